@@ -1,0 +1,162 @@
+"""Source articles: pasted text or Markdown in, sanitised HTML and found metadata out.
+
+A pasted article is one paragraph a line. Two lines are not paragraphs: a photo
+caption that ends in ``Foto: <credit>`` (or ``Photo:``), which becomes the
+figure caption, and a byline in capitals on the last line, which becomes the
+author when the YAML names none. Markdown articles are converted with plain
+Python-Markdown and then cleaned with an allow-list, so that no script, event
+handler, iframe or style from an article reaches a page.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+import markdown
+import nh3
+
+CAPTION = re.compile(
+    r"^(?P<caption>.*?)[\s.]*\b(?P<label>Foto|Photo|Gambar|Image)\s*:\s*(?P<credit>[^\s].{0,80}?)\s*$",
+    re.IGNORECASE,
+)
+BYLINE_PREFIX = re.compile(r"^(oleh|by)\s*:?\s+", re.IGNORECASE)
+# File-including syntaxes of Markdown extensions (pymdownx.snippets, markdown-include,
+# mkdocs-macros). None is enabled for articles; refusing them says so plainly.
+INCLUDE_SYNTAX = re.compile(r"--8<--|\{!.*!\}|\{%-?\s*include")
+
+ALLOWED_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "dl", "dt",
+    "em", "figcaption", "figure", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd",
+    "li", "mark", "ol", "p", "pre", "q", "s", "small", "span", "strong", "sub", "sup", "table",
+    "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title", "hreflang"},
+    "img": {"src", "alt", "title", "width", "height"},
+    "abbr": {"title"},
+    "td": {"colspan", "rowspan"},
+    "th": {"colspan", "rowspan", "scope"},
+    "*": {"lang"},
+}
+
+
+@dataclass(frozen=True)
+class ArticleBody:
+    """What a page shows of an article, and what the scaffolder and checks read."""
+
+    language: str
+    html: str  # sanitised; safe to put into a page as it is
+    paragraphs: tuple[str, ...]  # plain text, for checks and search of mentions
+    caption: str | None = None
+    credit: str | None = None
+    credit_label: str | None = None
+    byline: str | None = None
+
+
+class ArticleError(ValueError):
+    def __init__(self, message: str, line: int = 0) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+def parse_article(text: str, language: str, *, markdown_source: bool) -> ArticleBody:
+    match = INCLUDE_SYNTAX.search(text)
+    if match:
+        line = text.count("\n", 0, match.start()) + 1
+        raise ArticleError(
+            f"{match.group(0)[:20]!r}: file-including syntax is not allowed in articles",
+            line,
+        )
+    if markdown_source:
+        return _parse_markdown(text, language)
+    return _parse_pasted(text, language)
+
+
+def _is_byline(line: str) -> bool:
+    words = BYLINE_PREFIX.sub("", line).split()
+    letters = [c for c in line if c.isalpha()]
+    return (
+        1 <= len(words) <= 5
+        and len(line) <= 60
+        and bool(letters)
+        and all(c.isupper() for c in letters)
+        and not line.rstrip().endswith((".", ":", "?", "!"))
+    )
+
+
+def _byline_name(line: str) -> str:
+    name = BYLINE_PREFIX.sub("", line.strip())
+    return " ".join(word.capitalize() for word in name.split())
+
+
+def _parse_pasted(text: str, language: str) -> ArticleBody:
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    lines = [line for line in lines if line]
+    byline = None
+    if lines and _is_byline(lines[-1]):
+        byline = _byline_name(lines.pop())
+    caption = credit = label = None
+    parts: list[str] = []
+    paragraphs: list[str] = []
+    for line in lines:
+        found = CAPTION.match(line) if caption is None else None
+        if found and len(line) < 400:
+            caption = found.group("caption").strip() or None
+            credit = found.group("credit").strip()
+            label = found.group("label")
+            parts.append(_caption_html(caption, label, credit))
+            continue
+        paragraphs.append(line)
+        parts.append(f"<p>{html.escape(line, quote=False)}</p>")
+    return ArticleBody(
+        language=language,
+        html="\n".join(parts),
+        paragraphs=tuple(paragraphs),
+        caption=caption,
+        credit=credit,
+        credit_label=label,
+        byline=byline,
+    )
+
+
+def _caption_html(caption: str | None, label: str, credit: str) -> str:
+    text = html.escape(caption + ". ", quote=False) if caption else ""
+    credit_html = html.escape(f"{label}: {credit}", quote=False)
+    return (
+        '<figure class="briefing-article-photo"><figcaption>'
+        f'{text}<span class="briefing-credit">{credit_html}</span>'
+        "</figcaption></figure>"
+    )
+
+
+def _parse_markdown(text: str, language: str) -> ArticleBody:
+    # No extensions: articles get CommonMark-ish basics and nothing that reads
+    # files or evaluates anything. Raw HTML is allowed through here only because
+    # the allow-list below removes everything that is not plain markup.
+    converted = markdown.markdown(text, output_format="html")
+    cleaned = sanitise(converted)
+    plain = re.sub(r"<[^>]+>", " ", cleaned)
+    paragraphs = tuple(
+        " ".join(html.unescape(p).split()) for p in plain.split("\n") if p.strip()
+    )
+    byline = None
+    if paragraphs and _is_byline(paragraphs[-1]):
+        byline = _byline_name(paragraphs[-1])
+    return ArticleBody(language=language, html=cleaned, paragraphs=paragraphs, byline=byline)
+
+
+def sanitise(fragment: str) -> str:
+    """Keep plain article markup; drop scripts, handlers, styles, frames and odd links."""
+    cleaned: str = nh3.clean(
+        fragment,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer nofollow",
+        strip_comments=True,
+    )
+    # Raw HTML blocks end at a blank line in Markdown; the page embeds this
+    # fragment as one block, so it must not contain one.
+    return re.sub(r"\n\s*\n", "\n", cleaned).strip()

@@ -1,0 +1,147 @@
+"""Dates as precise as the source: a year, a month or a day.
+
+A timeline often knows only "January 2023" or "2022". ``PartialDate`` keeps
+that precision from the YAML (``2023``, ``2023-01``, ``2023-01-15``) through
+sorting to display, where Babel formats it in each language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from babel.dates import format_date, format_skeleton
+from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import core_schema
+
+PARTIAL_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+FULL_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+_PARTIAL = re.compile(PARTIAL_PATTERN)
+
+
+class Precision(enum.IntEnum):
+    YEAR = 1
+    MONTH = 2
+    DAY = 3
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A calendar date known to the year, the month or the day."""
+
+    year: int
+    month: int = 0  # 0: unknown
+    day: int = 0  # 0: unknown
+
+    @property
+    def precision(self) -> Precision:
+        if self.day:
+            return Precision.DAY
+        return Precision.MONTH if self.month else Precision.YEAR
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        if not _PARTIAL.match(text):
+            raise ValueError(f"{text!r} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD")
+        parts = [int(p) for p in text.split("-")]
+        year, month, day = (*parts, 0, 0)[:3]
+        if year < 1:
+            raise ValueError(f"{text!r}: year 0000 does not exist")
+        if month and not 1 <= month <= 12:
+            raise ValueError(f"{text!r}: month {month} does not exist")
+        if day:
+            try:
+                dt.date(year, month, day)
+            except ValueError:
+                raise ValueError(f"{text!r}: day {day} does not exist in that month") from None
+        return cls(year, month, day)
+
+    def first_day(self) -> dt.date:
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    def iso(self) -> str:
+        text = f"{self.year:04d}"
+        if self.month:
+            text += f"-{self.month:02d}"
+        if self.day:
+            text += f"-{self.day:02d}"
+        return text
+
+    def __str__(self) -> str:
+        return self.iso()
+
+    def format(self, locale: str) -> str:
+        """The date as a reader of ``locale`` writes it, at its own precision."""
+        day = self.first_day()
+        if self.precision is Precision.DAY:
+            return str(format_date(day, "long", locale=locale))
+        if self.precision is Precision.MONTH:
+            return str(format_skeleton("yMMMM", day, locale=locale))
+        return str(format_skeleton("y", day, locale=locale))
+
+    # pydantic integration: validated from YAML text, shown in JSON Schema as a
+    # patterned string, serialised back to the same text.
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return core_schema.no_info_plain_validator_function(
+            _validate_partial,
+            serialization=core_schema.plain_serializer_function_ser_schema(str),
+        )
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return {
+            "type": "string",
+            "pattern": PARTIAL_PATTERN,
+            "description": "YYYY, YYYY-MM or YYYY-MM-DD",
+        }
+
+
+def _validate_partial(value: Any) -> PartialDate:
+    if isinstance(value, PartialDate):
+        return value
+    if not isinstance(value, str):
+        raise ValueError("write the date as text: YYYY, YYYY-MM or YYYY-MM-DD")
+    return PartialDate.parse(value)
+
+
+class FullDate(PartialDate):
+    """A date known to the day, as the briefing's own ``published`` date must be."""
+
+    @classmethod
+    def parse(cls, text: str) -> FullDate:
+        date = PartialDate.parse(text)
+        if date.precision is not Precision.DAY:
+            raise ValueError(f"{text!r}: give the full date, YYYY-MM-DD")
+        return cls(date.year, date.month, date.day)
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return core_schema.no_info_plain_validator_function(
+            _validate_full,
+            serialization=core_schema.plain_serializer_function_ser_schema(str),
+        )
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        return {"type": "string", "pattern": FULL_PATTERN, "description": "YYYY-MM-DD"}
+
+
+def _validate_full(value: Any) -> FullDate:
+    if isinstance(value, FullDate):
+        return value
+    if not isinstance(value, str):
+        raise ValueError("write the date as text: YYYY-MM-DD")
+    return FullDate.parse(value)

@@ -1,0 +1,59 @@
+"""Problems found in content, reported all at once with file, line and field."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class Severity(enum.StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with one place in one file.
+
+    ``path`` is relative to the project root so that messages read the same on
+    every machine and in CI annotations.
+    """
+
+    path: str
+    line: int
+    column: int
+    field: str
+    message: str
+    severity: Severity = Severity.ERROR
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        if self.column:
+            where += f":{self.column}"
+        field = f" {self.field}:" if self.field else ""
+        label = "" if self.severity is Severity.ERROR else " warning:"
+        return f"{where}:{label}{field} {self.message}"
+
+
+class ContentError(Exception):
+    """Raised when content has errors; carries every problem of the run."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = tuple(sorted(problems))
+        count = len(errors_only(self.problems))
+        noun = "error" if count == 1 else "errors"
+        super().__init__(f"{count} {noun} in content:\n" + "\n".join(map(str, self.problems)))
+
+
+def errors_only(problems: Iterable[Problem]) -> list[Problem]:
+    return [p for p in problems if p.severity is Severity.ERROR]
+
+
+def display_path(path: Path, root: Path) -> str:
+    """The path as contributors see it: relative to the project, with '/'."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

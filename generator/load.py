@@ -1,0 +1,388 @@
+"""Stage 1: find content, read it strictly, validate it, and say everything wrong at once.
+
+The result is a :class:`Corpus` of validated, frozen models plus the articles
+they point to. Nothing is written by this stage; a run with any error stops
+here with a :class:`~generator.errors.ContentError` listing every problem.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from generator.article import ArticleBody, ArticleError, parse_article
+from generator.errors import ContentError, Problem, Severity, display_path, errors_only
+from generator.models import ID_PATTERN, Actor, ActorRegistry, Briefing, TagRegistry, Text
+from generator.settings import Settings
+from generator.strict_yaml import Loc, YamlDocument, YamlError, decode, parse
+
+M = TypeVar("M", bound=BaseModel)
+
+MAX_BRIEFINGS = 20_000
+MAX_ARTICLE_BYTES = 2_000_000
+BRIEFING_FILE = "briefing.yaml"
+# Texts that are by nature in one language: the original headline of the article.
+ONE_LANGUAGE_FIELDS = {("article", "title")}
+
+
+@dataclass(frozen=True)
+class LoadedBriefing:
+    slug: str
+    folder: Path
+    source: str  # the YAML file as contributors name it, e.g. content/briefings/x/briefing.yaml
+    briefing: Briefing
+    articles: Mapping[str, ArticleBody]  # the original and any translations, by language
+    image: Path | None
+
+
+@dataclass(frozen=True)
+class Corpus:
+    actors: Mapping[str, Actor]
+    tags: Mapping[str, Text]
+    briefings: tuple[LoadedBriefing, ...]  # by slug
+    warnings: tuple[Problem, ...]
+
+
+class _Report:
+    """Collects problems for one run; every stage of loading adds to it."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.problems: list[Problem] = []
+
+    def name(self, path: Path) -> str:
+        return display_path(path, self.settings.root)
+
+    def add(
+        self,
+        path: Path,
+        message: str,
+        *,
+        line: int = 0,
+        column: int = 0,
+        field: str = "",
+        severity: Severity = Severity.ERROR,
+    ) -> None:
+        self.problems.append(Problem(self.name(path), line, column, field, message, severity))
+
+    def at(
+        self,
+        path: Path,
+        doc: YamlDocument,
+        loc: Loc,
+        message: str,
+        severity: Severity = Severity.ERROR,
+    ) -> None:
+        pos = doc.position(loc)
+        self.add(
+            path,
+            message,
+            line=pos.line,
+            column=pos.column,
+            field=field_path(loc),
+            severity=severity,
+        )
+
+
+def field_path(loc: Sequence[str | int]) -> str:
+    """('key_points', 2, 'en') -> 'key_points[2].en'"""
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
+def load_corpus(settings: Settings) -> Corpus:
+    """Read and validate every content file; raise ContentError listing all errors."""
+    report = _Report(settings)
+    _refuse_symlinks(settings.content_dir, report)
+    actors = _load_registry(settings.content_dir / "actors.yaml", ActorRegistry, report)
+    tags = _load_registry(settings.content_dir / "tags.yaml", TagRegistry, report)
+    actor_map: Mapping[str, Actor] = actors.root if actors else {}
+    tag_map: Mapping[str, Text] = tags.root if tags else {}
+    briefings = [
+        loaded
+        for folder in _briefing_folders(settings, report)
+        if (loaded := _load_briefing(folder, actor_map, tag_map, report)) is not None
+    ]
+    if errors_only(report.problems):
+        raise ContentError(report.problems)
+    return Corpus(
+        actors=MappingProxyType(dict(actor_map)),
+        tags=MappingProxyType(dict(tag_map)),
+        briefings=tuple(briefings),
+        warnings=tuple(sorted(report.problems)),
+    )
+
+
+def _refuse_symlinks(content_dir: Path, report: _Report) -> None:
+    if not content_dir.is_dir():
+        report.add(content_dir, "the content folder is missing")
+        return
+    for dirpath, dirnames, filenames in os.walk(content_dir):
+        for name in (*dirnames, *filenames):
+            path = Path(dirpath, name)
+            if path.is_symlink():
+                report.add(path, "symbolic links are not allowed in content/; copy the file")
+
+
+def _read_yaml(path: Path, report: _Report) -> YamlDocument | None:
+    try:
+        doc = parse(path.read_bytes())
+    except FileNotFoundError:
+        report.add(path, "file is missing")
+        return None
+    except YamlError as exc:
+        report.add(path, exc.message, line=exc.line, column=exc.column)
+        return None
+    for loc, first, second in doc.duplicate_keys:
+        report.add(
+            path,
+            f"duplicate key {loc[-1]!r} (first at line {first.line}, again at line {second.line})",
+            line=second.line,
+            column=second.column,
+            field=field_path(loc),
+        )
+    if not isinstance(doc.data, dict):
+        found = "an empty file" if doc.data is None else f"a {_kind(doc.data)}"
+        report.add(path, f"expected a mapping of fields at the top level, found {found}", line=1)
+        return None
+    return doc
+
+
+def _kind(value: object) -> str:
+    return {list: "list", str: "text", bool: "true/false", dict: "mapping"}.get(
+        type(value), type(value).__name__
+    )
+
+
+def _validate(model: type[M], path: Path, doc: YamlDocument, report: _Report) -> M | None:
+    try:
+        return model.model_validate(doc.data)
+    except ValidationError as exc:
+        for error in exc.errors(include_url=False):
+            loc = tuple(p for p in error["loc"] if p != "[key]")
+            report.at(path, doc, loc, _message(error))
+        return None
+
+
+_MESSAGES = {
+    "missing": "required field is missing",
+    "extra_forbidden": "unknown field; check its spelling against the format guide",
+    "bool_type": "write true or false",
+    "string_type": "expected text",
+    "dict_type": "expected a mapping of fields",
+    "list_type": "expected a list",
+    "model_type": "expected a mapping of fields",
+    "too_short": "needs at least one entry",
+}
+
+
+def _message(error: Any) -> str:
+    kind = error["type"]
+    if kind == "value_error":
+        return str(error["msg"]).removeprefix("Value error, ")
+    if kind == "string_pattern_mismatch":
+        pattern = error.get("ctx", {}).get("pattern", "")
+        value = error.get("input")
+        if pattern == ID_PATTERN:
+            return f"{value!r} is not a valid id: use lowercase a-z, 0-9 and '-'"
+        return f"{value!r} does not have the expected form ({pattern})"
+    if kind == "literal_error":
+        return f"{error.get('input')!r} is not allowed; expected {error['ctx']['expected']}"
+    if kind == "too_long":
+        return str(error["msg"])
+    return _MESSAGES.get(kind, str(error["msg"]))
+
+
+def _load_registry(path: Path, model: type[M], report: _Report) -> M | None:
+    doc = _read_yaml(path, report)
+    if doc is None:
+        return None
+    registry = _validate(model, path, doc, report)
+    if registry is not None:
+        _check_languages(registry, path, doc, report)
+    return registry
+
+
+def _briefing_folders(settings: Settings, report: _Report) -> list[Path]:
+    root = settings.briefings_dir
+    if not root.is_dir():
+        return []
+    folders = sorted(p for p in root.iterdir() if p.is_dir() and not p.is_symlink())
+    if len(folders) > MAX_BRIEFINGS:
+        report.add(root, f"{len(folders):,} briefings; this build handles up to {MAX_BRIEFINGS:,}")
+        return []
+    found = []
+    for folder in folders:
+        if not re.match(ID_PATTERN, folder.name):
+            report.add(
+                folder,
+                f"folder name {folder.name!r} is not a valid slug: use lowercase a-z, 0-9 and '-'",
+            )
+        elif not (folder / BRIEFING_FILE).is_file():
+            report.add(folder / BRIEFING_FILE, "file is missing: every briefing folder needs one")
+        else:
+            found.append(folder)
+    return found
+
+
+def _load_briefing(
+    folder: Path,
+    actors: Mapping[str, Actor],
+    tags: Mapping[str, Text],
+    report: _Report,
+) -> LoadedBriefing | None:
+    path = folder / BRIEFING_FILE
+    doc = _read_yaml(path, report)
+    if doc is None:
+        return None
+    briefing = _validate(Briefing, path, doc, report)
+    if briefing is None:
+        return None
+    _check_languages(briefing, path, doc, report)
+    _check_references(briefing, actors, tags, path, doc, report)
+    articles = _load_articles(folder, briefing, path, doc, report)
+    image = None
+    if briefing.image and briefing.image.file:
+        image = folder / briefing.image.file
+        if not image.is_file():
+            report.at(path, doc, ("image", "file"), f"{briefing.image.file!r} is not beside {path.name}")
+            image = None
+    return LoadedBriefing(
+        slug=folder.name,
+        folder=folder,
+        source=report.name(path),
+        briefing=briefing,
+        articles=MappingProxyType(articles),
+        image=image,
+    )
+
+
+def _texts(value: object, loc: Loc = ()) -> Iterator[tuple[Loc, dict[str, str]]]:
+    """Every Text (a language map) inside a validated model, with its location."""
+    if isinstance(value, BaseModel):
+        root = getattr(value, "root", None)
+        if root is not None and not type(value).model_fields.keys() - {"root"}:
+            yield from _texts(root, loc)
+            return
+        for name in type(value).model_fields:
+            yield from _texts(getattr(value, name), (*loc, name))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _texts(item, (*loc, index))
+    elif isinstance(value, dict):
+        if all(isinstance(v, str) for v in value.values()):
+            yield loc, value
+        else:
+            for key, item in value.items():
+                yield from _texts(item, (*loc, key))
+
+
+def _check_languages(model: BaseModel, path: Path, doc: YamlDocument, report: _Report) -> None:
+    languages = report.settings.languages
+    for loc, text in _texts(model):
+        for lang in text:
+            if lang not in languages:
+                report.at(
+                    path,
+                    doc,
+                    (*loc, lang),
+                    f"{lang!r} is not a language of this site ({', '.join(languages)})",
+                )
+        if loc in ONE_LANGUAGE_FIELDS:
+            continue
+        for lang in languages:
+            if lang not in text:
+                report.at(
+                    path,
+                    doc,
+                    loc,
+                    f"missing translation: no {lang!r} text (the page shows another language)",
+                    severity=Severity.WARNING,
+                )
+
+
+def _suggest(value: str, choices: Mapping[str, object]) -> str:
+    close = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def _check_references(
+    briefing: Briefing,
+    actors: Mapping[str, Actor],
+    tags: Mapping[str, Text],
+    path: Path,
+    doc: YamlDocument,
+    report: _Report,
+) -> None:
+    def actor(actor_id: str, loc: Loc) -> None:
+        if actor_id not in actors:
+            message = f"unknown actor {actor_id!r}: not in content/actors.yaml"
+            report.at(path, doc, loc, message + _suggest(actor_id, actors))
+
+    listed = set()
+    for i, role in enumerate(briefing.actors):
+        actor(role.actor, ("actors", i, "actor"))
+        if role.actor in listed:
+            report.at(path, doc, ("actors", i, "actor"), f"actor {role.actor!r} is listed twice")
+        listed.add(role.actor)
+    for i, entry in enumerate(briefing.timeline):
+        for j, actor_id in enumerate(entry.actors):
+            actor(actor_id, ("timeline", i, "actors", j))
+    for i, tag in enumerate(briefing.tags):
+        if tag not in tags:
+            report.at(
+                path,
+                doc,
+                ("tags", i),
+                f"unknown tag {tag!r}: not in content/tags.yaml" + _suggest(tag, tags),
+            )
+
+
+def _load_articles(
+    folder: Path, briefing: Briefing, path: Path, doc: YamlDocument, report: _Report
+) -> dict[str, ArticleBody]:
+    ref = briefing.article
+    articles: dict[str, ArticleBody] = {}
+    if ref.file is None:  # the text is not republished; the page links to it
+        return articles
+    original = folder / ref.file
+    if not original.is_file():
+        report.at(path, doc, ("article", "file"), f"{ref.file!r} is not beside {path.name}")
+        return articles
+    candidates = {ref.language: original}
+    # Translations sit beside the original as article.<lang>.md (or .txt).
+    stem = ref.file.split(".", 1)[0]
+    for lang in report.settings.languages:
+        for suffix in (".md", ".txt"):
+            translated = folder / f"{stem}.{lang}{suffix}"
+            if lang != ref.language and translated.is_file():
+                candidates[lang] = translated
+    for lang, file in candidates.items():
+        body = _read_article(file, lang, report)
+        if body is not None:
+            articles[lang] = body
+    return articles
+
+
+def _read_article(file: Path, lang: str, report: _Report) -> ArticleBody | None:
+    raw = file.read_bytes()
+    if len(raw) > MAX_ARTICLE_BYTES:
+        report.add(file, f"article is {len(raw):,} bytes; the limit is {MAX_ARTICLE_BYTES:,}")
+        return None
+    try:
+        return parse_article(decode(raw), lang, markdown_source=file.suffix == ".md")
+    except YamlError as exc:  # decoding problems: NUL bytes, invalid UTF-8
+        report.add(file, exc.message, line=exc.line)
+    except ArticleError as exc:
+        report.add(file, str(exc), line=exc.line)
+    return None

@@ -1,0 +1,520 @@
+"""Stage 2: a validated corpus and a language in, one frozen context per page out.
+
+Everything language-dependent except interface strings is decided here: which
+text to show when a translation is missing (and that it is missing), how dates
+read, where links point, what is sorted how. Templates only lay it out.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+from babel import Locale
+from markupsafe import Markup
+
+from generator.dates import PartialDate
+from generator.load import Corpus, LoadedBriefing
+from generator.models import Actor, ActorType, Briefing, Status, TimelineEntry
+
+# Where generated pages live inside each language's docs tree.
+BRIEFINGS = PurePosixPath("briefings")
+ACTORS = PurePosixPath("actors")
+TAGS = PurePosixPath("tags")
+TIMELINE = PurePosixPath("timeline.md")
+SEARCH = PurePosixPath("search.md")
+ACTOR_TYPE_ORDER: tuple[ActorType, ...] = ("country", "organization", "person", "media", "other")
+
+
+def briefing_page(slug: str) -> PurePosixPath:
+    return BRIEFINGS / slug / "index.md"
+
+
+def actor_page(actor_id: str) -> PurePosixPath:
+    return ACTORS / f"{actor_id}.md"
+
+
+def tag_page(tag_id: str) -> PurePosixPath:
+    return TAGS / f"{tag_id}.md"
+
+
+def link(from_page: PurePosixPath, to_page: PurePosixPath) -> Markup:
+    """A relative Markdown link between two pages of one language tree.
+
+    Built from validated ids only, so it is markup we trust; MkDocs checks
+    that it resolves and turns it into the page's URL.
+    """
+    return Markup(posixpath.relpath(str(to_page), str(from_page.parent)))
+
+
+@dataclass(frozen=True)
+class LText:
+    """A text in the page's language, or in another one when no translation exists."""
+
+    text: str
+    lang: str
+    missing: bool  # True: shown in ``lang`` because the page's language has none
+
+
+def pick(texts: Mapping[str, str], lang: str, order: Sequence[str]) -> LText:
+    if lang in texts:
+        return LText(texts[lang], lang, missing=False)
+    for other in (*order, *sorted(texts)):
+        if other in texts:
+            return LText(texts[other], other, missing=True)
+    raise ValueError("a text with no language at all; validation should have refused it")
+
+
+@dataclass(frozen=True)
+class Link:
+    label: LText
+    href: Markup
+
+
+@dataclass(frozen=True)
+class ActorLine:
+    id: str
+    type: ActorType
+    name: LText
+    role: LText | None
+    href: Markup
+
+
+@dataclass(frozen=True)
+class Event:
+    date: PartialDate
+    date_text: str  # Babel-formatted at the date's precision, or the date_label
+    approximate: bool
+    status: Status
+    text: LText
+    actors: tuple[Link, ...]
+    briefing: Link | None  # set where events of several briefings are merged
+
+
+@dataclass(frozen=True)
+class YearGroup:
+    year: int
+    events: tuple[Event, ...]
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    lang: str  # the language of the text shown
+    html: Markup | None  # None: not available in the page's language
+    republished: bool  # False: the briefing gives no text of the article at all
+    original_lang: str
+    original_language_name: str  # in the page's language, from Babel's locale data
+    original_href: Markup  # the page that shows the original text
+    author: str | None
+    publisher: str | None
+    url: str | None
+    published: str | None
+    title: LText | None
+
+
+@dataclass(frozen=True)
+class ImageView:
+    src: str
+    alt: LText | None
+    caption: LText | None
+    credit: str | None
+
+
+@dataclass(frozen=True)
+class Summary:
+    """A briefing as index pages list it."""
+
+    slug: str
+    title: LText
+    summary: LText
+    published: PartialDate
+    date_text: str
+    href: Markup
+
+
+@dataclass(frozen=True)
+class Page:
+    """What every page has; ``template`` names its file under templates/."""
+
+    path: PurePosixPath
+    lang: str
+    template: str
+    # Index pages have no title of their own: their template names them through
+    # gettext, because interface text lives in the catalogs, not in Python.
+    title: LText | None
+    description: str
+
+
+@dataclass(frozen=True)
+class BriefingPage(Page):
+    slug: str = ""
+    summary: LText | None = None
+    published: str = ""
+    updated: str | None = None
+    key_points: tuple[LText, ...] = ()
+    actor_groups: tuple[tuple[ActorType, tuple[ActorLine, ...]], ...] = ()
+    events: tuple[Event, ...] = ()
+    article: ArticleView | None = None
+    image: ImageView | None = None
+    sources: tuple[Source, ...] = ()
+    tags: tuple[Link, ...] = ()
+    missing_translations: bool = False
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    publisher: str | None
+    url: str
+    date_text: str | None
+    lang: str | None
+
+
+@dataclass(frozen=True)
+class ActorPageContext(Page):
+    actor_id: str = ""
+    type: ActorType = "other"
+    about: LText | None = None
+    wikidata: str | None = None
+    aliases: tuple[str, ...] = ()
+    briefings: tuple[Summary, ...] = ()
+    roles: tuple[tuple[Summary, LText], ...] = ()
+    events: tuple[Event, ...] = ()
+
+
+@dataclass(frozen=True)
+class ListPage(Page):
+    """Index pages: briefings, actors, tags, a tag, the timeline, search."""
+
+    briefings: tuple[Summary, ...] = ()
+    actor_groups: tuple[tuple[ActorType, tuple[Link, ...]], ...] = ()
+    tag_groups: tuple[tuple[Link, tuple[Summary, ...]], ...] = ()
+    years: tuple[YearGroup, ...] = ()
+    languages: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class PlaceholderPage(Page):
+    """A hand-written page that exists in another language but not in this one."""
+
+    original_lang: str = ""
+    original_language_name: str = ""
+    original_href: Markup = Markup("")
+
+
+def placeholder(
+    path: PurePosixPath, lang: str, original_lang: str, original_title: str
+) -> PlaceholderPage:
+    depth = len(path.parts) - 1 + (0 if path.name == "index.md" else 1)
+    target = path.with_suffix("") if path.name != "index.md" else path.parent
+    href = "../" * (depth + 1) + f"{original_lang}/" + (f"{target.as_posix()}/" if str(target) != "." else "")
+    return PlaceholderPage(
+        path=path,
+        lang=lang,
+        template="untranslated.md.j2",
+        title=LText(original_title, original_lang, missing=True),
+        description="",
+        original_lang=original_lang,
+        original_language_name=Locale.parse(original_lang).get_display_name(lang) or "",
+        original_href=Markup(href),
+    )
+
+
+class Localizer:
+    """Builds every page context of one language from one corpus."""
+
+    def __init__(self, corpus: Corpus, lang: str, languages: Sequence[str]) -> None:
+        self.corpus = corpus
+        self.lang = lang
+        self.order = tuple(languages)
+        self._newest_first = sorted(
+            corpus.briefings, key=lambda b: (b.briefing.published, b.slug), reverse=True
+        )
+
+    def text(self, texts: Mapping[str, str]) -> LText:
+        return pick(texts, self.lang, self.order)
+
+    def date(self, date: PartialDate) -> str:
+        return date.format(self.lang)
+
+    # -- pages ---------------------------------------------------------------
+
+    def pages(self) -> list[Page]:
+        pages: list[Page] = [self.briefing(b) for b in self._newest_first]
+        pages += [self.actor(actor_id) for actor_id in sorted(self.corpus.actors)]
+        pages += [self.tag(tag_id) for tag_id in sorted(self.corpus.tags)]
+        pages += [self.briefings_index(), self.actors_index(), self.tags_index()]
+        pages += [self.timeline(), self.search()]
+        return pages
+
+    def briefing(self, loaded: LoadedBriefing) -> BriefingPage:
+        b = loaded.briefing
+        path = briefing_page(loaded.slug)
+        title = self.text(b.title)
+        summary = self.text(b.summary)
+        key_points = tuple(self.text(k) for k in b.key_points)
+        roles = {role.actor: role for role in b.actors}
+        lines = [
+            ActorLine(
+                id=actor_id,
+                type=self.corpus.actors[actor_id].type,
+                name=self.text(self.corpus.actors[actor_id].name),
+                role=self.text(roles[actor_id].role) if roles[actor_id].role else None,  # type: ignore[arg-type]
+                href=link(path, actor_page(actor_id)),
+            )
+            for actor_id in roles
+        ]
+        events = tuple(self._event(e, path) for e in _chronological(b.timeline))
+        texts = [title, summary, *key_points, *(line.role for line in lines if line.role)]
+        texts += [e.text for e in events]
+        return BriefingPage(
+            path=path,
+            lang=self.lang,
+            template="briefing.md.j2",
+            title=title,
+            description=summary.text,
+            slug=loaded.slug,
+            summary=summary,
+            published=self.date(b.published),
+            updated=self.date(b.updated) if b.updated else None,
+            key_points=key_points,
+            actor_groups=_group_by_type(lines),
+            events=events,
+            article=self._article(loaded, path),
+            image=self._image(b),
+            sources=tuple(
+                Source(
+                    s.title,
+                    s.publisher,
+                    s.url,
+                    self.date(s.date) if s.date else None,
+                    s.language,
+                )
+                for s in b.sources
+            ),
+            tags=tuple(
+                Link(self.text(self.corpus.tags[t]), link(path, tag_page(t))) for t in b.tags
+            ),
+            missing_translations=any(t.missing for t in texts),
+        )
+
+    def actor(self, actor_id: str) -> ActorPageContext:
+        actor: Actor = self.corpus.actors[actor_id]
+        path = actor_page(actor_id)
+        involved = [b for b in self._newest_first if actor_id in _actor_ids(b.briefing)]
+        roles = []
+        events = []
+        for loaded in involved:
+            summary = self._summary(loaded, path)
+            for role in loaded.briefing.actors:
+                if role.actor == actor_id and role.role:
+                    roles.append((summary, self.text(role.role)))
+            events += [
+                self._event(e, path, loaded)
+                for e in loaded.briefing.timeline
+                if actor_id in e.actors
+            ]
+        name = self.text(actor.name)
+        about = self.text(actor.description) if actor.description else None
+        return ActorPageContext(
+            path=path,
+            lang=self.lang,
+            template="actor.md.j2",
+            title=name,
+            description=about.text if about else name.text,
+            actor_id=actor_id,
+            type=actor.type,
+            about=about,
+            wikidata=f"https://www.wikidata.org/wiki/{actor.wikidata}" if actor.wikidata else None,
+            aliases=tuple(actor.aliases),
+            briefings=tuple(self._summary(b, path) for b in involved),
+            roles=tuple(roles),
+            events=tuple(sorted(events, key=_event_key, reverse=True)),
+        )
+
+    def tag(self, tag_id: str) -> ListPage:
+        path = tag_page(tag_id)
+        name = self.text(self.corpus.tags[tag_id])
+        return ListPage(
+            path=path,
+            lang=self.lang,
+            template="tag.md.j2",
+            title=name,
+            description=name.text,
+            briefings=tuple(
+                self._summary(b, path) for b in self._newest_first if tag_id in b.briefing.tags
+            ),
+        )
+
+    def briefings_index(self) -> ListPage:
+        path = BRIEFINGS / "index.md"
+        return ListPage(
+            path=path,
+            lang=self.lang,
+            template="briefings.md.j2",
+            title=None,
+            description="",
+            briefings=tuple(self._summary(b, path) for b in self._newest_first),
+        )
+
+    def actors_index(self) -> ListPage:
+        path = ACTORS / "index.md"
+        links = [
+            (
+                self.corpus.actors[a].type,
+                Link(self.text(self.corpus.actors[a].name), link(path, actor_page(a))),
+            )
+            for a in self.corpus.actors
+        ]
+        groups = []
+        for kind in ACTOR_TYPE_ORDER:
+            members = sorted((lk for t, lk in links if t == kind), key=lambda lk: lk.label.text)
+            if members:
+                groups.append((kind, tuple(members)))
+        return ListPage(
+            path=path,
+            lang=self.lang,
+            template="actors.md.j2",
+            title=None,
+            description="",
+            actor_groups=tuple(groups),
+        )
+
+    def tags_index(self) -> ListPage:
+        path = TAGS / "index.md"
+        groups = tuple(
+            (
+                Link(self.text(self.corpus.tags[t]), link(path, tag_page(t))),
+                tuple(self._summary(b, path) for b in self._newest_first if t in b.briefing.tags),
+            )
+            for t in sorted(self.corpus.tags)
+        )
+        return ListPage(
+            path=path,
+            lang=self.lang,
+            template="tags.md.j2",
+            title=None,
+            description="",
+            tag_groups=groups,
+        )
+
+    def timeline(self) -> ListPage:
+        events = [
+            self._event(e, TIMELINE, loaded)
+            for loaded in self._newest_first
+            for e in loaded.briefing.timeline
+        ]
+        by_year: dict[int, list[Event]] = defaultdict(list)
+        for event in sorted(events, key=_event_key, reverse=True):
+            by_year[event.date.year].append(event)
+        return ListPage(
+            path=TIMELINE,
+            lang=self.lang,
+            template="timeline.md.j2",
+            title=None,
+            description="",
+            years=tuple(YearGroup(y, tuple(ev)) for y, ev in by_year.items()),
+        )
+
+    def search(self) -> ListPage:
+        return ListPage(
+            path=SEARCH,
+            lang=self.lang,
+            template="search.md.j2",
+            title=None,
+            description="",
+        )
+
+    # -- parts ---------------------------------------------------------------
+
+    def _summary(self, loaded: LoadedBriefing, from_page: PurePosixPath) -> Summary:
+        b = loaded.briefing
+        return Summary(
+            slug=loaded.slug,
+            title=self.text(b.title),
+            summary=self.text(b.summary),
+            published=b.published,
+            date_text=self.date(b.published),
+            href=link(from_page, briefing_page(loaded.slug)),
+        )
+
+    def _event(
+        self,
+        entry: TimelineEntry,
+        from_page: PurePosixPath,
+        loaded: LoadedBriefing | None = None,
+    ) -> Event:
+        actors = tuple(
+            Link(self.text(self.corpus.actors[a].name), link(from_page, actor_page(a)))
+            for a in entry.actors
+        )
+        briefing = None
+        if loaded is not None:
+            title = self.text(loaded.briefing.title)
+            briefing = Link(title, link(from_page, briefing_page(loaded.slug)))
+        label = self.text(entry.date_label).text if entry.date_label else self.date(entry.date)
+        return Event(
+            date=entry.date,
+            date_text=label,
+            approximate=entry.approximate,
+            status=entry.status,
+            text=self.text(entry.event),
+            actors=actors,
+            briefing=briefing,
+        )
+
+    def _article(self, loaded: LoadedBriefing, path: PurePosixPath) -> ArticleView:
+        ref = loaded.briefing.article
+        original = loaded.articles.get(ref.language)
+        shown = loaded.articles.get(self.lang)
+        author = ref.author or (original.byline if original else None)
+        original_href = Markup(f"../../../{ref.language}/{path.parent.as_posix()}/#source-article")
+        return ArticleView(
+            lang=shown.language if shown else ref.language,
+            html=Markup(shown.html) if shown else None,  # noqa: S704 - sanitised in article.py
+            republished=original is not None,
+            original_lang=ref.language,
+            original_language_name=Locale.parse(ref.language).get_display_name(self.lang) or "",
+            original_href=original_href,
+            author=author,
+            publisher=ref.publisher,
+            url=ref.url,
+            published=self.date(ref.published) if ref.published else None,
+            title=self.text(ref.title) if ref.title else None,
+        )
+
+    def _image(self, b: Briefing) -> ImageView | None:
+        if b.image is None:
+            return None
+        src = b.image.file or b.image.url or ""
+        return ImageView(
+            src=src,
+            alt=self.text(b.image.alt) if b.image.alt else None,
+            caption=self.text(b.image.caption) if b.image.caption else None,
+            credit=b.image.credit,
+        )
+
+
+def _actor_ids(b: Briefing) -> set[str]:
+    return {r.actor for r in b.actors} | {a for e in b.timeline for a in e.actors}
+
+
+def _chronological(entries: Sequence[TimelineEntry]) -> list[TimelineEntry]:
+    return sorted(entries, key=lambda e: e.date)
+
+
+def _event_key(event: Event) -> tuple[PartialDate, str]:
+    return (event.date, event.briefing.href if event.briefing else "")
+
+
+def _group_by_type(
+    lines: Sequence[ActorLine],
+) -> tuple[tuple[ActorType, tuple[ActorLine, ...]], ...]:
+    return tuple(
+        (kind, tuple(line for line in lines if line.type == kind))
+        for kind in ACTOR_TYPE_ORDER
+        if any(line.type == kind for line in lines)
+    )

@@ -1,0 +1,78 @@
+"""Escaping content for generated Markdown: it shows as the literal text typed.
+
+Content is untrusted. Python-Markdown passes raw HTML through and every
+extension adds syntax (``{: onclick=...}``, ``!!! note``, ``--8<--``), so a
+blocklist would always be one extension behind. Instead every character that
+means something to Markdown or HTML becomes a numeric character reference:
+no Markdown parser treats ``&#91;`` as a bracket, and every browser shows it
+as one. Newlines in single-line fields are folded, so nothing can start a new
+block (a heading, an admonition, a fence).
+
+Trusted markup (the sanitised article body, our own templates) is wrapped in
+:class:`markupsafe.Markup` and passes through unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+import yaml
+from markupsafe import Markup
+
+# Characters that mean something to Markdown, its common extensions or HTML
+# wherever they stand ...
+_SPECIAL = "\\`*_{}[]()#!|~^=$<>&\""
+_ENTITIES = {ord(c): f"&#{ord(c)};" for c in _SPECIAL}
+_ENTITIES[ord("<")] = "&lt;"
+_ENTITIES[ord(">")] = "&gt;"
+_ENTITIES[ord("&")] = "&amp;"
+_ENTITIES[ord('"')] = "&quot;"
+_HTML_ONLY = {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord('"'): "&quot;"}
+# ... and those that do only at the start of a line: list markers ("-", "+",
+# "1." or "1)"), definition lists (":"). Text is folded to one line, so its
+# start is the only line start it has.
+_LEADING = re.compile(r"^(?:[-+:]|[0-9]+[.)])")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+def fold(text: str) -> str:
+    """One line, single spaces: what a single-line field may show."""
+    return " ".join(text.split())
+
+
+def escape_inline(text: object) -> Markup:
+    """Text for inside a line of Markdown: shown literally, on one line."""
+    if isinstance(text, Markup):
+        return text
+    folded = fold(str(text))
+    leading = _LEADING.match(folded)
+    if not leading:
+        return Markup(folded.translate(_ENTITIES))
+    end = leading.end()  # digits stay; the marker character becomes a reference
+    head = folded[: end - 1] + f"&#{ord(folded[end - 1])};"
+    return Markup(head + folded[end:].translate(_ENTITIES))
+
+
+def escape_paragraphs(text: str) -> Markup:
+    """Text that may have paragraphs (blank lines): each escaped, joined by blank lines."""
+    parts = [escape_inline(p) for p in _PARAGRAPH_BREAK.split(text) if p.strip()]
+    return Markup("\n\n".join(parts))
+
+
+def escape_attribute(text: object) -> Markup:
+    """Text for an HTML attribute value in double quotes."""
+    if isinstance(text, Markup):
+        return text
+    return Markup(fold(str(text)).translate(_HTML_ONLY))
+
+
+def html_text(text: str) -> str:
+    """HTML-escaped plain text, for front matter that the theme inserts unescaped."""
+    return fold(text).translate(_HTML_ONLY)
+
+
+def front_matter(values: Mapping[str, object]) -> str:
+    """A YAML front matter block written by a dumper, never by concatenation."""
+    body = yaml.safe_dump(dict(values), allow_unicode=True, sort_keys=False, width=1_000_000)
+    return f"---\n{body}---\n"

@@ -1,0 +1,202 @@
+"""The content format, declared once: validation, Python types and JSON Schema.
+
+Every reader-facing text is a :data:`Text`, a map from language code to text.
+Models are frozen and forbid unknown fields, so a misspelt key is an error
+rather than a silently ignored line.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, RootModel, model_validator
+
+from generator.dates import FullDate, PartialDate
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+LANG_PATTERN = r"^[a-z]{2,3}$"
+FILE_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]*(\.[A-Za-z0-9_-]+)*$"
+WIKIDATA_PATTERN = r"^Q[1-9][0-9]*$"
+ALLOWED_SCHEMES = ("http", "https", "mailto")
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif")
+ARTICLE_SUFFIXES = (".txt", ".md")
+
+
+def _no_invisible(text: str) -> str:
+    """Refuse control and format characters (bidi overrides, zero-width) in names."""
+    for char in text:
+        if unicodedata.category(char) in ("Cc", "Cf"):
+            raise ValueError(f"contains the invisible character U+{ord(char):04X}")
+    return text
+
+
+def _non_blank(text: str) -> str:
+    if not text.strip():
+        raise ValueError("is empty; write the text or remove the field")
+    for char in text:
+        if unicodedata.category(char) == "Cc" and char not in "\n\t":
+            raise ValueError(f"contains the control character U+{ord(char):04X}")
+    return text
+
+
+def _safe_url(url: str) -> str:
+    """Accept only absolute http(s) and mailto links, written plainly."""
+    if url != url.strip() or any(unicodedata.category(c) in ("Cc", "Cf", "Zs") for c in url):
+        raise ValueError("links may not contain spaces or invisible characters")
+    if "&" in url.split("?", 1)[0] or "\\" in url:
+        # 'jav&#x61;script:' and backslash tricks: entities have no place before the query.
+        raise ValueError(f"{url!r} is not a plain link; only http, https and mailto are allowed")
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ALLOWED_SCHEMES:
+        raise ValueError(f"{url!r}: only http, https and mailto links are allowed")
+    if parts.scheme in ("http", "https") and not parts.netloc:
+        raise ValueError(f"{url!r} has no host; write the full address")
+    if parts.scheme != parts.scheme.lower():
+        raise ValueError(f"{url!r}: write the scheme in lowercase")
+    return url
+
+
+def _file_name(name: str) -> str:
+    if not re.match(FILE_PATTERN, name) or ".." in name:
+        raise ValueError(
+            f"{name!r} is not a plain file name beside briefing.yaml "
+            "(letters, digits, '.', '_' and '-'; no folders)"
+        )
+    return name
+
+
+LangCode = Annotated[str, Field(pattern=LANG_PATTERN, description="ISO 639 language code")]
+Identifier = Annotated[
+    str,
+    Field(pattern=ID_PATTERN, max_length=80, description="lowercase a-z, 0-9 and '-'"),
+]
+Line = Annotated[str, Field(min_length=1, max_length=500), AfterValidator(_non_blank)]
+Paragraph = Annotated[str, Field(min_length=1, max_length=10_000), AfterValidator(_non_blank)]
+Url = Annotated[
+    str,
+    Field(max_length=2_000, pattern=r"^(https?://|mailto:)", description="http, https or mailto"),
+    AfterValidator(_safe_url),
+]
+FileName = Annotated[str, Field(max_length=120), AfterValidator(_file_name)]
+Text = Annotated[
+    dict[LangCode, Paragraph],
+    Field(min_length=1, description="The same text in each language: {id: ..., en: ...}"),
+]
+ActorType = Literal["person", "organization", "country", "media", "other"]
+Status = Literal["happened", "expected", "cancelled"]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
+
+
+class ArticleRef(Model):
+    """The source article: a file beside briefing.yaml and where it came from."""
+
+    file: FileName | None = Field(
+        None,
+        description="article.id.txt (as pasted) or article.id.md, beside briefing.yaml; "
+        "leave it out when the text may not be republished",
+    )
+    language: LangCode
+    title: Text | None = Field(None, description="The original headline")
+    author: Line | None = None
+    publisher: Line | None = None
+    url: Url | None = None
+    published: PartialDate | None = None
+
+    @model_validator(mode="after")
+    def _article_suffix(self) -> ArticleRef:
+        if self.file is not None and not self.file.endswith(ARTICLE_SUFFIXES):
+            raise ValueError(f"article file {self.file!r} must end in .txt or .md")
+        return self
+
+
+class Image(Model):
+    file: FileName | None = None
+    url: Url | None = None
+    caption: Text | None = None
+    alt: Text | None = Field(None, description="What the photo shows, for screen readers")
+    credit: Line | None = None
+
+    @model_validator(mode="after")
+    def _one_source(self) -> Image:
+        if (self.file is None) == (self.url is None):
+            raise ValueError("give either file: or url: for the image, not both or neither")
+        if self.file and not self.file.lower().endswith(IMAGE_SUFFIXES):
+            raise ValueError(f"image {self.file!r} must be one of {', '.join(IMAGE_SUFFIXES)}")
+        return self
+
+
+class ActorRole(Model):
+    actor: Identifier = Field(description="An id from content/actors.yaml")
+    role: Text | None = None
+
+
+class TimelineEntry(Model):
+    date: PartialDate
+    approximate: bool = Field(False, description="Shown as 'around' the date")
+    date_label: Text | None = Field(None, description="Display text for vague dates")
+    status: Status = "happened"
+    event: Text
+    actors: list[Identifier] = Field(default_factory=list, max_length=200)
+
+
+class Source(Model):
+    title: Line
+    publisher: Line | None = None
+    url: Url
+    date: PartialDate | None = None
+    language: LangCode | None = None
+
+
+class Briefing(Model):
+    """content/briefings/<slug>/briefing.yaml"""
+
+    title: Text
+    summary: Text
+    published: FullDate
+    updated: FullDate | None = None
+    article: ArticleRef
+    image: Image | None = None
+    tags: list[Identifier] = Field(default_factory=list, max_length=50)
+    key_points: list[Text] = Field(min_length=1, max_length=50)
+    actors: list[ActorRole] = Field(min_length=1, max_length=200)
+    timeline: list[TimelineEntry] = Field(default_factory=list, max_length=500)
+    sources: list[Source] = Field(default_factory=list, max_length=200)
+
+
+class Actor(Model):
+    """One entry of content/actors.yaml."""
+
+    type: ActorType
+    name: Text
+    description: Text | None = None
+    aliases: list[Annotated[Line, AfterValidator(_no_invisible)]] = Field(
+        default_factory=list, max_length=50
+    )
+    wikidata: Annotated[str, Field(pattern=WIKIDATA_PATTERN)] | None = None
+
+
+class ActorRegistry(RootModel[dict[Identifier, Actor]]):
+    """content/actors.yaml: every actor any briefing may name, by id."""
+
+    model_config = ConfigDict(frozen=True, strict=True)
+
+
+class TagRegistry(RootModel[dict[Identifier, Text]]):
+    """content/tags.yaml: tag id to its name in each language."""
+
+    model_config = ConfigDict(frozen=True, strict=True)
+
+
+def json_schemas() -> dict[str, dict[str, Any]]:
+    """The JSON Schema of each content file, from the same models that validate it."""
+    return {
+        "briefing": Briefing.model_json_schema(),
+        "actors": ActorRegistry.model_json_schema(),
+        "tags": TagRegistry.model_json_schema(),
+    }

@@ -1,0 +1,133 @@
+"""The whole flow in one place: load → localize → render → write.
+
+Gather everything first, then write (as MkDocs' own build does): a run with
+an error in any file stops before the first byte is written, so the previous
+output stays as it was.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from generator.errors import ContentError, Problem, display_path
+from generator.i18n import translators
+from generator.language_config import language_config
+from generator.load import Corpus, load_corpus
+from generator.localize import Localizer, briefing_page, placeholder
+from generator.render import Renderer
+from generator.settings import Settings
+from generator.write import WriteReport, write_tree
+
+
+@dataclass(frozen=True)
+class GenerateResult:
+    corpus: Corpus
+    report: WriteReport
+    pages: int  # Markdown pages generated, all languages
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        return self.corpus.warnings
+
+
+def load_and_check(settings: Settings) -> Corpus:
+    """Stage 1 alone: everything a contributor's check needs. Raises ContentError."""
+    return load_corpus(settings)
+
+
+def generate(settings: Settings, out_dir: Path | None = None) -> GenerateResult:
+    """Generate every language's docs tree and MkDocs config into ``out_dir``."""
+    # Phase 1: read and validate all content; stop on any error.
+    corpus = load_corpus(settings)
+
+    # Phase 2: hand-written pages, which generated pages must never replace.
+    handwritten = {lang: _handwritten(settings, lang) for lang in settings.languages}
+
+    # Phase 3: localize and render every page of every language, in memory.
+    renderer = Renderer(settings.templates_dir, translators(settings.locales_dir, settings.languages))
+    files: dict[PurePosixPath, bytes] = {}
+    problems: list[Problem] = []
+    pages = 0
+    for lang in settings.languages:
+        tree = PurePosixPath(lang, "docs")
+        own = handwritten[lang]
+        for page in Localizer(corpus, lang, settings.languages).pages():
+            if page.path in own:
+                problems.append(_collision(settings, lang, page.path))
+                continue
+            rendered = renderer.render(page, settings.languages)
+            files[tree / rendered.path] = rendered.text.encode()
+            pages += 1
+        for loaded in corpus.briefings:
+            if loaded.image is not None:
+                target = briefing_page(loaded.slug).parent / loaded.image.name
+                files[tree / target] = loaded.image.read_bytes()
+        for rel, source in own.items():
+            files[tree / rel] = source.read_bytes()
+        for rel, (other, source) in _missing_here(handwritten, lang).items():
+            page = placeholder(rel, lang, other, _page_title(source))
+            files[tree / rel] = renderer.render(page, settings.languages).text.encode()
+        files[PurePosixPath(lang, "mkdocs.yml")] = language_config(settings, lang, list(own))
+    files[PurePosixPath("index.html")] = renderer.render_root(settings).encode()
+    if problems:
+        raise ContentError(problems)
+
+    # Phase 4: write what changed, remove what is no longer generated.
+    report = write_tree(out_dir or settings.out_dir, files)
+    return GenerateResult(corpus, report, pages)
+
+
+def _handwritten(settings: Settings, lang: str) -> Mapping[PurePosixPath, Path]:
+    """Files under docs/<lang>/, by their path in the language tree."""
+    folder = settings.docs_dir / lang
+    found: dict[PurePosixPath, Path] = {}
+    if not folder.is_dir():
+        return found
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            path = Path(dirpath, name)
+            if name.startswith(".") or path.is_symlink():
+                continue
+            found[PurePosixPath(path.relative_to(folder).as_posix())] = path
+    return found
+
+
+def _missing_here(
+    handwritten: Mapping[str, Mapping[PurePosixPath, Path]], lang: str
+) -> dict[PurePosixPath, tuple[str, Path]]:
+    """Hand-written pages of other languages that this language lacks.
+
+    Every page exists in every language so that the language switcher always
+    lands; a missing one gets a page saying so and linking to the original.
+    """
+    missing: dict[PurePosixPath, tuple[str, Path]] = {}
+    for other, pages in handwritten.items():
+        for rel, source in pages.items():
+            if rel.suffix == ".md" and rel not in handwritten[lang] and rel not in missing:
+                missing[rel] = (other, source)
+    return missing
+
+
+def _page_title(source: Path) -> str:
+    for line in source.read_text(encoding="utf-8", errors="replace").splitlines():
+        if line.startswith("# "):
+            return line[2:].strip()
+        if line.startswith("title:"):
+            return line.removeprefix("title:").strip().strip("\"'")
+    return source.stem
+
+
+def _collision(settings: Settings, lang: str, rel: PurePosixPath) -> Problem:
+    hand = display_path(settings.docs_dir / lang / rel, settings.root)
+    return Problem(
+        hand,
+        0,
+        0,
+        "",
+        f"this hand-written page has the path of a generated page ({lang}/{rel}); "
+        "rename or move it",
+    )

@@ -1,0 +1,137 @@
+"""The MkDocs plugin: thin glue between ``mkdocs build``/``serve`` and the pipeline.
+
+The root ``mkdocs.yml`` builds no page of its own. Before the build, the
+pipeline writes each language's docs tree and config into ``build/<lang>/``
+(outside every watched folder, and only files that changed). After it, each
+language is built on its own into ``site/<lang>/`` with the same MkDocs, and
+Pagefind indexes the whole site, one index per ``<html lang>``. ``mkdocs serve``
+watches content, templates, catalogs and theme overrides and does all of this
+again on a change; with ``--dirty`` the language builds redo only the pages
+whose Markdown changed.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import config_options as c
+from mkdocs.config import load_config
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files
+
+from generator.errors import ContentError
+from generator.pipeline import generate
+from generator.settings import Settings
+
+log = logging.getLogger("mkdocs.plugins.briefings")
+
+
+class BriefingsConfig(Config):
+    languages = c.ListOfItems(c.Type(str), default=["id", "en"])
+    language_names = c.Type(dict, default={})
+    search = c.Type(bool, default=True)
+
+
+class BriefingsPlugin(BasePlugin[BriefingsConfig]):
+    """``plugins: [briefings: {languages: [id, en]}]`` in the root mkdocs.yml."""
+
+    def __init__(self) -> None:
+        self.dirty = False
+        self.settings: Settings | None = None
+
+    # Defining on_startup keeps this instance across `mkdocs serve` rebuilds.
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.dirty = dirty
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.settings = settings_for(config, self)
+        # The root build only orchestrates: no theme pages (404, sitemap) of its own.
+        config.theme.static_templates.clear()
+        return config
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        settings = self._settings()
+        try:
+            result = generate(settings)
+        except ContentError as exc:
+            raise PluginError(str(exc)) from None
+        for warning in result.warnings:
+            # Missing translations and the like: shown, never fatal to a build.
+            log.info(str(warning))
+        written = len(result.report.written)
+        log.info(f"briefings: {result.pages} pages generated, {written} files changed")
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        return Files([])
+
+    def on_serve(
+        self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
+    ) -> LiveReloadServer:
+        settings = self._settings()
+        for folder in (
+            settings.content_dir,
+            settings.templates_dir,
+            settings.locales_dir,
+            settings.overrides_dir,
+        ):
+            if folder.is_dir():
+                server.watch(str(folder))
+        return server
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        settings = self._settings()
+        site_dir = Path(config.site_dir)
+        for lang in settings.languages:
+            language = load_config(
+                config_file=str(settings.out_dir / lang / "mkdocs.yml"),
+                site_dir=str(site_dir / lang),
+                site_url=settings.language_site_url(lang) or None,
+                strict=config.strict,
+            )
+            mkdocs_build(language, dirty=self.dirty)
+        shutil.copyfile(settings.out_dir / "index.html", site_dir / "index.html")
+        not_found = site_dir / settings.default_language / "404.html"
+        if not_found.is_file():
+            shutil.copyfile(not_found, site_dir / "404.html")
+        if self.config.search:
+            index_site(site_dir)
+
+    def _settings(self) -> Settings:
+        if self.settings is None:  # pragma: no cover - MkDocs always calls on_config first
+            raise PluginError("briefings: plugin used before on_config")
+        return self.settings
+
+
+def settings_for(config: MkDocsConfig, plugin: BriefingsPlugin) -> Settings:
+    """Settings from the root mkdocs.yml and the plugin's options in it."""
+    try:
+        return Settings(
+            root=Path(config.config_file_path or "mkdocs.yml").resolve().parent,
+            languages=tuple(plugin.config.languages),
+            language_names=dict(plugin.config.language_names),
+            site_url=config.site_url or "",
+        )
+    except ValueError as exc:
+        raise PluginError(f"briefings plugin options in mkdocs.yml: {exc}") from None
+
+
+def index_site(site_dir: Path) -> None:
+    """Build the Pagefind index: one per <html lang>, with Indonesian stemming."""
+    completed = subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if completed.returncode != 0:
+        raise PluginError(f"Pagefind failed:\n{completed.stdout}{completed.stderr}")

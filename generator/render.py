@@ -1,0 +1,92 @@
+"""Stage 3: page contexts in, Markdown text out, through the templates in templates/.
+
+One Jinja2 environment for the whole run. Its loader is confined to the
+templates folder and content is only ever passed in as values, never compiled
+as a template. Every ``{{ value }}`` is escaped for Markdown and HTML by
+``finalize`` unless it is :class:`~markupsafe.Markup` (our own markup), so a
+template cannot forget to escape. Undefined names are errors, not blanks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+import jinja2
+from markupsafe import Markup
+
+from generator.i18n import Translator
+from generator.localize import LText, Page
+from generator.settings import Settings
+from generator.markup import (
+    escape_attribute,
+    escape_inline,
+    escape_paragraphs,
+    front_matter,
+    html_text,
+)
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    path: PurePosixPath  # inside the language's docs tree
+    lang: str
+    text: str
+
+
+def _front_matter(**values: object) -> Markup:
+    """Front matter for the theme, which inserts title and description unescaped."""
+    clean = {k: html_text(str(v)) for k, v in values.items() if v not in (None, "")}
+    return Markup(front_matter(clean))  # noqa: S704 - values HTML-escaped, YAML-dumped
+
+
+def _paragraphs(value: LText | str) -> Markup:
+    return escape_paragraphs(value.text if isinstance(value, LText) else value)
+
+
+def _finalize(value: object) -> object:
+    return escape_inline(value) if isinstance(value, str) else value
+
+
+def make_environment(templates_dir: Path) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates_dir),
+        undefined=jinja2.StrictUndefined,
+        # autoescape makes macro results Markup; finalize does the real escaping
+        # (Markdown and HTML) before it, for every value that is not Markup.
+        autoescape=True,
+        finalize=_finalize,
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+    env.filters["attr_value"] = escape_attribute
+    env.filters["paragraphs"] = _paragraphs
+    env.globals["front_matter"] = _front_matter
+    return env
+
+
+class Renderer:
+    def __init__(self, templates_dir: Path, translators: dict[str, Translator]) -> None:
+        self.env = make_environment(templates_dir)
+        self.translators = translators
+
+    def render(self, page: Page, languages: tuple[str, ...]) -> RenderedPage:
+        translator = self.translators[page.lang]
+        template = self.env.get_template(page.template)
+        text = template.render(
+            page=page,
+            languages=languages,
+            gettext=translator.gettext,
+            ngettext=translator.ngettext,
+        )
+        return RenderedPage(page.path, page.lang, text)
+
+    def render_root(self, settings: Settings) -> str:
+        """The page at ``/``: sends readers to the default language."""
+        return self.env.get_template("root.html.j2").render(
+            default_language=settings.default_language,
+            languages=[(code, settings.language_name(code)) for code in settings.languages],
+        )

@@ -1,0 +1,79 @@
+"""Where things are and which languages the site has: one value for a whole run."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+
+from babel import Locale, UnknownLocaleError
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Set once from the plugin's options in mkdocs.yml (or the command line).
+
+    ``languages`` is in site order; the first one is the default language,
+    the one ``/`` leads to. Paths default to the fixed project layout.
+    """
+
+    root: Path
+    languages: tuple[str, ...] = ("id", "en")
+    language_names: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    site_url: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.languages:
+            raise ValueError("configure at least one language")
+        if len(set(self.languages)) != len(self.languages):
+            raise ValueError(f"languages listed twice: {', '.join(self.languages)}")
+        for code in self.languages:
+            try:
+                Locale.parse(code)
+            except (UnknownLocaleError, ValueError):
+                raise ValueError(f"language {code!r} is not a locale Babel knows") from None
+
+    @property
+    def default_language(self) -> str:
+        return self.languages[0]
+
+    def language_name(self, code: str) -> str:
+        """The language's name in itself, as a language switcher shows it."""
+        if code in self.language_names:
+            return self.language_names[code]
+        name = Locale.parse(code).get_display_name(code) or code
+        return name[:1].upper() + name[1:]
+
+    @property
+    def content_dir(self) -> Path:
+        return self.root / "content"
+
+    @property
+    def briefings_dir(self) -> Path:
+        return self.content_dir / "briefings"
+
+    @property
+    def docs_dir(self) -> Path:
+        return self.root / "docs"
+
+    @property
+    def templates_dir(self) -> Path:
+        return self.root / "templates"
+
+    @property
+    def locales_dir(self) -> Path:
+        return self.root / "locales"
+
+    @property
+    def overrides_dir(self) -> Path:
+        return self.root / "overrides"
+
+    @property
+    def out_dir(self) -> Path:
+        """Generated Markdown and per-language MkDocs configs (never committed)."""
+        return self.root / "build"
+
+    def language_site_url(self, lang: str) -> str:
+        base = self.site_url if self.site_url.endswith("/") else self.site_url + "/"
+        return f"{base}{lang}/" if self.site_url else ""
