@@ -1,0 +1,122 @@
+"""Shared fixtures: copies of the project built with the real MkDocs, on disk."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SEED = ROOT.parent / "shared" / "seeds" / "japan-nato-liaison-office.id.txt"
+SEED_SLUG = "japan-nato-liaison-office"
+PROJECT_PARTS = ("mkdocs.yml", "docs", "templates", "overrides", "locales", "content")
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "https://briefings.example.org/"}
+
+
+def copy_project(dest: Path) -> Path:
+    """The project as a contributor's fork has it, without build output."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, dest / part)
+        else:
+            shutil.copy2(source, dest / part)
+    return dest
+
+
+def run_mkdocs(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", *args, "-f", str(project / "mkdocs.yml")],
+        cwd=project,
+        env=ENV,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+
+
+def build(project: Path) -> Path:
+    """`mkdocs build --strict`, which must succeed; returns the site folder."""
+    result = run_mkdocs(project, "build", "--strict")
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+def run_cli(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "generator.cli", "--config", str(project / "mkdocs.yml"), *args],
+        cwd=project,
+        env=ENV,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
+def require_seed() -> str:
+    if not SEED.is_file():
+        pytest.skip(f"the seed article is not here ({SEED.name} expected in ../shared/seeds/)")
+    return SEED.read_text(encoding="utf-8")
+
+
+def add_seed_article(project: Path) -> None:
+    """Put the pasted seed article beside the shipped briefing, as a contributor would."""
+    folder = project / "content" / "briefings" / SEED_SLUG
+    (folder / "article.id.txt").write_text(require_seed(), encoding="utf-8")
+    yaml_file = folder / "briefing.yaml"
+    text = yaml_file.read_text(encoding="utf-8")
+    yaml_file.write_text(
+        text.replace("article:\n", "article:\n  file: article.id.txt\n", 1), encoding="utf-8"
+    )
+
+
+def add_outsider_briefing(project: Path) -> None:
+    """A briefing written following only the README and the format guide."""
+    source = FIXTURES / "outsider"
+    shutil.copytree(
+        source / "indonesia-joins-brics", project / "content" / "briefings" / "indonesia-joins-brics"
+    )
+    with (project / "content" / "actors.yaml").open("a", encoding="utf-8") as actors:
+        actors.write("\n" + (source / "actors-extra.yaml").read_text(encoding="utf-8"))
+    with (project / "content" / "tags.yaml").open("a", encoding="utf-8") as tags:
+        tags.write((source / "tags-extra.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site exactly as the repository ships it."""
+    return build(copy_project(tmp_path_factory.mktemp("shipped") / "project"))
+
+
+@pytest.fixture(scope="session")
+def full_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped site plus the seed article (when present) and an outsider's briefing."""
+    project = copy_project(tmp_path_factory.mktemp("full") / "project")
+    if SEED.is_file():
+        add_seed_article(project)
+    add_outsider_briefing(project)
+    return build(project)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return copy_project(tmp_path / "project")
+
+
+@pytest.fixture
+def read_page() -> Callable[[Path, str], str]:
+    def read(site: Path, url_path: str) -> str:
+        path = site / url_path.strip("/") / "index.html"
+        assert path.is_file(), f"no page at /{url_path.strip('/')}/"
+        return path.read_text(encoding="utf-8")
+
+    return read

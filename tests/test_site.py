@@ -1,0 +1,280 @@
+"""The built bilingual site, as a reader gets it: HTML from real MkDocs builds."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from conftest import SEED_SLUG, require_seed
+
+Read = Callable[[Path, str], str]
+LANGS = ("id", "en")
+
+
+class Elements(HTMLParser):
+    """Start tags with their attributes, and the visible text, of one page."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str]]] = []
+        self.text_parts: list[str] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, {k: v or "" for k, v in attrs}))
+
+    def handle_data(self, data: str) -> None:
+        self.text_parts.append(data)
+
+    @property
+    def text(self) -> str:
+        return " ".join(" ".join(self.text_parts).split())
+
+    def find(self, tag: str, **attrs: str) -> list[dict[str, str]]:
+        return [
+            a
+            for t, a in self.tags
+            if t == tag and all(a.get(k.rstrip("_")) == v for k, v in attrs.items())
+        ]
+
+
+def content_of(html: str) -> str:
+    """The page's own content, without navigation and header."""
+    start = html.index("data-pagefind-body")
+    end = html.index("</article>", start)
+    return html[start:end]
+
+
+# -- URLs and structure -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize(
+    "path",
+    [
+        "",
+        f"briefings/{SEED_SLUG}",
+        "briefings",
+        "actors/fumio-kishida",
+        "actors",
+        "timeline",
+        "tags",
+        "tags/nato",
+        "search",
+        "about",
+        "format",
+    ],
+)
+def test_every_page_exists_in_every_language(
+    shipped_site: Path, read_page: Read, lang: str, path: str
+) -> None:
+    html = read_page(shipped_site, f"{lang}/{path}")
+    assert f'<html lang="{lang}"' in html
+
+
+def test_root_leads_to_default_language(shipped_site: Path) -> None:
+    html = (shipped_site / "index.html").read_text(encoding="utf-8")
+    assert '<meta http-equiv="refresh" content="0; url=id/">' in html
+    assert Elements(html).find("a", hreflang="en", href="en/")
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("id", ["Poin penting", "Aktor", "Linimasa", "Artikel sumber", "Diterbitkan 2 Juni 2023"]),
+        ("en", ["Key points", "Actors", "Timeline", "Source article", "Published June 2, 2023"]),
+    ],
+)
+def test_briefing_page_interface_is_in_its_language(
+    shipped_site: Path, read_page: Read, lang: str, words: list[str]
+) -> None:
+    text = Elements(content_of(read_page(shipped_site, f"{lang}/briefings/{SEED_SLUG}"))).text
+    for word in words:
+        assert word in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "dates"),
+    [
+        ("id", "Kantor penghubung NATO di Tokyo", ["Januari 2023", "Desember 2022", "Musim panas 2022", "sekitar Mei 2023"]),
+        ("en", "A NATO liaison office in Tokyo", ["January 2023", "December 2022", "Summer 2022", "around May 2023"]),
+    ],
+)
+def test_briefing_shows_title_summary_points_actors_timeline(
+    shipped_site: Path, read_page: Read, lang: str, title: str, dates: list[str]
+) -> None:
+    html = read_page(shipped_site, f"{lang}/briefings/{SEED_SLUG}")
+    page = Elements(content_of(html))
+    assert page.find("h1")
+    assert title in page.text
+    assert f"<title>{title}" in html
+    for date in dates:
+        assert date in page.text
+    # Actors link to their pages, grouped by type.
+    assert page.find("a", href="../../actors/fumio-kishida/")
+    assert page.find("a", href="../../actors/nato/")
+    # Events in date order.
+    times = [a["datetime"] for a in page.find("time")]
+    assert times == sorted(times)
+    assert times[0] == "2022-06"
+    # Expected events are marked.
+    expected = "diperkirakan" if lang == "id" else "expected"
+    assert re.search(rf'briefing-status--expected">{expected}<', html)
+
+
+def test_dates_are_formatted_by_babel_at_their_precision(
+    full_site: Path, read_page: Read
+) -> None:
+    id_text = Elements(content_of(read_page(full_site, "id/briefings/indonesia-joins-brics"))).text
+    en_text = Elements(content_of(read_page(full_site, "en/briefings/indonesia-joins-brics"))).text
+    assert "6 Januari 2025" in id_text
+    assert "January 6, 2025" in en_text
+    assert "7 Januari 2025" in id_text  # the source article's date
+    # A year-only date is shown as the year.
+    assert re.search(r"<time datetime=\"2025\">2025</time>", read_page(full_site, "en/timeline"))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_hreflang_alternates_and_switcher_lead_to_the_same_page(
+    shipped_site: Path, read_page: Read, lang: str
+) -> None:
+    html = read_page(shipped_site, f"{lang}/briefings/{SEED_SLUG}")
+    page = Elements(html)
+    for other in LANGS:
+        target = f"../../../{other}/briefings/{SEED_SLUG}/"
+        assert page.find("link", rel="alternate", hreflang=other, href=target)
+        assert page.find("a", hreflang=other, href=target, class_="md-select__link")
+        resolved = (shipped_site / lang / "briefings" / SEED_SLUG / target / "index.html").resolve()
+        assert resolved.is_file()
+    assert page.find("link", rel="alternate", hreflang="x-default")
+
+
+def test_navigation_does_not_list_every_briefing(full_site: Path, read_page: Read) -> None:
+    html = read_page(full_site, "en/about")
+    nav = html[html.index('<nav class="md-nav md-nav--primary"') : html.index("</nav>")]
+    assert "briefings/indonesia-joins-brics/" not in nav
+    assert f"briefings/{SEED_SLUG}/" not in nav
+    index = Elements(read_page(full_site, "en/briefings"))
+    assert index.find("a", href="indonesia-joins-brics/")
+    assert index.find("a", href=f"{SEED_SLUG}/")
+
+
+def test_briefings_index_is_newest_first(full_site: Path, read_page: Read) -> None:
+    text = Elements(content_of(read_page(full_site, "id/briefings"))).text
+    assert text.index("Indonesia bergabung dengan BRICS") < text.index("Kantor penghubung NATO")
+
+
+# -- shared pages: actors, timeline, tags --------------------------------------------------
+
+
+def test_actor_page_has_description_backlinks_and_events(full_site: Path, read_page: Read) -> None:
+    html = content_of(read_page(full_site, "en/actors/china"))
+    page = Elements(html)
+    assert "The People's Republic of China" in page.text
+    # Backlinks to both briefings that involve China.
+    assert page.find("a", href=f"../../briefings/{SEED_SLUG}/")
+    assert page.find("a", href="../../briefings/indonesia-joins-brics/")
+    kishida = Elements(content_of(read_page(full_site, "id/actors/fumio-kishida")))
+    assert "Stoltenberg berkunjung ke Jepang" in kishida.text  # his events across briefings
+
+
+def test_merged_timeline_is_newest_first_grouped_by_year(full_site: Path, read_page: Read) -> None:
+    html = content_of(read_page(full_site, "en/timeline"))
+    years = re.findall(r"<h2 id=\"[^\"]*\">(\d{4})", html)
+    assert years == sorted(years, reverse=True)
+    assert years[:2] == ["2025", "2023"]
+    page = Elements(html)
+    # Events of both briefings, each linking back to its briefing.
+    assert "Brazil announces Indonesia" in page.text
+    assert "Jens Stoltenberg visits Japan" in page.text
+    assert page.find("a", href=f"../briefings/{SEED_SLUG}/")
+    assert page.find("a", href="../briefings/indonesia-joins-brics/")
+
+
+def test_tags_page_lists_briefings_by_tag(full_site: Path, read_page: Read) -> None:
+    page = Elements(content_of(read_page(full_site, "id/tags")))
+    assert "Ekonomi" in page.text
+    assert page.find("a", href="../briefings/indonesia-joins-brics/")
+
+
+# -- translations ----------------------------------------------------------------------------
+
+
+def test_missing_translation_shows_original_marked_with_its_language(
+    full_site: Path, read_page: Read
+) -> None:
+    html = content_of(read_page(full_site, "en/briefings/indonesia-joins-brics"))
+    # The second key point has no English text: Indonesian, marked, with a notice in English.
+    assert '<span lang="id">Jakarta menegaskan tetap tidak memihak blok mana pun.</span>' in html
+    assert '<span class="briefing-untranslated">not yet translated</span>' in html
+    assert "Translation in progress" in html
+    # The Indonesian page has nothing to mark.
+    assert "belum diterjemahkan" not in content_of(read_page(full_site, "id/briefings/indonesia-joins-brics"))
+
+
+def test_english_page_of_indonesian_only_article_says_so_and_links(
+    full_site: Path, read_page: Read
+) -> None:
+    page = Elements(content_of(read_page(full_site, "en/briefings/indonesia-joins-brics")))
+    assert "This article exists only in Indonesian." in page.text
+    assert page.find("a", href="../../../id/briefings/indonesia-joins-brics/#source-article")
+    assert "Pemerintah menyebut" not in page.text  # no Indonesian body in the English index
+    id_page = Elements(content_of(read_page(full_site, "id/briefings/indonesia-joins-brics")))
+    assert "Pemerintah menyebut keanggotaan itu menguntungkan" in id_page.text
+    assert id_page.find("div", class_="briefing-article", lang="id")
+
+
+def test_markdown_article_is_sanitised(full_site: Path, read_page: Read) -> None:
+    html = content_of(read_page(full_site, "id/briefings/indonesia-joins-brics"))
+    assert "alert" not in html
+    assert "onclick" not in html
+    assert "javascript:" not in html
+    assert "<strong>BRICS</strong>" in html
+
+
+# -- the seed article ----------------------------------------------------------------------
+
+
+def test_seed_article_renders_as_paragraphs_caption_and_byline(
+    full_site: Path, read_page: Read
+) -> None:
+    seed = require_seed()
+    html = content_of(read_page(full_site, f"id/briefings/{SEED_SLUG}"))
+    body = html[html.index('class="briefing-article"') :]
+    paragraphs = [line for line in seed.splitlines() if line.strip()]
+    # Every paragraph line but the caption and the byline is a <p> of its own.
+    assert body.count("<p>") == len(paragraphs) - 2
+    assert "<figcaption>Sekretaris Jenderal NATO Jens Stoltenberg" in body
+    assert '<span class="briefing-credit">Foto: Nato.int</span>' in body
+    assert "MAI NGUYEN" not in body
+    assert "Oleh Mai Nguyen" in html
+
+
+def test_seed_byline_becomes_author_when_yaml_names_none(tmp_path: Path) -> None:
+    from conftest import add_seed_article, build, copy_project
+
+    project = copy_project(tmp_path / "p")
+    add_seed_article(project)
+    yaml_file = project / "content" / "briefings" / SEED_SLUG / "briefing.yaml"
+    yaml_file.write_text(yaml_file.read_text().replace("  author: Mai Nguyen\n", ""))
+    site = build(project)
+    html = (site / "en" / "briefings" / SEED_SLUG / "index.html").read_text()
+    assert "By Mai Nguyen" in html
+
+
+# -- search data ------------------------------------------------------------------------------
+
+
+def test_pagefind_indexes_each_language_separately(shipped_site: Path) -> None:
+    entry = json.loads((shipped_site / "pagefind" / "pagefind-entry.json").read_text())
+    assert set(entry["languages"]) >= {"id", "en"}
+    counts = {lang: entry["languages"][lang]["page_count"] for lang in ("id", "en")}
+    assert counts["id"] == counts["en"] > 10
+
+
+def test_no_lunr_index_is_built(shipped_site: Path) -> None:
+    assert not list(shipped_site.rglob("search_index.json"))
