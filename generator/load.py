@@ -10,21 +10,23 @@ from __future__ import annotations
 import difflib
 import os
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from generator.article import ArticleBody, ArticleError, parse_article
 from generator.errors import ContentError, Problem, Severity, display_path, errors_only
-from generator.models import ID_PATTERN, Actor, ActorRegistry, Briefing, TagRegistry, Text
+from generator.models import ID_PATTERN, Actor, Briefing, Text
 from generator.settings import Settings
 from generator.strict_yaml import Loc, YamlDocument, YamlError, decode, parse
 
 M = TypeVar("M", bound=BaseModel)
+E = TypeVar("E")
+TextModel = Text  # a registry entry of tags.yaml
 
 MAX_BRIEFINGS = 20_000
 MAX_ARTICLE_BYTES = 2_000_000
@@ -57,6 +59,8 @@ class _Report:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.problems: list[Problem] = []
+        # Registries with invalid entries: every id they list, valid or not.
+        self.known_ids: dict[str, Collection[str]] = {}
 
     def name(self, path: Path) -> str:
         return display_path(path, self.settings.root)
@@ -104,10 +108,8 @@ def load_corpus(settings: Settings) -> Corpus:
     """Read and validate every content file; raise ContentError listing all errors."""
     report = _Report(settings)
     _refuse_symlinks(settings.content_dir, report)
-    actors = _load_registry(settings.content_dir / "actors.yaml", ActorRegistry, report)
-    tags = _load_registry(settings.content_dir / "tags.yaml", TagRegistry, report)
-    actor_map: Mapping[str, Actor] = actors.root if actors else {}
-    tag_map: Mapping[str, Text] = tags.root if tags else {}
+    actor_map = _load_registry(settings.content_dir / "actors.yaml", TypeAdapter(Actor), report)
+    tag_map = _load_registry(settings.content_dir / "tags.yaml", TypeAdapter(TextModel), report)
     briefings = [
         loaded
         for folder in _briefing_folders(settings, report)
@@ -203,14 +205,33 @@ def _message(error: Any) -> str:
     return _MESSAGES.get(kind, str(error["msg"]))
 
 
-def _load_registry(path: Path, model: type[M], report: _Report) -> M | None:
+def _load_registry(path: Path, entry: TypeAdapter[E], report: _Report) -> dict[str, E]:
+    """A registry (id -> entry), validated entry by entry.
+
+    An invalid entry is reported and left out, but its id still counts as
+    known, so one typo in actors.yaml does not also flag every briefing that
+    names that actor.
+    """
     doc = _read_yaml(path, report)
     if doc is None:
-        return None
-    registry = _validate(model, path, doc, report)
-    if registry is not None:
-        _check_languages(registry, path, doc, report)
-    return registry
+        return {}
+    entries: dict[str, E] = {}
+    failed = False
+    for key, value in doc.data.items():
+        if not re.match(ID_PATTERN, key):
+            report.at(path, doc, (key,), f"{key!r} is not a valid id: use lowercase a-z, 0-9 and '-'")
+            continue
+        try:
+            entries[key] = entry.validate_python(value)
+        except ValidationError as exc:
+            failed = True
+            for error in exc.errors(include_url=False):
+                report.at(path, doc, (key, *error["loc"]), _message(error))
+    for loc, text in _texts(entries):
+        _check_text_languages(loc, text, path, doc, report)
+    if failed:
+        report.known_ids[path.name] = set(doc.data)
+    return entries
 
 
 def _briefing_folders(settings: Settings, report: _Report) -> list[Path]:
@@ -280,7 +301,7 @@ def _texts(value: object, loc: Loc = ()) -> Iterator[tuple[Loc, dict[str, str]]]
         for index, item in enumerate(value):
             yield from _texts(item, (*loc, index))
     elif isinstance(value, dict):
-        if all(isinstance(v, str) for v in value.values()):
+        if value and all(isinstance(v, str) for v in value.values()):
             yield loc, value
         else:
             for key, item in value.items():
@@ -288,27 +309,33 @@ def _texts(value: object, loc: Loc = ()) -> Iterator[tuple[Loc, dict[str, str]]]
 
 
 def _check_languages(model: BaseModel, path: Path, doc: YamlDocument, report: _Report) -> None:
-    languages = report.settings.languages
     for loc, text in _texts(model):
-        for lang in text:
-            if lang not in languages:
-                report.at(
-                    path,
-                    doc,
-                    (*loc, lang),
-                    f"{lang!r} is not a language of this site ({', '.join(languages)})",
-                )
-        if loc in ONE_LANGUAGE_FIELDS:
-            continue
-        for lang in languages:
-            if lang not in text:
-                report.at(
-                    path,
-                    doc,
-                    loc,
-                    f"missing translation: no {lang!r} text (the page shows another language)",
-                    severity=Severity.WARNING,
-                )
+        _check_text_languages(loc, text, path, doc, report)
+
+
+def _check_text_languages(
+    loc: Loc, text: Mapping[str, str], path: Path, doc: YamlDocument, report: _Report
+) -> None:
+    languages = report.settings.languages
+    for lang in text:
+        if lang not in languages:
+            report.at(
+                path,
+                doc,
+                (*loc, lang),
+                f"{lang!r} is not a language of this site ({', '.join(languages)})",
+            )
+    if loc in ONE_LANGUAGE_FIELDS:
+        return
+    for lang in languages:
+        if lang not in text:
+            report.at(
+                path,
+                doc,
+                loc,
+                f"missing translation: no {lang!r} text (the page shows another language)",
+                severity=Severity.WARNING,
+            )
 
 
 def _suggest(value: str, choices: Mapping[str, object]) -> str:
@@ -324,8 +351,11 @@ def _check_references(
     doc: YamlDocument,
     report: _Report,
 ) -> None:
+    known_actors = report.known_ids.get("actors.yaml", actors)
+    known_tags = report.known_ids.get("tags.yaml", tags)
+
     def actor(actor_id: str, loc: Loc) -> None:
-        if actor_id not in actors:
+        if actor_id not in known_actors:
             message = f"unknown actor {actor_id!r}: not in content/actors.yaml"
             report.at(path, doc, loc, message + _suggest(actor_id, actors))
 
@@ -339,7 +369,7 @@ def _check_references(
         for j, actor_id in enumerate(entry.actors):
             actor(actor_id, ("timeline", i, "actors", j))
     for i, tag in enumerate(briefing.tags):
-        if tag not in tags:
+        if tag not in known_tags:
             report.at(
                 path,
                 doc,

@@ -77,7 +77,12 @@ Line = Annotated[str, Field(min_length=1, max_length=500), AfterValidator(_non_b
 Paragraph = Annotated[str, Field(min_length=1, max_length=10_000), AfterValidator(_non_blank)]
 Url = Annotated[
     str,
-    Field(max_length=2_000, pattern=r"^(https?://|mailto:)", description="http, https or mailto"),
+    # The scheme is checked by _safe_url, which says why; the pattern is for editors.
+    Field(
+        max_length=2_000,
+        description="http, https or mailto",
+        json_schema_extra={"pattern": "^(https?://|mailto:)"},
+    ),
     AfterValidator(_safe_url),
 ]
 FileName = Annotated[str, Field(max_length=120), AfterValidator(_file_name)]

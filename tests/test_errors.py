@@ -1,0 +1,189 @@
+"""Contributors' mistakes: every one named by file, line and field, all at once, nothing written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import SEED_SLUG, build, run_cli, run_mkdocs
+
+BRIEFING = f"content/briefings/{SEED_SLUG}/briefing.yaml"
+
+
+def edit(project: Path, rel: str, old: str, new: str) -> None:
+    path = project / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {rel}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def line_of(project: Path, rel: str, needle: str) -> int:
+    lines = (project / rel).read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, 1) if needle in line)
+
+
+def check_errors(project: Path) -> list[str]:
+    result = run_cli(project, "check")
+    assert result.returncode == 1, result.stderr
+    return [line for line in result.stderr.splitlines() if "warning:" not in line]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "needle", "expected"),
+    [
+        (
+            "  - id: Rencana ini sejalan",
+            "  - id: [Rencana ini sejalan]\n    xx: y\n  - id: Rencana ini sejalan",
+            "- id: [Rencana",
+            "key_points[3].id: expected text",
+        ),
+        (
+            "  - actor: fumio-kishida",
+            "  - actor: fumio-kishda",
+            "actor: fumio-kishda",
+            "actors[2].actor: unknown actor 'fumio-kishda': not in content/actors.yaml; "
+            "did you mean 'fumio-kishida'?",
+        ),
+        (
+            "tags: [nato, japan, indo-pacific, security]",
+            "tags: [nato, japan, indo-pacifc, security]",
+            "tags: [nato",
+            "tags[2]: unknown tag 'indo-pacifc': not in content/tags.yaml; did you mean 'indo-pacific'?",
+        ),
+        (
+            "  - date: 2022-12\n",
+            "  - date: 2023-02-30\n",
+            "date: 2023-02-30",
+            "timeline[1].date: '2023-02-30': day 30 does not exist in that month",
+        ),
+        (
+            "    approximate: true\n",
+            "    approximate: yes\n",
+            "approximate: yes",
+            "timeline[3].approximate: write true or false",
+        ),
+        (
+            "    status: expected\n",
+            "    status: planned\n",
+            "status: planned",
+            "timeline[4].status: 'planned' is not allowed; expected 'happened', 'expected' or 'cancelled'",
+        ),
+        (
+            "  author: Mai Nguyen\n",
+            "  author: Mai Nguyen\n  url: javascript:alert(1)\n",
+            "url: javascript",
+            "article.url: 'javascript:alert(1)': only http, https and mailto links are allowed",
+        ),
+        (
+            "published: 2023-06-02\n",
+            "published: 2023-06-02\npublshed: 2023-06-03\n",
+            "publshed:",
+            "publshed: unknown field; check its spelling against the format guide",
+        ),
+        (
+            "published: 2023-06-02\n",
+            "published: 2023-06-02\npublished: 2023-06-03\n",
+            "published: 2023-06-03",
+            "published: duplicate key 'published' (first at line",
+        ),
+        (
+            "  en: A NATO liaison office",
+            "  eng: A NATO liaison office",
+            "eng: A NATO",
+            "title.eng: 'eng' is not a language of this site (id, en)",
+        ),
+    ],
+)
+def test_each_mistake_names_file_line_and_field(
+    project: Path, old: str, new: str, needle: str, expected: str
+) -> None:
+    edit(project, BRIEFING, old, new)
+    line = line_of(project, BRIEFING, needle)
+    errors = check_errors(project)
+    assert any(
+        e.startswith(f"{BRIEFING}:{line}:") and expected in e for e in errors
+    ), f"line {line}: {expected}\n" + "\n".join(errors)
+
+
+def test_missing_required_field_names_it(project: Path) -> None:
+    path = project / BRIEFING
+    lines = path.read_text().splitlines(keepends=True)
+    start = next(i for i, line in enumerate(lines) if line.startswith("summary:"))
+    del lines[start : start + 11]  # the summary and its two paragraphs
+    path.write_text("".join(lines))
+    # A missing field is reported where its mapping starts: here the first key.
+    first = next(i for i, line in enumerate(lines, 1) if not line.startswith("#"))
+    assert f"{BRIEFING}:{first}:1: summary: required field is missing" in check_errors(project)
+
+
+def test_all_problems_of_a_run_are_reported_at_once(project: Path) -> None:
+    edit(project, BRIEFING, "  - actor: fumio-kishida", "  - actor: nobody")
+    edit(project, "content/actors.yaml", "  type: person\n", "  type: human\n")
+    edit(project, "content/tags.yaml", "nato: {id: NATO, en: NATO}", "nato: [NATO]")
+    errors = check_errors(project)
+    assert any("actors.yaml" in e and ".type: 'human' is not allowed" in e for e in errors)
+    assert any(e.startswith("content/tags.yaml:3:1: nato: expected a mapping") for e in errors)
+    assert any("unknown actor 'nobody'" in e for e in errors)
+    # One broken entry in a registry does not cascade into every briefing naming it.
+    assert not any("unknown actor 'jens-stoltenberg'" in e or "unknown tag" in e for e in errors)
+
+
+def test_wrong_top_level_shapes_say_what_was_expected(project: Path) -> None:
+    (project / BRIEFING).write_text("- just\n- a list\n")
+    (project / "content" / "tags.yaml").write_text("")
+    errors = check_errors(project)
+    assert (
+        f"{BRIEFING}:1: expected a mapping of fields at the top level, found a list" in errors
+    )
+    assert "content/tags.yaml:1: expected a mapping of fields at the top level, found an empty file" in errors
+
+
+def test_missing_translation_is_a_warning_not_an_error(project: Path) -> None:
+    edit(project, BRIEFING, "  en: A NATO liaison office in Tokyo brings Japan closer, not into the alliance\n", "")
+    result = run_cli(project, "check")
+    assert result.returncode == 0
+    line = line_of(project, BRIEFING, "title:")
+    assert (
+        f"{BRIEFING}:{line}:1: warning: title: missing translation: no 'en' text "
+        "(the page shows another language)"
+    ) in result.stderr
+    assert run_cli(project, "check", "--strict").returncode == 1
+
+
+def test_github_annotations(project: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    edit(project, BRIEFING, "  - actor: fumio-kishida", "  - actor: nobody")
+    result = subprocess.run(
+        [sys.executable, "-m", "generator.cli", "check"],
+        cwd=project,
+        env={**os.environ, "GITHUB_ACTIONS": "true"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    line = line_of(project, BRIEFING, "actor: nobody")
+    assert f"::error file={BRIEFING},line={line},col=" in result.stdout
+
+
+def test_bad_content_fails_the_build_and_leaves_previous_output(project: Path) -> None:
+    site = build(project)
+    page = site / "en" / "briefings" / SEED_SLUG / "index.html"
+    generated = project / "build" / "en" / "docs" / "briefings" / SEED_SLUG / "index.md"
+    before = (page.read_bytes(), generated.read_bytes())
+    edit(project, BRIEFING, "  en: A NATO liaison office in Tokyo", "  en: Changed title")
+    edit(project, BRIEFING, "  - actor: fumio-kishida", "  - actor: nobody")
+    result = run_mkdocs(project, "build", "--strict")
+    assert result.returncode != 0
+    assert f"{BRIEFING}:" in result.stderr and "unknown actor 'nobody'" in result.stderr
+    assert (page.read_bytes(), generated.read_bytes()) == before
+
+
+def test_generated_page_colliding_with_hand_written_one_is_an_error(project: Path) -> None:
+    (project / "docs" / "en" / "timeline.md").write_text("# My own timeline\n")
+    result = run_mkdocs(project, "build", "--strict")
+    assert result.returncode != 0
+    assert "docs/en/timeline.md: this hand-written page has the path of a generated page" in result.stderr
+    assert (project / "docs" / "en" / "timeline.md").read_text() == "# My own timeline\n"
