@@ -138,9 +138,7 @@ def _parse_markdown(text: str, language: str) -> ArticleBody:
     converted = markdown.markdown(text, output_format="html")
     cleaned = sanitise(converted)
     plain = re.sub(r"<[^>]+>", " ", cleaned)
-    paragraphs = tuple(
-        " ".join(html.unescape(p).split()) for p in plain.split("\n") if p.strip()
-    )
+    paragraphs = tuple(" ".join(html.unescape(p).split()) for p in plain.split("\n") if p.strip())
     byline = None
     if paragraphs and _is_byline(paragraphs[-1]):
         byline = _byline_name(paragraphs[-1])

@@ -30,9 +30,7 @@ GENERATED_NAV = (
 NOT_IN_NAV = ("/briefings/*/", "/actors/*.md", "/tags/*.md")
 
 
-def language_config(
-    settings: Settings, lang: str, handwritten: Sequence[PurePosixPath]
-) -> bytes:
+def language_config(settings: Settings, lang: str, handwritten: Sequence[PurePosixPath]) -> bytes:
     pages = sorted(p for p in handwritten if p.suffix == ".md")
     home = [p for p in pages if p == PurePosixPath("index.md")]
     others = [p for p in pages if p not in home and p.parent == PurePosixPath(".")]

@@ -219,7 +219,9 @@ def _load_registry(path: Path, entry: TypeAdapter[E], report: _Report) -> dict[s
     failed = False
     for key, value in doc.data.items():
         if not re.match(ID_PATTERN, key):
-            report.at(path, doc, (key,), f"{key!r} is not a valid id: use lowercase a-z, 0-9 and '-'")
+            report.at(
+                path, doc, (key,), f"{key!r} is not a valid id: use lowercase a-z, 0-9 and '-'"
+            )
             continue
         try:
             entries[key] = entry.validate_python(value)
@@ -276,7 +278,9 @@ def _load_briefing(
     if briefing.image and briefing.image.file:
         image = folder / briefing.image.file
         if not image.is_file():
-            report.at(path, doc, ("image", "file"), f"{briefing.image.file!r} is not beside {path.name}")
+            report.at(
+                path, doc, ("image", "file"), f"{briefing.image.file!r} is not beside {path.name}"
+            )
             image = None
     return LoadedBriefing(
         slug=folder.name,

@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from generator.dates import PartialDate
 from generator.load import Corpus, LoadedBriefing
+from generator.markup import trusted
 from generator.models import Actor, ActorType, Briefing, Status, TimelineEntry
 
 # Where generated pages live inside each language's docs tree.
@@ -47,7 +48,7 @@ def link(from_page: PurePosixPath, to_page: PurePosixPath) -> Markup:
     Built from validated ids only, so it is markup we trust; MkDocs checks
     that it resolves and turns it into the page's URL.
     """
-    return Markup(posixpath.relpath(str(to_page), str(from_page.parent)))
+    return trusted(posixpath.relpath(str(to_page), str(from_page.parent)))
 
 
 @dataclass(frozen=True)
@@ -202,7 +203,7 @@ class PlaceholderPage(Page):
 
     original_lang: str = ""
     original_language_name: str = ""
-    original_href: Markup = Markup("")
+    original_href: Markup = field(default_factory=Markup)
 
 
 def placeholder(
@@ -210,7 +211,11 @@ def placeholder(
 ) -> PlaceholderPage:
     depth = len(path.parts) - 1 + (0 if path.name == "index.md" else 1)
     target = path.with_suffix("") if path.name != "index.md" else path.parent
-    href = "../" * (depth + 1) + f"{original_lang}/" + (f"{target.as_posix()}/" if str(target) != "." else "")
+    href = (
+        "../" * (depth + 1)
+        + f"{original_lang}/"
+        + (f"{target.as_posix()}/" if str(target) != "." else "")
+    )
     return PlaceholderPage(
         path=path,
         lang=lang,
@@ -219,7 +224,7 @@ def placeholder(
         description="",
         original_lang=original_lang,
         original_language_name=Locale.parse(original_lang).get_display_name(lang) or "",
-        original_href=Markup(href),
+        original_href=trusted(href),
     )
 
 
@@ -471,10 +476,10 @@ class Localizer:
         original = loaded.articles.get(ref.language)
         shown = loaded.articles.get(self.lang)
         author = ref.author or (original.byline if original else None)
-        original_href = Markup(f"../../../{ref.language}/{path.parent.as_posix()}/#source-article")
+        original_href = trusted(f"../../../{ref.language}/{path.parent.as_posix()}/#source-article")
         return ArticleView(
             lang=shown.language if shown else ref.language,
-            html=Markup(shown.html) if shown else None,  # noqa: S704 - sanitised in article.py
+            html=trusted(shown.html) if shown else None,  # sanitised in article.py
             republished=original is not None,
             original_lang=ref.language,
             original_language_name=Locale.parse(ref.language).get_display_name(self.lang) or "",

@@ -47,7 +47,9 @@ def generate(settings: Settings, out_dir: Path | None = None) -> GenerateResult:
     handwritten = {lang: _handwritten(settings, lang) for lang in settings.languages}
 
     # Phase 3: localize and render every page of every language, in memory.
-    renderer = Renderer(settings.templates_dir, translators(settings.locales_dir, settings.languages))
+    renderer = Renderer(
+        settings.templates_dir, translators(settings.locales_dir, settings.languages)
+    )
     files: dict[PurePosixPath, bytes] = {}
     problems: list[Problem] = []
     pages = 0

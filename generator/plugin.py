@@ -36,13 +36,13 @@ from generator.settings import Settings
 log = logging.getLogger("mkdocs.plugins.briefings")
 
 
-class BriefingsConfig(Config):
+class BriefingsConfig(Config):  # type: ignore[no-untyped-call]
     languages = c.ListOfItems(c.Type(str), default=["id", "en"])
     language_names = c.Type(dict, default={})
     search = c.Type(bool, default=True)
 
 
-class BriefingsPlugin(BasePlugin[BriefingsConfig]):
+class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-call]
     """``plugins: [briefings: {languages: [id, en]}]`` in the root mkdocs.yml."""
 
     def __init__(self) -> None:

@@ -17,14 +17,15 @@ from markupsafe import Markup
 
 from generator.i18n import Translator
 from generator.localize import LText, Page
-from generator.settings import Settings
 from generator.markup import (
     escape_attribute,
     escape_inline,
     escape_paragraphs,
     front_matter,
     html_text,
+    trusted,
 )
+from generator.settings import Settings
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ class RenderedPage:
 def _front_matter(**values: object) -> Markup:
     """Front matter for the theme, which inserts title and description unescaped."""
     clean = {k: html_text(str(v)) for k, v in values.items() if v not in (None, "")}
-    return Markup(front_matter(clean))  # noqa: S704 - values HTML-escaped, YAML-dumped
+    return trusted(front_matter(clean))  # values HTML-escaped, then YAML-dumped
 
 
 def _paragraphs(value: LText | str) -> Markup:

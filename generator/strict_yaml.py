@@ -115,7 +115,7 @@ def parse(raw: bytes, limits: Limits = DEFAULT_LIMITS) -> YamlDocument:
         raise YamlError(f"file is {len(raw):,} bytes; the limit is {limits.max_bytes:,}")
     text = decode(raw)
     try:
-        return _build(yaml.parse(text, Loader=_Loader), limits)
+        return _Builder(limits).run(yaml.parse(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "not valid YAML"
@@ -127,7 +127,7 @@ def parse(raw: bytes, limits: Limits = DEFAULT_LIMITS) -> YamlDocument:
 
 def _position(event: yaml.Event) -> Position:
     mark = event.start_mark
-    return Position(mark.line + 1, mark.column + 1)
+    return Position(mark.line + 1, mark.column + 1) if mark else Position(0, 0)
 
 
 def _scalar(event: yaml.ScalarEvent) -> str | bool | None:
@@ -157,27 +157,73 @@ def _refuse_extras(event: yaml.NodeEvent) -> None:
         raise YamlError(f"tag {tag!r} is not allowed", pos.line, pos.column)
 
 
-def _build(events: Iterator[yaml.Event], limits: Limits) -> YamlDocument:  # noqa: PLR0912, C901
-    positions: dict[Loc, Position] = {}
-    duplicates: list[tuple[Loc, Position, Position]] = []
-    stack: list[_Frame] = []
-    root: Any = None
-    documents = 0
+class _Builder:
+    """Plain values from parser events, one event at a time, with an explicit stack."""
 
-    def place(value: Any, pos: Position) -> Loc | None:
-        """Attach a finished value to its parent; return its location."""
-        nonlocal root
-        if not stack:
-            root = value
-            positions[()] = pos
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+        self.positions: dict[Loc, Position] = {}
+        self.duplicates: list[tuple[Loc, Position, Position]] = []
+        self.stack: list[_Frame] = []
+        self.root: Any = None
+        self.documents = 0
+
+    def run(self, events: Iterator[yaml.Event]) -> YamlDocument:
+        for event in events:
+            if isinstance(event, yaml.DocumentStartEvent):
+                self.documents += 1
+                if self.documents > 1:
+                    raise YamlError(
+                        "a second YAML document ('---') found; one file holds one document",
+                        _position(event).line,
+                    )
+            elif isinstance(event, yaml.ScalarEvent):
+                _refuse_extras(event)
+                self.scalar(event)
+            elif isinstance(event, yaml.CollectionStartEvent):
+                _refuse_extras(event)
+                self.start_collection(event)
+            elif isinstance(event, yaml.AliasEvent):
+                _refuse_extras(event)  # always raises: aliases are not allowed
+            elif isinstance(event, yaml.CollectionEndEvent):
+                self.stack.pop()
+        return YamlDocument(self.root, self.positions, tuple(self.duplicates))
+
+    def scalar(self, event: yaml.ScalarEvent) -> None:
+        value = _scalar(event)
+        pos = _position(event)
+        if isinstance(value, str) and len(value) > self.limits.max_string:
+            raise YamlError(
+                f"text of {len(value):,} characters; the limit is {self.limits.max_string:,}",
+                pos.line,
+            )
+        self.place(value, pos)
+
+    def start_collection(self, event: yaml.CollectionStartEvent) -> None:
+        pos = _position(event)
+        if self.stack and isinstance(self.stack[-1].value, dict) and self.stack[-1].key is None:
+            raise YamlError("keys must be text, not a list or mapping", pos.line, pos.column)
+        if len(self.stack) >= self.limits.max_depth:
+            raise YamlError(f"nested deeper than {self.limits.max_depth} levels", pos.line)
+        container: dict[str, Any] | list[Any] = (
+            {} if isinstance(event, yaml.MappingStartEvent) else []
+        )
+        loc = self.place(container, pos)
+        self.stack.append(_Frame(container, loc if loc is not None else ()))
+
+    def place(self, value: Any, pos: Position) -> Loc | None:
+        """Attach a finished value to its parent; return its location (None for a key)."""
+        if not self.stack:
+            self.root = value
+            self.positions[()] = pos
             return ()
-        parent = stack[-1]
+        parent = self.stack[-1]
         if isinstance(parent.value, list):
-            if len(parent.value) >= limits.max_items:
-                raise YamlError(f"more than {limits.max_items:,} items in one list", pos.line)
+            if len(parent.value) >= self.limits.max_items:
+                raise YamlError(f"more than {self.limits.max_items:,} items in one list", pos.line)
             loc = (*parent.loc, len(parent.value))
             parent.value.append(value)
-            positions[loc] = pos
+            self.positions[loc] = pos
             return loc
         if parent.key is None:
             if not isinstance(value, str):
@@ -187,43 +233,10 @@ def _build(events: Iterator[yaml.Event], limits: Limits) -> YamlDocument:  # noq
         key, key_pos = parent.key, parent.key_position or pos
         loc = (*parent.loc, key)
         if key in parent.value:
-            duplicates.append((loc, parent.key_lines[key], key_pos))
+            self.duplicates.append((loc, parent.key_lines[key], key_pos))
         else:
             parent.key_lines[key] = key_pos
-            parent.value[key] = value  # type: ignore[call-overload]
-            positions[loc] = key_pos
+            parent.value[key] = value
+            self.positions[loc] = key_pos
         parent.key = parent.key_position = None
         return loc
-
-    for event in events:
-        if isinstance(event, yaml.DocumentStartEvent):
-            documents += 1
-            if documents > 1:
-                pos = _position(event)
-                raise YamlError(
-                    "a second YAML document ('---') found; one file holds one document", pos.line
-                )
-        elif isinstance(event, yaml.AliasEvent | yaml.ScalarEvent | yaml.CollectionStartEvent):
-            _refuse_extras(event)
-            pos = _position(event)
-            if isinstance(event, yaml.ScalarEvent):
-                value = _scalar(event)
-                if isinstance(value, str) and len(value) > limits.max_string:
-                    raise YamlError(
-                        f"text of {len(value):,} characters; the limit is {limits.max_string:,}",
-                        pos.line,
-                    )
-                place(value, pos)
-                continue
-            if stack and isinstance(stack[-1].value, dict) and stack[-1].key is None:
-                raise YamlError("keys must be text, not a list or mapping", pos.line, pos.column)
-            if len(stack) >= limits.max_depth:
-                raise YamlError(f"nested deeper than {limits.max_depth} levels", pos.line)
-            container: dict[str, Any] | list[Any] = (
-                {} if isinstance(event, yaml.MappingStartEvent) else []
-            )
-            loc = place(container, pos)
-            stack.append(_Frame(container, loc if loc is not None else ()))
-        elif isinstance(event, yaml.CollectionEndEvent):
-            stack.pop()
-    return YamlDocument(root, positions, tuple(duplicates))

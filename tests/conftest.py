@@ -83,7 +83,8 @@ def add_outsider_briefing(project: Path) -> None:
     """A briefing written following only the README and the format guide."""
     source = FIXTURES / "outsider"
     shutil.copytree(
-        source / "indonesia-joins-brics", project / "content" / "briefings" / "indonesia-joins-brics"
+        source / "indonesia-joins-brics",
+        project / "content" / "briefings" / "indonesia-joins-brics",
     )
     with (project / "content" / "actors.yaml").open("a", encoding="utf-8") as actors:
         actors.write("\n" + (source / "actors-extra.yaml").read_text(encoding="utf-8"))

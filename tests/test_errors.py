@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -100,9 +103,9 @@ def test_each_mistake_names_file_line_and_field(
     edit(project, BRIEFING, old, new)
     line = line_of(project, BRIEFING, needle)
     errors = check_errors(project)
-    assert any(
-        e.startswith(f"{BRIEFING}:{line}:") and expected in e for e in errors
-    ), f"line {line}: {expected}\n" + "\n".join(errors)
+    assert any(e.startswith(f"{BRIEFING}:{line}:") and expected in e for e in errors), (
+        f"line {line}: {expected}\n" + "\n".join(errors)
+    )
 
 
 def test_missing_required_field_names_it(project: Path) -> None:
@@ -132,14 +135,20 @@ def test_wrong_top_level_shapes_say_what_was_expected(project: Path) -> None:
     (project / BRIEFING).write_text("- just\n- a list\n")
     (project / "content" / "tags.yaml").write_text("")
     errors = check_errors(project)
+    assert f"{BRIEFING}:1: expected a mapping of fields at the top level, found a list" in errors
     assert (
-        f"{BRIEFING}:1: expected a mapping of fields at the top level, found a list" in errors
+        "content/tags.yaml:1: expected a mapping of fields at the top level, found an empty file"
+        in errors
     )
-    assert "content/tags.yaml:1: expected a mapping of fields at the top level, found an empty file" in errors
 
 
 def test_missing_translation_is_a_warning_not_an_error(project: Path) -> None:
-    edit(project, BRIEFING, "  en: A NATO liaison office in Tokyo brings Japan closer, not into the alliance\n", "")
+    edit(
+        project,
+        BRIEFING,
+        "  en: A NATO liaison office in Tokyo brings Japan closer, not into the alliance\n",
+        "",
+    )
     result = run_cli(project, "check")
     assert result.returncode == 0
     line = line_of(project, BRIEFING, "title:")
@@ -151,10 +160,6 @@ def test_missing_translation_is_a_warning_not_an_error(project: Path) -> None:
 
 
 def test_github_annotations(project: Path) -> None:
-    import os
-    import subprocess
-    import sys
-
     edit(project, BRIEFING, "  - actor: fumio-kishida", "  - actor: nobody")
     result = subprocess.run(
         [sys.executable, "-m", "generator.cli", "check"],
@@ -185,5 +190,8 @@ def test_generated_page_colliding_with_hand_written_one_is_an_error(project: Pat
     (project / "docs" / "en" / "timeline.md").write_text("# My own timeline\n")
     result = run_mkdocs(project, "build", "--strict")
     assert result.returncode != 0
-    assert "docs/en/timeline.md: this hand-written page has the path of a generated page" in result.stderr
+    assert (
+        "docs/en/timeline.md: this hand-written page has the path of a generated page"
+        in result.stderr
+    )
     assert (project / "docs" / "en" / "timeline.md").read_text() == "# My own timeline\n"

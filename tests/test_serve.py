@@ -27,7 +27,7 @@ def free_port() -> int:
 
 def fetch(url: str) -> str | None:
     try:
-        with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - localhost
+        with urllib.request.urlopen(url, timeout=5) as response:
             body: bytes = response.read()
             return body.decode("utf-8")
     except (urllib.error.URLError, ConnectionError, TimeoutError):
@@ -79,7 +79,9 @@ def serving(project: Path, *args: str) -> Iterator[str]:
 
 
 @pytest.mark.parametrize("mode", [(), ("--dirty",)], ids=["full", "dirty"])
-def test_editing_briefing_yaml_changes_the_served_page(project: Path, mode: tuple[str, ...]) -> None:
+def test_editing_briefing_yaml_changes_the_served_page(
+    project: Path, mode: tuple[str, ...]
+) -> None:
     yaml_file = project / "content" / "briefings" / SEED_SLUG / "briefing.yaml"
     with serving(project, *mode) as base:
         en = f"{base}/en/briefings/{SEED_SLUG}/"

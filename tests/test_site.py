@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import SEED_SLUG, require_seed
+from conftest import SEED_SLUG, add_seed_article, build, copy_project, require_seed
 
 Read = Callable[[Path, str], str]
 LANGS = ("id", "en")
@@ -100,8 +100,16 @@ def test_briefing_page_interface_is_in_its_language(
 @pytest.mark.parametrize(
     ("lang", "title", "dates"),
     [
-        ("id", "Kantor penghubung NATO di Tokyo", ["Januari 2023", "Desember 2022", "Musim panas 2022", "sekitar Mei 2023"]),
-        ("en", "A NATO liaison office in Tokyo", ["January 2023", "December 2022", "Summer 2022", "around May 2023"]),
+        (
+            "id",
+            "Kantor penghubung NATO di Tokyo",
+            ["Januari 2023", "Desember 2022", "Musim panas 2022", "sekitar Mei 2023"],
+        ),
+        (
+            "en",
+            "A NATO liaison office in Tokyo",
+            ["January 2023", "December 2022", "Summer 2022", "around May 2023"],
+        ),
     ],
 )
 def test_briefing_shows_title_summary_points_actors_timeline(
@@ -126,9 +134,7 @@ def test_briefing_shows_title_summary_points_actors_timeline(
     assert re.search(rf'briefing-status--expected">{expected}<', html)
 
 
-def test_dates_are_formatted_by_babel_at_their_precision(
-    full_site: Path, read_page: Read
-) -> None:
+def test_dates_are_formatted_by_babel_at_their_precision(full_site: Path, read_page: Read) -> None:
     id_text = Elements(content_of(read_page(full_site, "id/briefings/indonesia-joins-brics"))).text
     en_text = Elements(content_of(read_page(full_site, "en/briefings/indonesia-joins-brics"))).text
     assert "6 Januari 2025" in id_text
@@ -213,7 +219,9 @@ def test_missing_translation_shows_original_marked_with_its_language(
     assert '<span class="briefing-untranslated">not yet translated</span>' in html
     assert "Translation in progress" in html
     # The Indonesian page has nothing to mark.
-    assert "belum diterjemahkan" not in content_of(read_page(full_site, "id/briefings/indonesia-joins-brics"))
+    assert "belum diterjemahkan" not in content_of(
+        read_page(full_site, "id/briefings/indonesia-joins-brics")
+    )
 
 
 def test_english_page_of_indonesian_only_article_says_so_and_links(
@@ -255,8 +263,6 @@ def test_seed_article_renders_as_paragraphs_caption_and_byline(
 
 
 def test_seed_byline_becomes_author_when_yaml_names_none(tmp_path: Path) -> None:
-    from conftest import add_seed_article, build, copy_project
-
     project = copy_project(tmp_path / "p")
     add_seed_article(project)
     yaml_file = project / "content" / "briefings" / SEED_SLUG / "briefing.yaml"

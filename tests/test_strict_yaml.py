@@ -46,7 +46,11 @@ def test_duplicate_keys_name_both_lines() -> None:
     ("source", "message", "line"),
     [
         (b"a: &x 1\nb: *x\n", "anchor &x is not allowed", 1),
-        (b"a: !!python/object:os.system x\n", "tag 'tag:yaml.org,2002:python/object:os.system' is not allowed", 1),
+        (
+            b"a: !!python/object:os.system x\n",
+            "tag 'tag:yaml.org,2002:python/object:os.system' is not allowed",
+            1,
+        ),
         (b"a: !!binary aGVsbG8=\n", "tag 'tag:yaml.org,2002:binary' is not allowed", 1),
         (b"a: !!set {x}\n", "tag 'tag:yaml.org,2002:set' is not allowed", 1),
         (b"a: 1\n---\nb: 2\n", "a second YAML document", 2),
