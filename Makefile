@@ -22,8 +22,11 @@ site: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dirty
 
-## Every test, including the ones that build the real site
+## Every test, including the ones that build the real site, plus lint and types
 test: $(STAMP)
+	$(BIN)/ruff check generator tests
+	$(BIN)/ruff format --check generator tests
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 ## Validate content and print every problem (file:line: field: message)
