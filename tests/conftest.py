@@ -47,6 +47,7 @@ def build(project: Path) -> Path:
     """`mkdocs build --strict`, which must succeed; returns the site folder."""
     result = run_mkdocs(project, "build", "--strict")
     assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
     return project / "site"
 
 

@@ -1,0 +1,130 @@
+"""The stages one by one: dates, articles, escaping, front matter, the public API."""
+
+from __future__ import annotations
+
+import shutil
+from html import unescape
+from pathlib import Path
+
+import markdown
+import pytest
+import yaml
+from conftest import SEED_SLUG, copy_project, require_seed
+
+import generator
+from generator.article import parse_article
+from generator.dates import FullDate, PartialDate, Precision
+from generator.markup import escape_inline, escape_paragraphs, front_matter
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "shown"),
+    [
+        ("2023-01", "id", "Januari 2023"),
+        ("2023-01", "en", "January 2023"),
+        ("2023-07-11", "id", "11 Juli 2023"),
+        ("2023-07-11", "en", "July 11, 2023"),
+        ("2023", "id", "2023"),
+    ],
+)
+def test_dates_are_shown_at_their_precision(text: str, lang: str, shown: str) -> None:
+    assert PartialDate.parse(text).format(lang) == shown
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("2023-02-30", "day 30 does not exist in that month"),
+        ("2023-13", "month 13 does not exist"),
+        ("23-01-01", "is not a date"),
+        ("2023/01/01", "is not a date"),
+        ("0000", "year 0000 does not exist"),
+    ],
+)
+def test_impossible_dates_are_refused(text: str, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        PartialDate.parse(text)
+
+
+def test_partial_dates_sort_by_what_is_known() -> None:
+    dates = [PartialDate.parse(t) for t in ("2023-07-11", "2023", "2023-07", "2022-12-31")]
+    assert [d.iso() for d in sorted(dates)] == ["2022-12-31", "2023", "2023-07", "2023-07-11"]
+    assert PartialDate.parse("2023-07").precision is Precision.MONTH
+    with pytest.raises(ValueError, match="give the full date"):
+        FullDate.parse("2023-07")
+
+
+def test_seed_article_paragraphs_caption_and_byline() -> None:
+    seed = require_seed()
+    body = parse_article(seed, "id", markdown_source=False)
+    assert body.byline == "Mai Nguyen"
+    assert body.credit == "Nato.int"
+    assert body.caption is not None
+    assert body.caption.startswith("Sekretaris Jenderal NATO Jens Stoltenberg dan Perdana Menteri")
+    assert body.caption.endswith("pada Januari 2023")
+    assert len(body.paragraphs) == len([ln for ln in seed.splitlines() if ln.strip()]) - 2
+    assert body.paragraphs[0].startswith("Meskipun ada tanda-tanda menghangatnya hubungan")
+    assert "MAI NGUYEN" not in body.html
+
+
+def test_article_refuses_file_including_syntax() -> None:
+    with pytest.raises(ValueError, match="file-including syntax is not allowed") as caught:
+        parse_article('Teks.\n\n--8<-- "/etc/passwd"\n', "id", markdown_source=True)
+    assert caught.value.line == 3  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        "<script>alert(1)</script>",
+        "[x](javascript:alert(1))",
+        "{: onclick=alert(1) }",
+        "**bold** _em_ `code`",
+        "# heading",
+        "- item",
+        "1. item",
+        "> quote",
+        "!!! note",
+        "&amp; &lt;",
+        "a | b | c",
+        "\\*not em\\*",
+    ],
+)
+def test_escaped_text_renders_as_the_literal_text(hostile: str) -> None:
+    html = markdown.markdown(
+        f"- {escape_inline(hostile)}",
+        extensions=["attr_list", "md_in_html", "admonition", "tables", "fenced_code", "toc"],
+    )
+    assert html.startswith("<ul>\n<li>")
+    inner = html.removeprefix("<ul>\n<li>").removesuffix("</li>\n</ul>")
+    assert "<" not in inner.replace("&lt;", "")
+    assert unescape(inner) == hostile
+
+
+def test_paragraphs_stay_paragraphs() -> None:
+    html = markdown.markdown(escape_paragraphs("one\n\n# two\n\n- three"))
+    assert html == "<p>one</p>\n<p># two</p>\n<p>- three</p>".replace("#", "&#35;").replace(
+        "- ", "&#45; "
+    )
+
+
+def test_front_matter_values_cannot_add_keys() -> None:
+    text = front_matter({"title": "x\n---\ntemplate: evil.html\nhide: [navigation]"})
+    assert text.startswith("---\n") and text.endswith("\n---\n")
+    lines = text.splitlines()
+    assert lines.count("---") == 2  # no line of the value can close the block
+    parsed = yaml.safe_load(text.removeprefix("---\n").removesuffix("---\n"))
+    assert list(parsed) == ["title"]
+
+
+def test_public_api_generates_a_tree(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    settings = generator.Settings(root=project, languages=("id", "en"))
+    corpus = generator.load_and_check(settings)
+    assert [b.slug for b in corpus.briefings] == [SEED_SLUG]
+    result = generator.generate(settings, out_dir=tmp_path / "out")
+    assert result.pages > 0
+    assert (tmp_path / "out" / "en" / "docs" / "timeline.md").is_file()
+    # Nothing outside the output folder was written.
+    assert not (project / "build").exists()
+    shutil.rmtree(tmp_path / "out")
