@@ -63,3 +63,12 @@ def test_render_writes_plain_markdown_without_mkdocs(project: Path, tmp_path: Pa
     second = run_cli(project, "render", "--out", str(out))
     assert "0 written" in second.stderr
     assert page.stat().st_mtime_ns == stamp
+
+
+def test_hand_written_page_missing_in_a_language_gets_a_page_that_says_so(project: Path) -> None:
+    (project / "docs" / "en" / "about.md").unlink()
+    site = build(project)
+    html = (site / "en" / "about" / "index.html").read_text(encoding="utf-8")
+    assert "This page is not yet translated. It exists in Indonesian." in html
+    assert 'href="../../id/about/"' in html
+    assert not (project / "docs" / "en" / "about.md").exists()  # nothing written into docs/

@@ -284,3 +284,16 @@ def test_pagefind_indexes_each_language_separately(shipped_site: Path) -> None:
 
 def test_no_lunr_index_is_built(shipped_site: Path) -> None:
     assert not list(shipped_site.rglob("search_index.json"))
+
+
+def test_photo_with_caption_and_credit_and_sources(full_site: Path, read_page: Read) -> None:
+    folder = full_site / "en" / "briefings" / "indonesia-joins-brics"
+    assert (folder / "photo.png").is_file()
+    page = Elements(content_of(read_page(full_site, "en/briefings/indonesia-joins-brics")))
+    assert page.find("img", src="photo.png", alt="A plain blue picture.")
+    assert "Flags of the BRICS members." in page.text
+    assert "Photo: Tim contoh" in page.text
+    assert page.find("a", href="https://brics.br/en", hreflang="en")
+    assert "Further reading" in page.text
+    id_page = Elements(content_of(read_page(full_site, "id/briefings/indonesia-joins-brics")))
+    assert "Foto: Tim contoh" in id_page.text and "Bacaan lanjutan" in id_page.text
