@@ -12,6 +12,7 @@ whose Markdown changed.
 
 from __future__ import annotations
 
+import json
 import logging
 import shutil
 import subprocess
@@ -47,14 +48,23 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
 
     def __init__(self) -> None:
         self.dirty = False
+        self.command = ""
         self.settings: Settings | None = None
+        self.final_site: Path | None = None  # where a clean `mkdocs build` swaps its output
 
     # Defining on_startup keeps this instance across `mkdocs serve` rebuilds.
     def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
         self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.settings = settings_for(config, self)
+        if self.command == "build" and not self.dirty:
+            # Build beside the site, then swap: a failed build leaves site/ as it was.
+            self.final_site = Path(config.site_dir)
+            staging = self.final_site.with_name(f".{self.final_site.name}.building")
+            shutil.rmtree(staging, ignore_errors=True)
+            config.site_dir = str(staging)
         # The root build only orchestrates: no theme pages (404, sitemap) of its own.
         config.theme.static_templates.clear()
         return config
@@ -105,11 +115,27 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
             shutil.copyfile(not_found, site_dir / "404.html")
         if self.config.search:
             index_site(site_dir)
+        if self.final_site is not None:
+            _swap(site_dir, self.final_site)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.final_site is not None:
+            shutil.rmtree(self.final_site.with_name(f".{self.final_site.name}.building"), True)
 
     def _settings(self) -> Settings:
         if self.settings is None:  # pragma: no cover - MkDocs always calls on_config first
             raise PluginError("briefings: plugin used before on_config")
         return self.settings
+
+
+def _swap(built: Path, final: Path) -> None:
+    """Put the finished site in place of the previous one, in two renames."""
+    previous = final.with_name(f".{final.name}.previous")
+    shutil.rmtree(previous, ignore_errors=True)
+    if final.exists():
+        final.rename(previous)
+    built.rename(final)
+    shutil.rmtree(previous, ignore_errors=True)
 
 
 def settings_for(config: MkDocsConfig, plugin: BriefingsPlugin) -> Settings:
@@ -135,3 +161,8 @@ def index_site(site_dir: Path) -> None:
     )
     if completed.returncode != 0:
         raise PluginError(f"Pagefind failed:\n{completed.stdout}{completed.stderr}")
+    # Pagefind lists languages in hash-map order; sort them so that the same
+    # input always gives byte-identical output.
+    entry = site_dir / "pagefind" / "pagefind-entry.json"
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    entry.write_text(json.dumps(data, sort_keys=True, separators=(",", ":")), encoding="utf-8")

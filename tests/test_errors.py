@@ -195,3 +195,25 @@ def test_generated_page_colliding_with_hand_written_one_is_an_error(project: Pat
         in result.stderr
     )
     assert (project / "docs" / "en" / "timeline.md").read_text() == "# My own timeline\n"
+
+
+def test_failed_language_build_leaves_the_previous_site_intact(project: Path) -> None:
+    site = build(project)
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    # Valid content, but a hand-written page with a broken link fails the strict build
+    # of the English site after the Indonesian one has been built.
+    (project / "docs" / "en" / "about.md").write_text("# About\n\n[gone](nowhere.md)\n")
+    result = run_mkdocs(project, "build", "--strict")
+    assert result.returncode != 0
+    assert "nowhere.md" in result.stderr
+    after = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert after == before
+    assert not (project / ".site.building").exists()
+
+
+def test_builds_are_byte_identical(project: Path) -> None:
+    site = build(project)
+    first = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    build(project)
+    second = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert first == second
