@@ -112,17 +112,17 @@ class _Frame:
 def parse(raw: bytes, limits: Limits = DEFAULT_LIMITS) -> YamlDocument:
     """Read one YAML document of plain values from ``raw``; raise YamlError."""
     if len(raw) > limits.max_bytes:
-        raise YamlError(f"file is {len(raw):,} bytes; the limit is {limits.max_bytes:,}")
+        raise YamlError(f"file is {len(raw):,} bytes; the limit is {limits.max_bytes:,}", 1)
     text = decode(raw)
     try:
         return _Builder(limits).run(yaml.parse(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "not valid YAML"
-        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 0)
         raise YamlError(f"YAML syntax: {problem}", line, column) from None
     except yaml.YAMLError as exc:
-        raise YamlError(f"YAML syntax: {exc}") from None
+        raise YamlError(f"YAML syntax: {exc}", 1) from None
 
 
 def _position(event: yaml.Event) -> Position:
