@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -62,7 +61,7 @@ def test_article_file_names_cannot_leave_the_folder(project: Path, name: str) ->
 
 
 def test_symbolic_links_in_content_are_refused(project: Path) -> None:
-    os.symlink("/etc/passwd", project / FOLDER / "article.id.txt")
+    (project / FOLDER / "article.id.txt").symlink_to("/etc/passwd")
     replace(project, "article:\n", "article:\n  file: article.id.txt\n")
     assert (
         f"{FOLDER}/article.id.txt: symbolic links are not allowed in content/; copy the file"
