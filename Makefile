@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test lint typecheck messages check clean
+.PHONY: site serve test lint typecheck messages check schema clean
 
 # Install the project and its pinned dependencies (again only when the pins change).
 $(STAMP): pyproject.toml constraints.txt
@@ -42,8 +42,12 @@ typecheck: $(STAMP)
 
 ## Re-extract interface strings from templates/ into the catalogs under locales/
 messages: $(STAMP)
-	$(BIN)/pybabel extract --no-location --sort-output -F babel.cfg -o locales/messages.pot templates
+	$(BIN)/pybabel extract --no-location --sort-output --project briefings -F babel.cfg -o locales/messages.pot templates
 	$(BIN)/pybabel update --no-fuzzy-matching -i locales/messages.pot -d locales
+
+## Re-write the JSON Schema in schema/ (after adding an actor or a tag)
+schema: $(STAMP)
+	$(BIN)/briefings schema
 
 clean:
 	rm -rf build site

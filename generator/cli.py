@@ -8,8 +8,13 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from generator.errors import ContentError, Problem, Severity
+from generator.coverage import coverage
+from generator.dates import PartialDate
+from generator.errors import ContentError, Problem, Severity, display_path
+from generator.load import load_corpus
 from generator.pipeline import generate, load_and_check
+from generator.scaffold import ScaffoldError, scaffold
+from generator.schema import write_schemas
 from generator.settings import Settings
 
 
@@ -42,19 +47,31 @@ def _print_problems(problems: Sequence[Problem]) -> None:
             print(f"::{kind} {place}::{message}")
 
 
+def _only(problems: Sequence[Problem], paths: Sequence[Path], root: Path) -> list[Problem]:
+    """Problems in the given files or folders (all of them when none is given)."""
+    if not paths:
+        return list(problems)
+    wanted = [display_path(p, root).rstrip("/") for p in paths]
+    return [p for p in problems if any(p.path == w or p.path.startswith(w + "/") for w in wanted)]
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     settings = settings_from(args.config)
     try:
         corpus = load_and_check(settings)
     except ContentError as exc:
-        _print_problems(exc.problems)
+        errors = _only(exc.problems, args.paths, settings.root)
+        _print_problems(errors)
+        if not errors:
+            print("the given files are fine, but other content has errors", file=sys.stderr)
         return 1
-    _print_problems(corpus.warnings)
-    errors = bool(corpus.warnings) and args.strict
+    warnings = _only(corpus.warnings, args.paths, settings.root)
+    _print_problems(warnings)
+    failing = bool(warnings) and args.strict
     count = len(corpus.briefings)
-    status = "with warnings treated as errors" if errors else "OK"
+    status = "with warnings treated as errors" if failing else "OK"
     print(f"{count} briefing{'s' if count != 1 else ''} checked: {status}", file=sys.stderr)
-    return 1 if errors else 0
+    return 1 if failing else 0
 
 
 def cmd_render(args: argparse.Namespace) -> int:
@@ -71,6 +88,58 @@ def cmd_render(args: argparse.Namespace) -> int:
         f"{report.unchanged} unchanged, {len(report.removed)} removed",
         file=sys.stderr,
     )
+    return 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    settings = settings_from(args.config)
+    try:
+        registry = load_corpus(settings).actors
+    except ContentError as exc:
+        _print_problems(exc.problems)
+        print("fix the content first: the registry is needed to find actors", file=sys.stderr)
+        return 1
+    try:
+        created = scaffold(
+            settings.briefings_dir,
+            args.slug,
+            args.source,
+            languages=settings.languages,
+            registry=registry,
+            language=args.language,
+            article_date=PartialDate.parse(args.date) if args.date else None,
+        )
+    except (ScaffoldError, ValueError, OSError) as exc:
+        print(f"briefings new: {exc}", file=sys.stderr)
+        return 1
+    print(f"created {display_path(created, settings.root)}; review the lines marked '# REVIEW',")
+    print("write the empty texts, then run: briefings check --strict")
+    return 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    settings = settings_from(args.config)
+    try:
+        corpus = load_corpus(settings)
+    except ContentError as exc:
+        _print_problems(exc.problems)
+        return 1
+    for row in coverage(corpus, settings.languages):
+        print(f"{row.slug}  {row.lang}: {row.translated}/{row.total} texts", end="")
+        print(f"; missing: {', '.join(row.missing)}" if row.missing else "; complete")
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    settings = settings_from(args.config)
+    try:
+        corpus = load_corpus(settings)
+    except ContentError as exc:
+        _print_problems(exc.problems)
+        return 1
+    out = args.out or settings.root / "schema"
+    for path in write_schemas(out, corpus, settings.languages):
+        print(f"wrote {display_path(path, settings.root)}", file=sys.stderr)
     return 0
 
 
@@ -98,6 +167,9 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    check.add_argument(
+        "paths", nargs="*", type=Path, help="report only on these files or folders (default: all)"
+    )
     check.set_defaults(run=cmd_check)
     render = commands.add_parser(
         "render",
@@ -109,6 +181,40 @@ def build_parser() -> argparse.ArgumentParser:
     )
     render.add_argument("--out", type=Path, required=True, help="output folder")
     render.set_defaults(run=cmd_render)
+    new = commands.add_parser(
+        "new",
+        help="scaffold a briefing folder from a pasted article",
+        description="Create content/briefings/<slug>/ with the article and a briefing.yaml "
+        "pre-filled with what the article lets a machine find (title, author, photo caption, "
+        "actors, dates), each marked '# REVIEW'. An existing folder is never touched.",
+        epilog="example:\n  briefings new japan-nato-office --from ~/pasted/article.id.txt",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    new.add_argument("slug", help="the folder name: lowercase a-z, 0-9 and '-'")
+    new.add_argument("--from", dest="source", type=Path, required=True, help="the article file")
+    new.add_argument("--language", help="the article's language (default: from the file name)")
+    new.add_argument("--date", help="the article's date (YYYY[-MM[-DD]]), for relative dates")
+    new.set_defaults(run=cmd_new)
+    status = commands.add_parser(
+        "status",
+        help="translation coverage per briefing and language",
+        description="For each briefing and language: how many texts are translated and "
+        "which fields are missing. The site has the same report on its status page.",
+        epilog="example:\n  briefings status",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    status.set_defaults(run=cmd_status)
+    schema = commands.add_parser(
+        "schema",
+        help="write the JSON Schema of the content files (for editors)",
+        description="Write schema/briefing.schema.json, actors.schema.json and "
+        "tags.schema.json from the models, with the registries' ids and the site's "
+        "languages. Run it after adding an actor or a tag.",
+        epilog="example:\n  briefings schema",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    schema.add_argument("--out", type=Path, help="folder (default: schema/)")
+    schema.set_defaults(run=cmd_schema)
     return parser
 
 

@@ -14,7 +14,7 @@ from pathlib import PurePosixPath
 
 import yaml
 
-from generator.localize import ACTORS, BRIEFINGS, SEARCH, TAGS, TIMELINE
+from generator.localize import ACTORS, BRIEFINGS, SEARCH, STATUS, TAGS, TIMELINE
 from generator.settings import Settings
 
 GENERATED_NAV = (
@@ -24,6 +24,8 @@ GENERATED_NAV = (
     TAGS / "index.md",
     SEARCH,
 )
+# After the hand-written pages: for editors rather than readers.
+EDITOR_NAV = (STATUS,)
 # Pages reached from index pages, not from the navigation: listing every
 # briefing in every page's navigation makes the site grow with the square of
 # its size.
@@ -34,7 +36,7 @@ def language_config(settings: Settings, lang: str, handwritten: Sequence[PurePos
     pages = sorted(p for p in handwritten if p.suffix == ".md")
     home = [p for p in pages if p == PurePosixPath("index.md")]
     others = [p for p in pages if p not in home and p.parent == PurePosixPath(".")]
-    nav = [str(p) for p in (*home, *GENERATED_NAV, *others)]
+    nav = [str(p) for p in (*home, *GENERATED_NAV, *others, *EDITOR_NAV)]
     config = {
         "INHERIT": "../../mkdocs.yml",
         "docs_dir": "docs",

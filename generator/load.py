@@ -11,7 +11,7 @@ import difflib
 import os
 import re
 from collections.abc import Collection, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, TypeVar
@@ -31,6 +31,7 @@ TextModel = Text  # a registry entry of tags.yaml
 MAX_BRIEFINGS = 20_000
 MAX_ARTICLE_BYTES = 2_000_000
 BRIEFING_FILE = "briefing.yaml"
+REVIEW_MARKER = "# REVIEW"  # written by `briefings new` after every guessed value
 # Texts that are by nature in one language: the original headline of the article.
 ONE_LANGUAGE_FIELDS = {("article", "title")}
 
@@ -51,6 +52,8 @@ class Corpus:
     tags: Mapping[str, Text]
     briefings: tuple[LoadedBriefing, ...]  # by slug
     warnings: tuple[Problem, ...]
+    # Where each registry entry starts: ("actors.yaml", "nato") -> line, for messages.
+    registry_lines: Mapping[tuple[str, str], int] = field(default_factory=dict)
 
 
 class _Report:
@@ -61,6 +64,7 @@ class _Report:
         self.problems: list[Problem] = []
         # Registries with invalid entries: every id they list, valid or not.
         self.known_ids: dict[str, Collection[str]] = {}
+        self.registry_lines: dict[tuple[str, str], int] = {}
 
     def name(self, path: Path) -> str:
         return display_path(path, self.settings.root)
@@ -122,6 +126,7 @@ def load_corpus(settings: Settings) -> Corpus:
         tags=MappingProxyType(dict(tag_map)),
         briefings=tuple(briefings),
         warnings=tuple(sorted(report.problems)),
+        registry_lines=MappingProxyType(report.registry_lines),
     )
 
 
@@ -138,13 +143,24 @@ def _refuse_symlinks(content_dir: Path, report: _Report) -> None:
 
 def _read_yaml(path: Path, report: _Report) -> YamlDocument | None:
     try:
-        doc = parse(path.read_bytes())
+        raw = path.read_bytes()
+        doc = parse(raw)
     except FileNotFoundError:
         report.add(path, "file is missing")
         return None
     except YamlError as exc:
         report.add(path, exc.message, line=exc.line, column=exc.column)
         return None
+    for number, line in enumerate(raw.decode("utf-8-sig").splitlines(), 1):
+        if REVIEW_MARKER in line and not line.lstrip().startswith("#"):
+            report.add(
+                path,
+                f"a value filled in by `briefings new` is not yet reviewed; check it, then "
+                f"delete '{REVIEW_MARKER}'",
+                line=number,
+                column=line.index(REVIEW_MARKER) + 1,
+                severity=Severity.WARNING,
+            )
     for loc, first, second in doc.duplicate_keys:
         report.add(
             path,
@@ -185,6 +201,7 @@ _MESSAGES = {
     "list_type": "expected a list",
     "model_type": "expected a mapping of fields",
     "too_short": "needs at least one entry",
+    "string_too_short": "is empty; write the text or remove the field",
 }
 
 
@@ -218,6 +235,7 @@ def _load_registry(path: Path, entry: TypeAdapter[E], report: _Report) -> dict[s
     entries: dict[str, E] = {}
     failed = False
     for key, value in doc.data.items():
+        report.registry_lines[(path.name, key)] = doc.position((key,)).line
         if not re.match(ID_PATTERN, key):
             report.at(
                 path, doc, (key,), f"{key!r} is not a valid id: use lowercase a-z, 0-9 and '-'"
@@ -229,7 +247,7 @@ def _load_registry(path: Path, entry: TypeAdapter[E], report: _Report) -> dict[s
             failed = True
             for error in exc.errors(include_url=False):
                 report.at(path, doc, (key, *error["loc"]), _message(error))
-    for loc, text in _texts(entries):
+    for loc, text in texts_of(entries):
         _check_text_languages(loc, text, path, doc, report)
     if failed:
         report.known_ids[path.name] = set(doc.data)
@@ -240,7 +258,11 @@ def _briefing_folders(settings: Settings, report: _Report) -> list[Path]:
     root = settings.briefings_dir
     if not root.is_dir():
         return []
-    folders = sorted(p for p in root.iterdir() if p.is_dir() and not p.is_symlink())
+    folders = sorted(
+        p
+        for p in root.iterdir()
+        if p.is_dir() and not p.is_symlink() and not p.name.startswith(".")
+    )
     if len(folders) > MAX_BRIEFINGS:
         report.add(root, f"{len(folders):,} briefings; this build handles up to {MAX_BRIEFINGS:,}")
         return []
@@ -292,28 +314,28 @@ def _load_briefing(
     )
 
 
-def _texts(value: object, loc: Loc = ()) -> Iterator[tuple[Loc, dict[str, str]]]:
+def texts_of(value: object, loc: Loc = ()) -> Iterator[tuple[Loc, dict[str, str]]]:
     """Every Text (a language map) inside a validated model, with its location."""
     if isinstance(value, BaseModel):
         root = getattr(value, "root", None)
         if root is not None and not type(value).model_fields.keys() - {"root"}:
-            yield from _texts(root, loc)
+            yield from texts_of(root, loc)
             return
         for name in type(value).model_fields:
-            yield from _texts(getattr(value, name), (*loc, name))
+            yield from texts_of(getattr(value, name), (*loc, name))
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _texts(item, (*loc, index))
+            yield from texts_of(item, (*loc, index))
     elif isinstance(value, dict):
         if value and all(isinstance(v, str) for v in value.values()):
             yield loc, value
         else:
             for key, item in value.items():
-                yield from _texts(item, (*loc, key))
+                yield from texts_of(item, (*loc, key))
 
 
 def _check_languages(model: BaseModel, path: Path, doc: YamlDocument, report: _Report) -> None:
-    for loc, text in _texts(model):
+    for loc, text in texts_of(model):
         _check_text_languages(loc, text, path, doc, report)
 
 

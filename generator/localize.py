@@ -16,6 +16,7 @@ from pathlib import PurePosixPath
 from babel import Locale
 from markupsafe import Markup
 
+from generator.coverage import coverage
 from generator.dates import PartialDate
 from generator.load import Corpus, LoadedBriefing
 from generator.markup import trusted
@@ -27,6 +28,7 @@ ACTORS = PurePosixPath("actors")
 TAGS = PurePosixPath("tags")
 TIMELINE = PurePosixPath("timeline.md")
 SEARCH = PurePosixPath("search.md")
+STATUS = PurePosixPath("status.md")
 ACTOR_TYPE_ORDER: tuple[ActorType, ...] = ("country", "organization", "person", "media", "other")
 
 
@@ -194,7 +196,15 @@ class ListPage(Page):
     actor_groups: tuple[tuple[ActorType, tuple[Link, ...]], ...] = ()
     tag_groups: tuple[tuple[Link, tuple[Summary, ...]], ...] = ()
     years: tuple[YearGroup, ...] = ()
-    languages: tuple[str, ...] = field(default=())
+    coverage: tuple[CoverageRow, ...] = ()
+
+
+@dataclass(frozen=True)
+class CoverageRow:
+    briefing: Link
+    translated: int
+    total: int
+    missing: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -252,7 +262,7 @@ class Localizer:
         pages += [self.actor(actor_id) for actor_id in sorted(self.corpus.actors)]
         pages += [self.tag(tag_id) for tag_id in sorted(self.corpus.tags)]
         pages += [self.briefings_index(), self.actors_index(), self.tags_index()]
-        pages += [self.timeline(), self.search()]
+        pages += [self.timeline(), self.search(), self.status()]
         return pages
 
     def briefing(self, loaded: LoadedBriefing) -> BriefingPage:
@@ -431,6 +441,30 @@ class Localizer:
             template="search.md.j2",
             title=None,
             description="",
+        )
+
+    def status(self) -> ListPage:
+        """Translation coverage of this language, for editors."""
+        by_slug = {b.slug: b for b in self.corpus.briefings}
+        rows = tuple(
+            CoverageRow(
+                Link(
+                    self.text(by_slug[row.slug].briefing.title),
+                    link(STATUS, briefing_page(row.slug)),
+                ),
+                row.translated,
+                row.total,
+                row.missing,
+            )
+            for row in coverage(self.corpus, [self.lang])
+        )
+        return ListPage(
+            path=STATUS,
+            lang=self.lang,
+            template="status.md.j2",
+            title=None,
+            description="",
+            coverage=rows,
         )
 
     # -- parts ---------------------------------------------------------------

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
 from generator.errors import ContentError, Problem, display_path
@@ -18,6 +18,7 @@ from generator.language_config import language_config
 from generator.load import Corpus, load_corpus
 from generator.localize import Localizer, briefing_page, placeholder
 from generator.render import Renderer
+from generator.review import editorial_warnings
 from generator.settings import Settings
 from generator.write import WriteReport, write_tree
 
@@ -34,14 +35,16 @@ class GenerateResult:
 
 
 def load_and_check(settings: Settings) -> Corpus:
-    """Stage 1 alone: everything a contributor's check needs. Raises ContentError."""
-    return load_corpus(settings)
+    """Stage 1 and the editorial review: what `briefings check` reports. Raises ContentError."""
+    corpus = load_corpus(settings)
+    extra = editorial_warnings(corpus, settings.root)
+    return replace(corpus, warnings=tuple(sorted((*corpus.warnings, *extra))))
 
 
 def generate(settings: Settings, out_dir: Path | None = None) -> GenerateResult:
     """Generate every language's docs tree and MkDocs config into ``out_dir``."""
     # Phase 1: read and validate all content; stop on any error.
-    corpus = load_corpus(settings)
+    corpus = load_and_check(settings)
 
     # Phase 2: hand-written pages, which generated pages must never replace.
     handwritten = {lang: _handwritten(settings, lang) for lang in settings.languages}

@@ -1,0 +1,95 @@
+"""Editorial warnings: what an article mentions that its briefing leaves out, and what
+the registries hold that no briefing uses. Never errors; ``check --strict`` makes them so."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from generator.dates import PartialDate
+from generator.errors import Problem, Severity, display_path
+from generator.load import Corpus, LoadedBriefing
+from generator.mentions import find_actors, find_dates
+
+
+def editorial_warnings(corpus: Corpus, root: Path) -> list[Problem]:
+    problems = [p for b in corpus.briefings for p in _article_mentions(b, corpus, root)]
+    problems += _unused(corpus)
+    return problems
+
+
+def _warning(path: str, line: int, field: str, message: str) -> Problem:
+    return Problem(path, line, 0, field, message, Severity.WARNING)
+
+
+def _line_in(text: str, needle: str) -> int:
+    for number, line in enumerate(text.splitlines(), 1):
+        if needle in line:
+            return number
+    return 1
+
+
+def _article_mentions(loaded: LoadedBriefing, corpus: Corpus, root: Path) -> Iterator[Problem]:
+    ref = loaded.briefing.article
+    body = loaded.articles.get(ref.language)
+    if body is None or ref.file is None:
+        return
+    path = loaded.folder / ref.file
+    name = display_path(path, root)
+    text = path.read_text(encoding="utf-8", errors="replace")
+    paragraphs = [*body.paragraphs, *([body.caption] if body.caption else [])]
+    listed = {role.actor for role in loaded.briefing.actors}
+    for mention in find_actors(paragraphs, corpus.actors):
+        if mention.actor_id not in listed:
+            yield _warning(
+                name,
+                _line_in(text, mention.name),
+                "actors",
+                f"the article names {mention.name!r} (actor {mention.actor_id!r} in "
+                f"content/actors.yaml), but {loaded.source} does not list it",
+            )
+    timeline = [entry.date for entry in loaded.briefing.timeline]
+    reported: set[PartialDate] = set()
+    for found in find_dates(paragraphs, ref.published):
+        if found.date in reported or any(_same_time(found.date, d) for d in timeline):
+            continue
+        reported.add(found.date)
+        yield _warning(
+            name,
+            _line_in(text, found.text),
+            "timeline",
+            f"the article mentions {found.text!r} ({found.date.iso()}), which no timeline "
+            f"entry of {loaded.source} has",
+        )
+
+
+def _same_time(found: PartialDate, entry: PartialDate) -> bool:
+    """Whether a date the article mentions is covered by a timeline entry."""
+    if found.year != entry.year:
+        return False
+    if not found.month or not entry.month:
+        return True
+    return abs(found.month - entry.month) <= (2 if not found.day and not entry.day else 0)
+
+
+def _unused(corpus: Corpus) -> Iterator[Problem]:
+    used_actors = {
+        actor
+        for b in corpus.briefings
+        for actor in (
+            *(r.actor for r in b.briefing.actors),
+            *(a for e in b.briefing.timeline for a in e.actors),
+        )
+    }
+    used_tags = {tag for b in corpus.briefings for tag in b.briefing.tags}
+    for registry, ids, used in (
+        ("actors.yaml", corpus.actors, used_actors),
+        ("tags.yaml", corpus.tags, used_tags),
+    ):
+        for unused in sorted(set(ids) - used):
+            yield _warning(
+                f"content/{registry}",
+                corpus.registry_lines.get((registry, unused), 1),
+                unused,
+                "not used by any briefing",
+            )

@@ -1,0 +1,188 @@
+"""``briefings new``: a briefing folder pre-filled from a pasted article.
+
+Everything a machine found is written with a ``# REVIEW`` marker at the end of
+its line; ``briefings check`` warns about each marker left (an error with
+``--strict``), and texts only a person can write (summary, key points, the
+translation) are left empty, which ``check`` reports as errors. The folder is
+created whole or not at all, and an existing folder is never touched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import shutil
+import tempfile
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from generator.article import ArticleBody, parse_article
+from generator.dates import PartialDate
+from generator.load import REVIEW_MARKER as MARKER
+from generator.mentions import (
+    SEASON_LABELS,
+    DateMention,
+    NameMention,
+    find_actors,
+    find_dates,
+    find_names,
+)
+from generator.models import ID_PATTERN, Actor
+from generator.strict_yaml import decode
+
+
+class ScaffoldError(Exception):
+    pass
+
+
+def q(text: str) -> str:
+    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _comment(text: str, limit: int = 110) -> str:
+    one_line = " ".join(text.split())
+    return one_line if len(one_line) <= limit else one_line[: limit - 1] + "…"
+
+
+def guess_language(source: Path, languages: Iterable[str], default: str) -> str:
+    """The language from a name like ``article.id.txt``, or the default."""
+    parts = source.name.split(".")
+    return next((p for p in parts[1:-1] if p in languages), default)
+
+
+def _title(body: ArticleBody, text: str) -> str:
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    if first and len(first) <= 120 and not first.endswith("."):
+        return first
+    sentence = re.split(r"(?<=[.!?])\s", body.paragraphs[0])[0] if body.paragraphs else ""
+    return sentence[:160]
+
+
+def render_briefing(
+    *,
+    source_name: str,
+    article_file: str,
+    language: str,
+    languages: tuple[str, ...],
+    body: ArticleBody,
+    text: str,
+    actors: list[NameMention],
+    names: list[NameMention],
+    dates: list[DateMention],
+    today: dt.date,
+) -> str:
+    others = [lang for lang in languages if lang != language]
+    lines = [
+        "# yaml-language-server: $schema=../../../schema/briefing.schema.json",
+        f"# Scaffolded by `briefings new` from {source_name}.",
+        f"# Lines ending in '{MARKER}' were filled in by a machine: check each, then delete",
+        "# the marker. Empty texts are yours to write; `briefings check` lists what is left.",
+        "title:",
+        f"  {language}: {q(_title(body, text))}  {MARKER}: the article's opening",
+        *(f"  {lang}: {q('')}" for lang in others),
+        "summary:",
+        f"  {language}: {q('')}",
+        *(f"  {lang}: {q('')}" for lang in others),
+        f"published: {today.isoformat()}  {MARKER}: the briefing's date",
+        "article:",
+        f"  file: {article_file}",
+        f"  language: {language}",
+    ]
+    if body.byline:
+        lines.append(f"  author: {q(body.byline)}  {MARKER}: from the byline")
+    if body.caption or body.credit:
+        lines += [
+            "# The article's photo caption; add the photo (file: or url:) to use it:",
+            "# image:",
+            f"#   caption: {{{language}: {q(body.caption or '')}}}",
+            f"#   credit: {q(body.credit or '')}",
+        ]
+    lines += ["tags: []", "key_points:", f"  - {language}: {q('')}"]
+    lines += [f"    {lang}: {q('')}" for lang in others]
+    lines.append("actors:")
+    for mention in actors:
+        lines.append(f"  - actor: {mention.actor_id}  {MARKER}: named as {q(mention.name)}")
+    if not actors:
+        lines.append("  []  # no actor of content/actors.yaml is named in the article")
+    if names:
+        lines.append("# Names not in content/actors.yaml (add them there to list them here):")
+        lines += [f"#   {q(n.name)}: {_comment(n.sentence, 90)}" for n in names]
+    lines.append("timeline:" if dates else "timeline: []")
+    for found in _unique(dates):
+        lines.append(f"  # {_comment(found.sentence)}")
+        lines.append(f"  - date: {q(found.date.iso())}  {MARKER}: from {q(found.text)}")
+        if found.season:
+            id_label, en_label = SEASON_LABELS[found.season]
+            label = {
+                "id": f"{id_label} {found.date.year}",
+                "en": f"{en_label} {found.date.year}",
+            }
+            shown = ", ".join(f"{k}: {q(v)}" for k, v in label.items() if k in languages)
+            lines.append(f"    date_label: {{{shown}}}")
+            lines.append("    approximate: true")
+        lines.append("    event:")
+        lines.append(f"      {language}: {q('')}")
+        lines += [f"      {lang}: {q('')}" for lang in others]
+    return "\n".join(lines) + "\n"
+
+
+def _unique(dates: list[DateMention]) -> list[DateMention]:
+    seen: set[PartialDate] = set()
+    kept = []
+    for mention in sorted(dates, key=lambda m: m.date):
+        if mention.date not in seen:
+            seen.add(mention.date)
+            kept.append(mention)
+    return kept
+
+
+def scaffold(
+    briefings_dir: Path,
+    slug: str,
+    source: Path,
+    *,
+    languages: tuple[str, ...],
+    registry: Mapping[str, Actor],
+    language: str | None = None,
+    article_date: PartialDate | None = None,
+    today: dt.date | None = None,
+) -> Path:
+    """Create ``briefings_dir/slug`` from ``source``; return the new briefing.yaml."""
+    if not re.match(ID_PATTERN, slug):
+        raise ScaffoldError(f"{slug!r} is not a valid slug: use lowercase a-z, 0-9 and '-'")
+    target = briefings_dir / slug
+    if target.exists():
+        raise ScaffoldError(f"{target} already exists; nothing was changed")
+    if source.suffix not in (".txt", ".md"):
+        raise ScaffoldError(f"{source}: the article must be a .txt (as pasted) or .md file")
+    text = decode(source.read_bytes())
+    language = language or guess_language(source, languages, languages[0])
+    body = parse_article(text, language, markdown_source=source.suffix == ".md")
+    paragraphs = [*body.paragraphs, *([body.caption] if body.caption else [])]
+    actors = find_actors(paragraphs, registry)
+    article_file = f"article.{language}{source.suffix}"
+    yaml_text = render_briefing(
+        source_name=source.name,
+        article_file=article_file,
+        language=language,
+        languages=languages,
+        body=body,
+        text=text,
+        actors=actors,
+        names=find_names(paragraphs, actors),
+        dates=find_dates(paragraphs, article_date),
+        today=today or dt.date.today(),
+    )
+    # Build the folder beside its final place, then rename: all or nothing.
+    briefings_dir.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{slug}.", dir=briefings_dir))
+    try:
+        shutil.copyfile(source, staging / article_file)
+        (staging / "briefing.yaml").write_text(yaml_text, encoding="utf-8")
+        staging.rename(target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return target / "briefing.yaml"

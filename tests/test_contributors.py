@@ -1,0 +1,247 @@
+"""What contributors touch: scaffolding, checks with exact places, status, schema, CI files."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import ENV, ROOT, SEED, SEED_SLUG, add_seed_article, require_seed, run_cli
+
+from generator import Settings
+from generator.load import load_corpus
+from generator.schema import SCHEMA_FILES, render_schemas
+
+BRIEFING = f"content/briefings/{SEED_SLUG}/briefing.yaml"
+
+
+def scaffold_seed(project: Path, slug: str = "seed") -> Path:
+    require_seed()
+    result = run_cli(project, "new", slug, "--from", str(SEED))
+    assert result.returncode == 0, result.stderr
+    return project / "content" / "briefings" / slug / "briefing.yaml"
+
+
+def test_new_finds_actors_and_dates_in_the_seed_article(project: Path) -> None:
+    text = scaffold_seed(project).read_text(encoding="utf-8")
+    actors = set(re.findall(r"- actor: ([a-z0-9-]+)  # REVIEW", text))
+    assert actors >= {
+        "fumio-kishida", "jens-stoltenberg", "yoshimasa-hayashi", "nato", "japan",
+        "russia", "china", "nikkei-asia", "kyodo",
+    }  # fmt: skip
+    dates = set(re.findall(r'- date: "([0-9-]+)"', text))
+    assert {"2023-01", "2023-07"} <= dates
+    assert '"2022-06"  # REVIEW: from "Musim panas lalu"' in text
+    assert 'author: "Mai Nguyen"  # REVIEW: from the byline' in text
+    assert '#   credit: "Nato.int"' in text
+    # Each candidate date comes with the sentence it was found in.
+    assert "# Hubungan ini semakin erat dengan kunjungan Sekretaris Jenderal NATO" in text
+    copied = project / "content" / "briefings" / "seed" / "article.id.txt"
+    assert copied.read_bytes() == SEED.read_bytes()
+
+
+def test_new_finds_names_not_in_the_registry(project: Path) -> None:
+    (project / "content" / "actors.yaml").write_text("{}\n")
+    (project / "content" / "tags.yaml").write_text("{}\n")
+    shutil.rmtree(project / "content" / "briefings" / SEED_SLUG)
+    text = scaffold_seed(project).read_text(encoding="utf-8")
+    suggested = set(re.findall(r'^#   "([^"]+)":', text, re.M))
+    for name in ("Kishida", "Jens Stoltenberg", "Yoshimasa Hayashi", "NATO", "Jepang", "Rusia",
+                 "Cina", "Nikkei Asia", "Kyodo"):  # fmt: skip
+        assert name in suggested
+
+
+def test_scaffold_is_accepted_only_after_review(project: Path) -> None:
+    path = scaffold_seed(project)
+    first = run_cli(project, "check")
+    assert first.returncode == 1
+    assert (
+        "content/briefings/seed/briefing.yaml:9:3: summary.id: is empty; write the text"
+        in first.stderr
+    )
+    # A reviewer writes the texts and deletes the markers.
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(r'(\w\w): ""', r'\1: "Teks yang ditulis editor."', text)
+    reviewed = re.sub(r"  # REVIEW.*", "", text)
+    path.write_text(reviewed, encoding="utf-8")
+    still_marked = run_cli(project, "check", "--strict")
+    assert still_marked.returncode == 0, still_marked.stderr
+
+
+def test_new_never_overwrites_an_existing_folder(project: Path) -> None:
+    require_seed()
+    before = (project / BRIEFING).read_bytes()
+    result = run_cli(project, "new", SEED_SLUG, "--from", str(SEED))
+    assert result.returncode == 1
+    assert "already exists; nothing was changed" in result.stderr
+    assert (project / BRIEFING).read_bytes() == before
+
+
+def test_review_marker_is_a_warning_with_its_line(project: Path) -> None:
+    path = project / BRIEFING
+    text = path.read_text(encoding="utf-8").replace(
+        "published: 2023-06-02", "published: 2023-06-02  # REVIEW"
+    )
+    path.write_text(text, encoding="utf-8")
+    line = text.splitlines().index("published: 2023-06-02  # REVIEW") + 1
+    result = run_cli(project, "check")
+    assert result.returncode == 0
+    assert (
+        f"{BRIEFING}:{line}:24: warning: a value filled in by `briefings new` is not yet reviewed"
+        in result.stderr
+    )
+    assert run_cli(project, "check", "--strict").returncode == 1
+
+
+def test_article_mentions_missing_from_the_briefing_are_warnings(project: Path) -> None:
+    add_seed_article(project)
+    path = project / BRIEFING
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(r"  - actor: kyodo\n    role:\n(?:      .*\n)+", "", text, count=1)
+    text = re.sub(r"  - date: 2022-06\n(?:    .*\n|      .*\n)+?(?=  - date)", "", text, count=1)
+    path.write_text(text, encoding="utf-8")
+    result = run_cli(project, "check")
+    article = f"content/briefings/{SEED_SLUG}/article.id.txt"
+    lines = SEED.read_text(encoding="utf-8").splitlines()
+    kyodo = next(i for i, ln in enumerate(lines, 1) if "Kyodo" in ln)
+    summer = next(i for i, ln in enumerate(lines, 1) if "Musim panas lalu" in ln)
+    assert (
+        f"{article}:{kyodo}: warning: actors: the article names 'Kyodo' (actor 'kyodo' in "
+        f"content/actors.yaml), but {BRIEFING} does not list it"
+    ) in result.stderr
+    assert (
+        f"{article}:{summer}: warning: timeline: the article mentions 'Musim panas lalu' (2022-06)"
+    ) in result.stderr
+
+
+def test_unused_actor_and_tag_are_warnings_at_their_registry_line(project: Path) -> None:
+    with (project / "content" / "actors.yaml").open("a") as out:
+        out.write("\nnobody:\n  type: person\n  name: {id: Siapa, en: Nobody}\n")
+    with (project / "content" / "tags.yaml").open("a") as out:
+        out.write("unused: {id: Tak terpakai, en: Unused}\n")
+    actor_line = (project / "content" / "actors.yaml").read_text().splitlines().index("nobody:") + 1
+    tag_line = len((project / "content" / "tags.yaml").read_text().splitlines())
+    result = run_cli(project, "check")
+    assert (
+        f"content/actors.yaml:{actor_line}: warning: nobody: not used by any briefing"
+        in result.stderr
+    )
+    assert (
+        f"content/tags.yaml:{tag_line}: warning: unused: not used by any briefing" in result.stderr
+    )
+
+
+def test_check_can_report_on_given_paths_only(project: Path) -> None:
+    with (project / "content" / "tags.yaml").open("a") as out:
+        out.write("unused: {id: Tak terpakai, en: Unused}\n")
+    only_briefing = run_cli(project, "check", "--strict", str(project / BRIEFING))
+    assert only_briefing.returncode == 0
+    assert "unused" not in only_briefing.stderr
+
+
+def test_status_lists_missing_translations(project: Path) -> None:
+    path = project / BRIEFING
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace(
+            "    en: A liaison office in Tokyo would be NATO's first in Asia, meant to ease consultations with partners such as Australia, New Zealand and South Korea.\n",
+            "",
+        ),
+        encoding="utf-8",
+    )
+    result = run_cli(project, "status")
+    assert result.returncode == 0
+    assert f"{SEED_SLUG}  en: 25/26 texts; missing: key_points[0]" in result.stdout
+    assert f"{SEED_SLUG}  id: 26/26 texts; complete" in result.stdout
+
+
+def test_committed_schema_is_up_to_date() -> None:
+    corpus = load_corpus(Settings(root=ROOT))
+    for name, text in render_schemas(corpus, ("id", "en")).items():
+        committed = (ROOT / "schema" / name).read_text(encoding="utf-8")
+        assert committed == text, f"schema/{name} is stale: run `make schema`"
+
+
+def test_schema_offers_registry_ids_and_languages() -> None:
+    schema = json.loads((ROOT / "schema" / SCHEMA_FILES["briefing"]).read_text())
+    assert "fumio-kishida" in schema["$defs"]["ActorRole"]["properties"]["actor"]["enum"]
+    assert "nato" in schema["properties"]["tags"]["items"]["enum"]
+    assert schema["properties"]["title"]["propertyNames"] == {"enum": ["id", "en"]}
+
+
+def _jsonschema(schema: str, instance: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--schemafile", str(ROOT / "schema" / schema), str(instance)],
+        capture_output=True, text=True, env=ENV, check=False,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("published: 2023-06-02\n", "published: 2023-06-02\npublshed: x\n"),  # unknown field
+        ("  - actor: kyodo\n", "  - actor: kyodoo\n"),  # unknown actor id
+        ("    status: expected\n", "    status: planned\n"),  # not a status
+        ("  - date: 2022-12\n", '  - date: "22-12"\n'),  # not a date
+        ("  en: A NATO liaison office", "  eng: A NATO liaison office"),  # not a site language
+        ("tags: [nato,", "tags: [NATO,"),  # not an id
+        ("key_points:\n", "key_points: []\nold_key_points:\n"),  # empty required list
+    ],
+)
+def test_committed_schema_flags_the_same_structural_mistakes(
+    project: Path, old: str, new: str
+) -> None:
+    path = project / BRIEFING
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    assert run_cli(project, "check").returncode == 1
+    assert _jsonschema(SCHEMA_FILES["briefing"], path).returncode == 1
+
+
+def test_shipped_content_passes_the_committed_schema() -> None:
+    for briefing in (ROOT / "content" / "briefings").glob("*/briefing.yaml"):
+        result = _jsonschema(SCHEMA_FILES["briefing"], briefing)
+        assert result.returncode == 0, result.stdout
+    assert _jsonschema(SCHEMA_FILES["actors"], ROOT / "content" / "actors.yaml").returncode == 0
+    assert _jsonschema(SCHEMA_FILES["tags"], ROOT / "content" / "tags.yaml").returncode == 0
+
+
+def test_workflows_run_untrusted_code_read_only() -> None:
+    ci = yaml.safe_load((ROOT / ".github" / "workflows" / "ci.yml").read_text())
+    pages = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text())
+    triggers = ci[True]  # PyYAML reads the key `on` as True
+    assert "pull_request" in triggers and "pull_request_target" not in triggers
+    assert ci["permissions"] == {"contents": "read"}
+    assert pages["permissions"] == {"contents": "read"}
+    assert "permissions" not in pages["jobs"]["build"]
+    assert pages["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    steps = [s.get("uses", "") for s in pages["jobs"]["build"]["steps"]]
+    assert any(u.startswith("actions/upload-pages-artifact@") for u in steps)
+    assert pages["jobs"]["deploy"]["steps"][0]["uses"].startswith("actions/deploy-pages@")
+
+
+def test_workflows_pass_actionlint() -> None:
+    actionlint = shutil.which("actionlint")
+    if actionlint is None:
+        pytest.skip(
+            "actionlint is not installed (it has no PyPI or Debian package that works here)"
+        )
+    result = subprocess.run([actionlint], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout
+
+
+@pytest.mark.parametrize("command", ["check", "render", "new", "status", "schema"])
+def test_every_command_explains_itself_with_an_example(command: str) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "generator.cli", command, "--help"],
+        capture_output=True, text=True, env=ENV, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0
+    assert "example:" in result.stdout
+    assert f"briefings {command}" in result.stdout
