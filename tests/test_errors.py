@@ -48,8 +48,8 @@ def check_errors(project: Path) -> list[str]:
             "did you mean 'fumio-kishida'?",
         ),
         (
-            "tags: [nato, japan, indo-pacific, security]",
-            "tags: [nato, japan, indo-pacifc, security]",
+            "tags: [nato, japan, indo-pacific, security, diplomacy]",
+            "tags: [nato, japan, indo-pacifc, security, diplomacy]",
             "tags: [nato",
             "tags[2]: unknown tag 'indo-pacifc': not in content/tags.yaml; did you mean 'indo-pacific'?",
         ),
