@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test lint typecheck messages check schema clean
+.PHONY: site serve test lint typecheck messages check schema bench clean
 
 # Install the project and its pinned dependencies (again only when the pins change).
 $(STAMP): pyproject.toml constraints.txt
@@ -24,8 +24,8 @@ serve: $(STAMP)
 
 ## Every test, including the ones that build the real site, plus lint and types
 test: $(STAMP)
-	$(BIN)/ruff check generator tests
-	$(BIN)/ruff format --check generator tests
+	$(BIN)/ruff check generator tests bench
+	$(BIN)/ruff format --check generator tests bench
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
@@ -34,8 +34,8 @@ check: $(STAMP)
 	$(BIN)/briefings check
 
 lint: $(STAMP)
-	$(BIN)/ruff check generator tests
-	$(BIN)/ruff format --check generator tests
+	$(BIN)/ruff check generator tests bench
+	$(BIN)/ruff format --check generator tests bench
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -48,6 +48,11 @@ messages: $(STAMP)
 ## Re-write the JSON Schema in schema/ (after adding an actor or a tag)
 schema: $(STAMP)
 	$(BIN)/briefings schema
+
+## Benchmark at 100, 1,000 and 3,000 briefings (BENCH_ARGS="--sizes 100 1000" to skip 3,000)
+BENCH_ARGS ?= --sizes 100 1000 3000
+bench: $(STAMP)
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 clean:
 	rm -rf build site

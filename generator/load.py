@@ -108,8 +108,9 @@ def field_path(loc: Sequence[str | int]) -> str:
     return text
 
 
-def load_corpus(settings: Settings) -> Corpus:
+def load_corpus(settings: Settings, cache: LoadCache | None = None) -> Corpus:
     """Read and validate every content file; raise ContentError listing all errors."""
+    cache = cache if cache is not None else LoadCache()
     report = _Report(settings)
     _refuse_symlinks(settings.content_dir, report)
     actor_map = _load_registry(settings.content_dir / "actors.yaml", TypeAdapter(Actor), report)
@@ -117,7 +118,7 @@ def load_corpus(settings: Settings) -> Corpus:
     briefings = [
         loaded
         for folder in _briefing_folders(settings, report)
-        if (loaded := _load_briefing(folder, actor_map, tag_map, report)) is not None
+        if (loaded := _load_briefing(folder, actor_map, tag_map, report, cache)) is not None
     ]
     if errors_only(report.problems):
         raise ContentError(report.problems)
@@ -280,12 +281,57 @@ def _briefing_folders(settings: Settings, report: _Report) -> list[Path]:
     return found
 
 
+@dataclass
+class LoadCache:
+    """Briefings loaded by an earlier run, reused while none of their files changed.
+
+    Owned by whoever loads repeatedly (the MkDocs plugin across `mkdocs serve`
+    rebuilds). Only briefings that loaded without errors are kept, with their
+    warnings; references to the registries are checked again on every run.
+    """
+
+    briefings: dict[Path, tuple[object, LoadedBriefing, YamlDocument, tuple[Problem, ...]]] = field(
+        default_factory=dict
+    )
+
+
+def _stamp(folder: Path) -> object:
+    """What changes when any file of the folder changes."""
+    return tuple(
+        sorted(
+            (entry.name, entry.stat().st_mtime_ns, entry.stat().st_size)
+            for entry in folder.iterdir()
+        )
+    )
+
+
 def _load_briefing(
     folder: Path,
     actors: Mapping[str, Actor],
     tags: Mapping[str, Text],
     report: _Report,
+    cache: LoadCache,
 ) -> LoadedBriefing | None:
+    stamp = _stamp(folder)
+    hit = cache.briefings.get(folder)
+    if hit is not None and hit[0] == stamp:
+        _, loaded, doc, problems = hit
+        report.problems.extend(problems)
+    else:
+        before = len(report.problems)
+        found = _read_briefing(folder, report)
+        if found is None:
+            return None
+        loaded, doc = found
+        problems = tuple(report.problems[before:])
+        if not errors_only(problems):
+            cache.briefings[folder] = (stamp, loaded, doc, problems)
+    path = folder / BRIEFING_FILE
+    _check_references(loaded.briefing, actors, tags, path, doc, report)
+    return loaded
+
+
+def _read_briefing(folder: Path, report: _Report) -> tuple[LoadedBriefing, YamlDocument] | None:
     path = folder / BRIEFING_FILE
     doc = _read_yaml(path, report)
     if doc is None:
@@ -294,7 +340,6 @@ def _load_briefing(
     if briefing is None:
         return None
     _check_languages(briefing, path, doc, report)
-    _check_references(briefing, actors, tags, path, doc, report)
     articles = _load_articles(folder, briefing, path, doc, report)
     image = None
     if briefing.image and briefing.image.file:
@@ -304,7 +349,7 @@ def _load_briefing(
                 path, doc, ("image", "file"), f"{briefing.image.file!r} is not beside {path.name}"
             )
             image = None
-    return LoadedBriefing(
+    loaded = LoadedBriefing(
         slug=folder.name,
         folder=folder,
         source=report.name(path),
@@ -312,6 +357,7 @@ def _load_briefing(
         articles=MappingProxyType(articles),
         image=image,
     )
+    return loaded, doc
 
 
 def texts_of(value: object, loc: Loc = ()) -> Iterator[tuple[Loc, dict[str, str]]]:

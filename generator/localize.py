@@ -7,7 +7,7 @@ read, where links point, what is sorted how. Templates only lay it out.
 
 from __future__ import annotations
 
-import posixpath
+import functools
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -48,9 +48,16 @@ def link(from_page: PurePosixPath, to_page: PurePosixPath) -> Markup:
     """A relative Markdown link between two pages of one language tree.
 
     Built from validated ids only, so it is markup we trust; MkDocs checks
-    that it resolves and turns it into the page's URL.
+    that it resolves and turns it into the page's URL. (Up to the root and down
+    again: simpler and much faster than posixpath.relpath, and MkDocs
+    normalises the URL it writes.)
     """
-    return trusted(posixpath.relpath(str(to_page), str(from_page.parent)))
+    return _link(len(from_page.parts) - 1, str(to_page))
+
+
+@functools.lru_cache(maxsize=65_536)
+def _link(depth: int, target: str) -> Markup:
+    return trusted("../" * depth + target)
 
 
 @dataclass(frozen=True)
@@ -248,12 +255,21 @@ class Localizer:
         self._newest_first = sorted(
             corpus.briefings, key=lambda b: (b.briefing.published, b.slug), reverse=True
         )
+        self._actor_names: dict[str, LText] = {}
+        # Who appears where, computed once: actor and tag pages look it up.
+        self._by_actor: dict[str, list[LoadedBriefing]] = defaultdict(list)
+        self._by_tag: dict[str, list[LoadedBriefing]] = defaultdict(list)
+        for loaded in self._newest_first:
+            for actor_id in sorted(_actor_ids(loaded.briefing)):
+                self._by_actor[actor_id].append(loaded)
+            for tag_id in loaded.briefing.tags:
+                self._by_tag[tag_id].append(loaded)
 
     def text(self, texts: Mapping[str, str]) -> LText:
         return pick(texts, self.lang, self.order)
 
     def date(self, date: PartialDate) -> str:
-        return date.format(self.lang)
+        return _format_date(date, self.lang)
 
     # -- pages ---------------------------------------------------------------
 
@@ -319,7 +335,7 @@ class Localizer:
     def actor(self, actor_id: str) -> ActorPageContext:
         actor: Actor = self.corpus.actors[actor_id]
         path = actor_page(actor_id)
-        involved = [b for b in self._newest_first if actor_id in _actor_ids(b.briefing)]
+        involved = self._by_actor.get(actor_id, [])
         roles = []
         events = []
         for loaded in involved:
@@ -359,9 +375,7 @@ class Localizer:
             template="tag.md.j2",
             title=name,
             description=name.text,
-            briefings=tuple(
-                self._summary(b, path) for b in self._newest_first if tag_id in b.briefing.tags
-            ),
+            briefings=tuple(self._summary(b, path) for b in self._by_tag.get(tag_id, [])),
         )
 
     def briefings_index(self) -> ListPage:
@@ -403,7 +417,7 @@ class Localizer:
         groups = tuple(
             (
                 Link(self.text(self.corpus.tags[t]), link(path, tag_page(t))),
-                tuple(self._summary(b, path) for b in self._newest_first if t in b.briefing.tags),
+                tuple(self._summary(b, path) for b in self._by_tag.get(t, [])),
             )
             for t in sorted(self.corpus.tags)
         )
@@ -486,14 +500,15 @@ class Localizer:
         from_page: PurePosixPath,
         loaded: LoadedBriefing | None = None,
     ) -> Event:
+        # Called for every event on every page that lists it: strings, not paths.
+        depth = len(from_page.parts) - 1
         actors = tuple(
-            Link(self.text(self.corpus.actors[a].name), link(from_page, actor_page(a)))
-            for a in entry.actors
+            Link(self._actor_name(a), _link(depth, f"actors/{a}.md")) for a in entry.actors
         )
         briefing = None
         if loaded is not None:
             title = self.text(loaded.briefing.title)
-            briefing = Link(title, link(from_page, briefing_page(loaded.slug)))
+            briefing = Link(title, _link(depth, f"briefings/{loaded.slug}/index.md"))
         label = self.text(entry.date_label).text if entry.date_label else self.date(entry.date)
         return Event(
             date=entry.date,
@@ -504,6 +519,12 @@ class Localizer:
             actors=actors,
             briefing=briefing,
         )
+
+    def _actor_name(self, actor_id: str) -> LText:
+        name = self._actor_names.get(actor_id)
+        if name is None:
+            name = self._actor_names[actor_id] = self.text(self.corpus.actors[actor_id].name)
+        return name
 
     def _article(self, loaded: LoadedBriefing, path: PurePosixPath) -> ArticleView:
         ref = loaded.briefing.article
@@ -535,6 +556,11 @@ class Localizer:
             caption=self.text(b.image.caption) if b.image.caption else None,
             credit=b.image.credit,
         )
+
+
+@functools.lru_cache(maxsize=65_536)
+def _format_date(date: PartialDate, lang: str) -> str:
+    return date.format(lang)
 
 
 def _actor_ids(b: Briefing) -> set[str]:

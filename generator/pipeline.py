@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
 from generator.errors import ContentError, Problem, display_path
 from generator.i18n import translators
 from generator.language_config import language_config
-from generator.load import Corpus, load_corpus
+from generator.load import Corpus, LoadCache, load_corpus
 from generator.localize import Localizer, briefing_page, placeholder
-from generator.render import Renderer
+from generator.render import RenderCache, Renderer, templates_fingerprint
 from generator.review import editorial_warnings
 from generator.settings import Settings
 from generator.write import WriteReport, write_tree
@@ -28,6 +28,7 @@ class GenerateResult:
     corpus: Corpus
     report: WriteReport
     pages: int  # Markdown pages generated, all languages
+    rendered: int  # of those, rendered by this run rather than reused from the cache
 
     @property
     def warnings(self) -> tuple[Problem, ...]:
@@ -41,17 +42,36 @@ def load_and_check(settings: Settings) -> Corpus:
     return replace(corpus, warnings=tuple(sorted((*corpus.warnings, *extra))))
 
 
-def generate(settings: Settings, out_dir: Path | None = None) -> GenerateResult:
-    """Generate every language's docs tree and MkDocs config into ``out_dir``."""
-    # Phase 1: read and validate all content; stop on any error.
-    corpus = load_and_check(settings)
+@dataclass
+class Caches:
+    """What repeated runs (`mkdocs serve`, the benchmark) keep between runs."""
+
+    load: LoadCache = field(default_factory=LoadCache)
+    render: RenderCache = field(default_factory=RenderCache)
+
+
+def generate(
+    settings: Settings, out_dir: Path | None = None, cache: Caches | None = None
+) -> GenerateResult:
+    """Generate every language's docs tree and MkDocs config into ``out_dir``.
+
+    With a ``cache`` from an earlier run, pages whose context and templates are
+    unchanged are not rendered again.
+    """
+    # Phase 1: read and validate all content; stop on any error. (The editorial
+    # review of `briefings check` is not needed to build, and it reads every article.)
+    caches = cache if cache is not None else Caches()
+    corpus = load_corpus(settings, caches.load)
 
     # Phase 2: hand-written pages, which generated pages must never replace.
     handwritten = {lang: _handwritten(settings, lang) for lang in settings.languages}
 
     # Phase 3: localize and render every page of every language, in memory.
     renderer = Renderer(
-        settings.templates_dir, translators(settings.locales_dir, settings.languages)
+        settings.templates_dir,
+        translators(settings.locales_dir, settings.languages),
+        caches.render,
+        templates_fingerprint(settings.templates_dir, settings.locales_dir),
     )
     files: dict[PurePosixPath, bytes] = {}
     problems: list[Problem] = []
@@ -82,7 +102,7 @@ def generate(settings: Settings, out_dir: Path | None = None) -> GenerateResult:
 
     # Phase 4: write what changed, remove what is no longer generated.
     report = write_tree(out_dir or settings.out_dir, files)
-    return GenerateResult(corpus, report, pages)
+    return GenerateResult(corpus, report, pages, renderer.cache.rendered)
 
 
 def _handwritten(settings: Settings, lang: str) -> Mapping[PurePosixPath, Path]:

@@ -17,6 +17,7 @@ import logging
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +32,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 
 from generator.errors import ContentError
-from generator.pipeline import generate
+from generator.pipeline import Caches, generate
 from generator.settings import Settings
 
 log = logging.getLogger("mkdocs.plugins.briefings")
@@ -51,6 +52,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
         self.command = ""
         self.settings: Settings | None = None
         self.final_site: Path | None = None  # where a clean `mkdocs build` swaps its output
+        self.cache = Caches()  # kept across `mkdocs serve` rebuilds
+        self._indexing = threading.Lock()  # one Pagefind run at a time while serving
 
     # Defining on_startup keeps this instance across `mkdocs serve` rebuilds.
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -72,14 +75,16 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         settings = self._settings()
         try:
-            result = generate(settings)
+            result = generate(settings, cache=self.cache)
         except ContentError as exc:
             raise PluginError(str(exc)) from None
         for warning in result.warnings:
             # Missing translations and the like: shown, never fatal to a build.
             log.info(str(warning))
         written = len(result.report.written)
-        log.info(f"briefings: {result.pages} pages generated, {written} files changed")
+        log.info(
+            f"briefings: {result.pages} pages, {result.rendered} rendered, {written} files changed"
+        )
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         return Files([])
@@ -114,9 +119,21 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
         if not_found.is_file():
             shutil.copyfile(not_found, site_dir / "404.html")
         if self.config.search:
-            index_site(site_dir)
+            if self.command == "serve" and (site_dir / "pagefind").is_dir():
+                # Previewing: reload the page first, bring the search index up to
+                # date a moment later rather than hold every reload for it.
+                threading.Thread(target=self._index_later, args=(site_dir,), daemon=True).start()
+            else:
+                index_site(site_dir)
         if self.final_site is not None:
             _swap(site_dir, self.final_site)
+
+    def _index_later(self, site_dir: Path) -> None:
+        with self._indexing:
+            try:
+                index_site(site_dir)
+            except PluginError as exc:
+                log.warning(str(exc))
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.final_site is not None:

@@ -9,7 +9,8 @@ template cannot forget to escape. Undefined names are errors, not blanks.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 import jinja2
@@ -26,6 +27,31 @@ from generator.markup import (
     trusted,
 )
 from generator.settings import Settings
+
+
+@dataclass
+class RenderCache:
+    """Pages rendered by an earlier run, reused when neither context nor templates changed.
+
+    Owned by whoever runs the pipeline repeatedly (the MkDocs plugin across
+    `mkdocs serve` rebuilds, the benchmark); a fresh one renders everything.
+    Page contexts are frozen and compared whole, so a reused page is exactly
+    the page that would be rendered.
+    """
+
+    fingerprint: str = ""
+    pages: dict[tuple[str, PurePosixPath], tuple[Page, str]] = field(default_factory=dict)
+    rendered: int = 0  # pages rendered by the last run (not reused)
+
+
+def templates_fingerprint(*folders: Path) -> str:
+    digest = hashlib.sha256()
+    for folder in folders:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                digest.update(path.relative_to(folder).as_posix().encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 @dataclass(frozen=True)
@@ -70,11 +96,32 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
 
 
 class Renderer:
-    def __init__(self, templates_dir: Path, translators: dict[str, Translator]) -> None:
+    def __init__(
+        self,
+        templates_dir: Path,
+        translators: dict[str, Translator],
+        cache: RenderCache | None = None,
+        fingerprint: str = "",
+    ) -> None:
         self.env = make_environment(templates_dir)
         self.translators = translators
+        self.cache = cache if cache is not None else RenderCache()
+        if self.cache.fingerprint != fingerprint:
+            self.cache.pages.clear()
+            self.cache.fingerprint = fingerprint
+        self.cache.rendered = 0
 
     def render(self, page: Page, languages: tuple[str, ...]) -> RenderedPage:
+        key = (page.lang, page.path)
+        cached = self.cache.pages.get(key)
+        if cached is not None and cached[0] == page:
+            return RenderedPage(page.path, page.lang, cached[1])
+        rendered = self._render(page, languages)
+        self.cache.pages[key] = (page, rendered.text)
+        self.cache.rendered += 1
+        return rendered
+
+    def _render(self, page: Page, languages: tuple[str, ...]) -> RenderedPage:
         translator = self.translators[page.lang]
         template = self.env.get_template(page.template)
         text = template.render(

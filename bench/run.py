@@ -1,0 +1,316 @@
+"""`make bench`: generation, builds, regeneration, output size, search bytes and memory,
+for N synthetic briefings, side by side in one run on one machine. Prints a table and
+writes JSON (bench/results.json by default).
+
+    python -m bench.run --sizes 100 1000 3000
+    python -m bench.run --sizes 100 1000 --skip-serve
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import platform
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bench.corpus import write_corpus
+from generator import Settings, generate
+from generator.pipeline import Caches
+
+ROOT = Path(__file__).resolve().parents[1]
+PROJECT_PARTS = ("mkdocs.yml", "docs", "templates", "overrides", "locales")
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "https://bench.example.org/"}
+
+
+def make_project(where: Path, count: int) -> Path:
+    project = where / f"n{count}"
+    project.mkdir(parents=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, project / part)
+        else:
+            shutil.copy2(source, project / part)
+    write_corpus(project / "content", count)
+    return project
+
+
+def timed(function: Any, *args: Any, **kwargs: Any) -> tuple[float, Any]:
+    started = time.perf_counter()
+    result = function(*args, **kwargs)
+    return time.perf_counter() - started, result
+
+
+def parse_floor(project: Path) -> float:
+    """Reading and parsing the same YAML and article files with libyaml, nothing else."""
+    started = time.perf_counter()
+    for path in sorted((project / "content").rglob("*")):
+        if path.suffix == ".yaml":
+            yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader)
+        elif path.suffix == ".txt":
+            path.read_bytes().decode("utf-8")
+    return time.perf_counter() - started
+
+
+def run_child(args: list[str], cwd: Path) -> tuple[float, int, str]:
+    """Wall seconds, peak RSS in bytes (this child and its own children), stderr."""
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        args, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
+    assert process.stderr is not None
+    stderr = process.stderr.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    seconds = time.perf_counter() - started
+    if process.returncode != 0:
+        raise RuntimeError(f"{' '.join(args)} failed:\n{stderr[-3000:]}")
+    return seconds, usage.ru_maxrss * 1024, stderr
+
+
+def pages_listing(tree: Path, slug: str) -> int:
+    """Generated pages that mention a briefing: the most an edit of it should re-render."""
+    return sum(
+        1 for page in tree.rglob("*.md") if f"briefings/{slug}/" in page.read_text(encoding="utf-8")
+    )
+
+
+def tree_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def html_pages(site: Path) -> int:
+    return sum(1 for p in site.rglob("*.html") if "pagefind" not in p.parts)
+
+
+def first_query_bytes(site: Path, lang: str) -> int:
+    """What Pagefind's UI downloads for a first query in one language.
+
+    The fixed part (entry, script, UI, the language's WASM and metadata), the
+    largest index chunk (a query loads the chunk of its word) and five result
+    fragments of average size (the first page of results).
+    """
+    bundle = site / "pagefind"
+    fixed = ["pagefind-entry.json", "pagefind.js", "pagefind-ui.js", "pagefind-ui.css"]
+    size = sum((bundle / name).stat().st_size for name in fixed)
+    size += (bundle / f"wasm.{lang}.pagefind").stat().st_size
+    size += sum(p.stat().st_size for p in bundle.glob(f"pagefind.{lang}_*.pf_meta"))
+    chunks = [p.stat().st_size for p in (bundle / "index").glob(f"{lang}_*.pf_index")]
+    fragments = [p.stat().st_size for p in (bundle / "fragment").glob(f"{lang}_*.pf_fragment")]
+    size += max(chunks, default=0)
+    size += 5 * (sum(fragments) // max(len(fragments), 1))
+    return size
+
+
+def lunr_index_bytes(project: Path, lang: str) -> tuple[int, float]:
+    """The size of Material's monolithic lunr index for the same language site."""
+    config = project / "build" / lang / "mkdocs.lunr.yml"
+    config.write_text(
+        f"INHERIT: mkdocs.yml\nsite_dir: {project / 'lunr-site'}\nplugins:\n  - search\n",
+        encoding="utf-8",
+    )
+    seconds, _, _ = run_child(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)], project
+    )
+    index = project / "lunr-site" / "search" / "search_index.json"
+    return index.stat().st_size, seconds
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - localhost only
+            return str(response.read().decode("utf-8"))
+    except OSError:
+        return ""
+
+
+@contextlib.contextmanager
+def serving(project: Path, port: int) -> Iterator[subprocess.Popen[str]]:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        env={**ENV, "SITE_URL": f"http://127.0.0.1:{port}/"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        yield process
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def serve_edit_seconds(project: Path) -> float:
+    """From saving an edited briefing.yaml to the served page showing the edit."""
+    port = free_port()
+    slug = "briefing-00000"
+    url = f"http://127.0.0.1:{port}/en/briefings/{slug}/"
+    path = project / "content" / "briefings" / slug / "briefing.yaml"
+    with serving(project, port):
+        deadline = time.monotonic() + 1800
+        while "data-pagefind-body" not in fetch(url):
+            if time.monotonic() > deadline:
+                raise RuntimeError("mkdocs serve did not come up")
+            time.sleep(0.5)
+        time.sleep(3)  # let the watcher settle after the first build
+        text = path.read_text(encoding="utf-8")
+        path.write_text(
+            text.replace("title: {id: ", "title: {id: Edited ", 1).replace(
+                ", en: ", ", en: Served edit ", 1
+            ),
+            encoding="utf-8",
+        )
+        started = time.perf_counter()
+        while "Served edit" not in fetch(url):
+            if time.perf_counter() - started > 600:
+                raise RuntimeError("the edit never showed")
+            time.sleep(0.1)
+        return time.perf_counter() - started
+
+
+def measure(where: Path, count: int, *, serve: bool, lunr: bool) -> dict[str, Any]:
+    project = make_project(where, count)
+    settings = Settings(root=project, site_url="https://bench.example.org/")
+    row: dict[str, Any] = {"briefings": count}
+    row["parse_floor_s"] = min(parse_floor(project) for _ in range(3))
+    cache = Caches()
+    row["generate_s"], first = timed(generate, settings, out_dir=project / "gen", cache=cache)
+    row["generated_pages"] = first.pages
+    noop_s, noop = timed(generate, settings, out_dir=project / "gen", cache=cache)
+    row.update(noop_s=noop_s, noop_rendered=noop.rendered, noop_written=len(noop.report.written))
+    edited = project / "content" / "briefings" / "briefing-00001" / "briefing.yaml"
+    edited.write_text(edited.read_text().replace("title: {id: ", "title: {id: Edited ", 1))
+    edit_s, edit = timed(generate, settings, out_dir=project / "gen", cache=cache)
+    row.update(edit_s=edit_s, edit_rendered=edit.rendered, edit_written=len(edit.report.written))
+    row["pages_listing_edit"] = pages_listing(project / "gen", "briefing-00001")
+    shutil.rmtree(project / "gen")
+    row["build_s"], row["build_peak_rss"], _ = run_child(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"], project
+    )
+    site = project / "site"
+    row["site_pages"] = html_pages(site)
+    row["site_bytes"] = tree_bytes(site)
+    row["bytes_per_page"] = row["site_bytes"] / row["site_pages"]
+    row["build_s_per_page"] = row["build_s"] / row["site_pages"]
+    row["generate_share_of_build"] = row["generate_s"] / row["build_s"]
+    row["generate_over_floor"] = row["generate_s"] / row["parse_floor_s"]
+    row["search_first_query_bytes"] = first_query_bytes(site, "en")
+    if lunr:
+        row["lunr_index_bytes"], _ = lunr_index_bytes(project, "en")
+        row["search_share_of_lunr"] = row["search_first_query_bytes"] / row["lunr_index_bytes"]
+    if serve:
+        row["serve_edit_s"] = serve_edit_seconds(project)
+        row["serve_share_of_build"] = row["serve_edit_s"] / row["build_s"]
+    shutil.rmtree(project)
+    return row
+
+
+COLUMNS = [
+    ("briefings", "N", "{:d}"),
+    ("site_pages", "pages", "{:d}"),
+    ("parse_floor_s", "floor s", "{:.2f}"),
+    ("generate_s", "generate s", "{:.2f}"),
+    ("generate_over_floor", "gen/floor", "{:.1f}×"),
+    ("build_s", "build s", "{:.1f}"),
+    ("generate_share_of_build", "gen/build", "{:.0%}"),
+    ("build_s_per_page", "s/page", "{:.4f}"),
+    ("bytes_per_page", "bytes/page", "{:,.0f}"),
+    ("site_bytes", "site bytes", "{:,d}"),
+    ("noop_rendered", "no-op rendered", "{:d}"),
+    ("noop_written", "no-op written", "{:d}"),
+    ("edit_rendered", "edit rendered", "{:d}"),
+    ("edit_written", "edit written", "{:d}"),
+    ("pages_listing_edit", "pages listing it", "{:d}"),
+    ("search_first_query_bytes", "search KB", "{:,.0f}"),
+    ("search_share_of_lunr", "search/lunr", "{:.1%}"),
+    ("serve_edit_s", "serve edit s", "{:.2f}"),
+    ("serve_share_of_build", "serve/build", "{:.0%}"),
+    ("build_peak_rss", "peak MB", "{:,.0f}"),
+]
+
+
+def table(rows: list[dict[str, Any]]) -> str:
+    header = "| " + " | ".join(label for _, label, _ in COLUMNS) + " |"
+    lines = [header, "|" + "---|" * len(COLUMNS)]
+    for row in rows:
+        cells = []
+        for key, _, fmt in COLUMNS:
+            value = row.get(key)
+            if value is None:
+                cells.append("–")
+            elif key == "search_first_query_bytes":
+                cells.append(fmt.format(value / 1024))
+            elif key == "build_peak_rss":
+                cells.append(fmt.format(value / 1024 / 1024))
+            else:
+                cells.append(fmt.format(value))
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 3000])
+    parser.add_argument("--skip-serve", action="store_true", help="do not time `mkdocs serve`")
+    parser.add_argument(
+        "--skip-lunr", action="store_true", help="do not build a lunr index to compare"
+    )
+    parser.add_argument("--json", type=Path, default=ROOT / "bench" / "results.json")
+    args = parser.parse_args()
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="briefings-bench-") as where:
+        for count in args.sizes:
+            print(f"measuring {count} briefings ...", file=sys.stderr, flush=True)
+            rows.append(
+                measure(Path(where), count, serve=not args.skip_serve, lunr=not args.skip_lunr)
+            )
+            print(table(rows[-1:]), file=sys.stderr, flush=True)
+    by_size = {row["briefings"]: row for row in rows}
+    ratios = {}
+    if 100 in by_size and 1000 in by_size:
+        small, large = by_size[100], by_size[1000]
+        ratios = {
+            "build_s_per_page_1000_over_100": large["build_s_per_page"] / small["build_s_per_page"],
+            "bytes_per_page_1000_over_100": large["bytes_per_page"] / small["bytes_per_page"],
+        }
+    machine = {
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "cpus": os.cpu_count(),
+    }
+    args.json.write_text(json.dumps({"machine": machine, "rows": rows, "ratios": ratios}, indent=2))
+    print(table(rows))
+    for name, value in ratios.items():
+        print(f"{name}: {value:.2f}")
+    print(f"machine: {machine}; JSON in {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
