@@ -12,6 +12,11 @@ $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev]"
+	@# axe-core for the accessibility tests, from the npm registry when npm is here.
+	@if command -v npm >/dev/null 2>&1; then \
+		npm install --silent --no-save --no-audit --no-fund --prefix $(VENV)/node axe-core@4.14.1 \
+		|| echo "axe-core could not be installed: accessibility tests will skip"; \
+	else echo "npm not found: accessibility tests will skip"; fi
 	touch $(STAMP)
 
 ## Generate and build the whole bilingual site into site/

@@ -11,7 +11,7 @@ from pathlib import Path
 from generator.coverage import coverage
 from generator.dates import PartialDate
 from generator.errors import ContentError, Problem, Severity, display_path
-from generator.load import load_corpus
+from generator.load import Corpus, load_corpus
 from generator.pipeline import generate, load_and_check
 from generator.scaffold import ScaffoldError, scaffold
 from generator.schema import write_schemas
@@ -93,12 +93,11 @@ def cmd_render(args: argparse.Namespace) -> int:
 
 def cmd_new(args: argparse.Namespace) -> int:
     settings = settings_from(args.config)
-    try:
-        registry = load_corpus(settings).actors
-    except ContentError as exc:
-        _print_problems(exc.problems)
+    corpus = _load(settings)
+    if corpus is None:
         print("fix the content first: the registry is needed to find actors", file=sys.stderr)
         return 1
+    registry = corpus.actors
     try:
         created = scaffold(
             settings.briefings_dir,
@@ -117,12 +116,19 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_status(args: argparse.Namespace) -> int:
-    settings = settings_from(args.config)
+def _load(settings: Settings) -> Corpus | None:
+    """The validated content, or None after printing every problem."""
     try:
-        corpus = load_corpus(settings)
+        return load_corpus(settings)
     except ContentError as exc:
         _print_problems(exc.problems)
+        return None
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    settings = settings_from(args.config)
+    corpus = _load(settings)
+    if corpus is None:
         return 1
     for row in coverage(corpus, settings.languages):
         print(f"{row.slug}  {row.lang}: {row.translated}/{row.total} texts", end="")
@@ -132,10 +138,8 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 def cmd_schema(args: argparse.Namespace) -> int:
     settings = settings_from(args.config)
-    try:
-        corpus = load_corpus(settings)
-    except ContentError as exc:
-        _print_problems(exc.problems)
+    corpus = _load(settings)
+    if corpus is None:
         return 1
     out = args.out or settings.root / "schema"
     for path in write_schemas(out, corpus, settings.languages):

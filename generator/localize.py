@@ -8,10 +8,11 @@ read, where links point, what is sorted how. Templates only lay it out.
 from __future__ import annotations
 
 import functools
-from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
+from typing import Any
 
 from babel import Locale
 from markupsafe import Markup
@@ -21,6 +22,7 @@ from generator.dates import PartialDate
 from generator.load import Corpus, LoadedBriefing
 from generator.markup import trusted
 from generator.models import Actor, ActorType, Briefing, Status, TimelineEntry
+from generator.structured import briefing_jsonld
 
 # Where generated pages live inside each language's docs tree.
 BRIEFINGS = PurePosixPath("briefings")
@@ -102,6 +104,8 @@ class Event:
     text: LText
     actors: tuple[Link, ...]
     briefing: Link | None  # set where events of several briefings are merged
+    actor_ids: tuple[str, ...] = ()  # for the timeline's filters
+    tags: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -172,6 +176,9 @@ class BriefingPage(Page):
     sources: tuple[Source, ...] = ()
     tags: tuple[Link, ...] = ()
     missing_translations: bool = False
+    lastmod: str = ""
+    image_url: str | None = None  # absolute, for link previews
+    jsonld: Markup = field(default_factory=Markup)
 
 
 @dataclass(frozen=True)
@@ -193,6 +200,7 @@ class ActorPageContext(Page):
     briefings: tuple[Summary, ...] = ()
     roles: tuple[tuple[Summary, LText], ...] = ()
     events: tuple[Event, ...] = ()
+    appears_with: tuple[tuple[Link, int], ...] = ()  # other actors, by shared briefings
 
 
 @dataclass(frozen=True)
@@ -204,6 +212,8 @@ class ListPage(Page):
     tag_groups: tuple[tuple[Link, tuple[Summary, ...]], ...] = ()
     years: tuple[YearGroup, ...] = ()
     coverage: tuple[CoverageRow, ...] = ()
+    filters: tuple[tuple[str, LText], ...] = ()  # actors the timeline can be filtered by
+    tag_filters: tuple[tuple[str, LText], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -248,10 +258,13 @@ def placeholder(
 class Localizer:
     """Builds every page context of one language from one corpus."""
 
-    def __init__(self, corpus: Corpus, lang: str, languages: Sequence[str]) -> None:
+    def __init__(
+        self, corpus: Corpus, lang: str, languages: Sequence[str], site_url: str = ""
+    ) -> None:
         self.corpus = corpus
         self.lang = lang
         self.order = tuple(languages)
+        self.root_url = site_url.rstrip("/") + "/" if site_url else "/"
         self._newest_first = sorted(
             corpus.briefings, key=lambda b: (b.briefing.published, b.slug), reverse=True
         )
@@ -330,7 +343,25 @@ class Localizer:
                 Link(self.text(self.corpus.tags[t]), link(path, tag_page(t))) for t in b.tags
             ),
             missing_translations=any(t.missing for t in texts),
+            lastmod=(b.updated or b.published).iso(),
+            image_url=self._image_url(loaded),
+            jsonld=briefing_jsonld(
+                loaded,
+                self.corpus.actors,
+                self.lang,
+                self.order,
+                self.root_url,
+                self._image_url(loaded),
+            ),
         )
+
+    def _image_url(self, loaded: LoadedBriefing) -> str | None:
+        image = loaded.briefing.image
+        if image is None:
+            return None
+        if image.url:
+            return image.url
+        return f"{self.root_url}{self.lang}/briefings/{loaded.slug}/{image.file}"
 
     def actor(self, actor_id: str) -> ActorPageContext:
         actor: Actor = self.corpus.actors[actor_id]
@@ -348,6 +379,16 @@ class Localizer:
                 for e in loaded.briefing.timeline
                 if actor_id in e.actors
             ]
+        shared: Counter[str] = Counter(
+            other
+            for loaded in involved
+            for other in _actor_ids(loaded.briefing)
+            if other != actor_id
+        )
+        appears_with = tuple(
+            (Link(self._actor_name(other), link(path, actor_page(other))), count)
+            for other, count in sorted(shared.items(), key=lambda item: (-item[1], item[0]))[:12]
+        )
         name = self.text(actor.name)
         about = self.text(actor.description) if actor.description else None
         return ActorPageContext(
@@ -364,6 +405,7 @@ class Localizer:
             briefings=tuple(self._summary(b, path) for b in involved),
             roles=tuple(roles),
             events=tuple(sorted(events, key=_event_key, reverse=True)),
+            appears_with=appears_with,
         )
 
     def tag(self, tag_id: str) -> ListPage:
@@ -380,12 +422,9 @@ class Localizer:
 
     def briefings_index(self) -> ListPage:
         path = BRIEFINGS / "index.md"
-        return ListPage(
-            path=path,
-            lang=self.lang,
-            template="briefings.md.j2",
-            title=None,
-            description="",
+        return self._index(
+            path,
+            "briefings.md.j2",
             briefings=tuple(self._summary(b, path) for b in self._newest_first),
         )
 
@@ -403,14 +442,7 @@ class Localizer:
             members = sorted((lk for t, lk in links if t == kind), key=lambda lk: lk.label.text)
             if members:
                 groups.append((kind, tuple(members)))
-        return ListPage(
-            path=path,
-            lang=self.lang,
-            template="actors.md.j2",
-            title=None,
-            description="",
-            actor_groups=tuple(groups),
-        )
+        return self._index(path, "actors.md.j2", actor_groups=tuple(groups))
 
     def tags_index(self) -> ListPage:
         path = TAGS / "index.md"
@@ -421,14 +453,7 @@ class Localizer:
             )
             for t in sorted(self.corpus.tags)
         )
-        return ListPage(
-            path=path,
-            lang=self.lang,
-            template="tags.md.j2",
-            title=None,
-            description="",
-            tag_groups=groups,
-        )
+        return self._index(path, "tags.md.j2", tag_groups=groups)
 
     def timeline(self) -> ListPage:
         events = [
@@ -439,23 +464,24 @@ class Localizer:
         by_year: dict[int, list[Event]] = defaultdict(list)
         for event in sorted(events, key=_event_key, reverse=True):
             by_year[event.date.year].append(event)
-        return ListPage(
-            path=TIMELINE,
-            lang=self.lang,
-            template="timeline.md.j2",
-            title=None,
-            description="",
+        in_events = sorted({a for e in events for a in e.actor_ids})
+        in_tags = sorted({t for e in events for t in e.tags})
+        return self._index(
+            TIMELINE,
+            "timeline.md.j2",
             years=tuple(YearGroup(y, tuple(ev)) for y, ev in by_year.items()),
+            filters=tuple(
+                sorted(((a, self._actor_name(a)) for a in in_events), key=lambda f: f[1].text)
+            ),
+            tag_filters=tuple(
+                sorted(
+                    ((t, self.text(self.corpus.tags[t])) for t in in_tags), key=lambda f: f[1].text
+                )
+            ),
         )
 
     def search(self) -> ListPage:
-        return ListPage(
-            path=SEARCH,
-            lang=self.lang,
-            template="search.md.j2",
-            title=None,
-            description="",
-        )
+        return self._index(SEARCH, "search.md.j2")
 
     def status(self) -> ListPage:
         """Translation coverage of this language, for editors."""
@@ -472,13 +498,12 @@ class Localizer:
             )
             for row in coverage(self.corpus, [self.lang])
         )
+        return self._index(STATUS, "status.md.j2", coverage=rows)
+
+    def _index(self, path: PurePosixPath, template: str, **parts: Any) -> ListPage:
+        """An index page: its title comes from its template (interface text)."""
         return ListPage(
-            path=STATUS,
-            lang=self.lang,
-            template="status.md.j2",
-            title=None,
-            description="",
-            coverage=rows,
+            path=path, lang=self.lang, template=template, title=None, description="", **parts
         )
 
     # -- parts ---------------------------------------------------------------
@@ -518,6 +543,8 @@ class Localizer:
             text=self.text(entry.event),
             actors=actors,
             briefing=briefing,
+            actor_ids=tuple(entry.actors),
+            tags=tuple(loaded.briefing.tags) if loaded is not None else (),
         )
 
     def _actor_name(self, actor_id: str) -> LText:
@@ -556,6 +583,10 @@ class Localizer:
             caption=self.text(b.image.caption) if b.image.caption else None,
             credit=b.image.credit,
         )
+
+
+def _by_label(options: Iterable[tuple[str, LText]]) -> tuple[tuple[str, LText], ...]:
+    return tuple(sorted(options, key=lambda option: option[1].text))
 
 
 @functools.lru_cache(maxsize=65_536)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
 from generator.errors import ContentError, Problem, display_path
+from generator.export import data_files
 from generator.i18n import translators
 from generator.language_config import language_config
 from generator.load import Corpus, LoadCache, load_corpus
@@ -79,7 +80,7 @@ def generate(
     for lang in settings.languages:
         tree = PurePosixPath(lang, "docs")
         own = handwritten[lang]
-        for page in Localizer(corpus, lang, settings.languages).pages():
+        for page in Localizer(corpus, lang, settings.languages, settings.site_url).pages():
             if page.path in own:
                 problems.append(_collision(settings, lang, page.path))
                 continue
@@ -95,6 +96,16 @@ def generate(
         for rel, (other, source) in _missing_here(handwritten, lang).items():
             page = placeholder(rel, lang, other, _page_title(source))
             files[tree / rel] = renderer.render(page, settings.languages).text.encode()
+        data = data_files(
+            corpus,
+            lang,
+            settings.languages,
+            settings.site_url,
+            settings.site_name,
+            settings.language_name(lang),
+        )
+        for rel, content in data.items():
+            files[tree / rel] = content
         files[PurePosixPath(lang, "mkdocs.yml")] = language_config(settings, lang, list(own))
     files[PurePosixPath("index.html")] = renderer.render_root(settings).encode()
     if problems:

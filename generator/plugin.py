@@ -163,6 +163,7 @@ def settings_for(config: MkDocsConfig, plugin: BriefingsPlugin) -> Settings:
             languages=tuple(plugin.config.languages),
             language_names=dict(plugin.config.language_names),
             site_url=config.site_url or "",
+            site_name=config.site_name,
         )
     except ValueError as exc:
         raise PluginError(f"briefings plugin options in mkdocs.yml: {exc}") from None

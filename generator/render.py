@@ -63,7 +63,12 @@ class RenderedPage:
 
 def _front_matter(**values: object) -> Markup:
     """Front matter for the theme, which inserts title and description unescaped."""
-    clean = {k: html_text(str(v)) for k, v in values.items() if v not in (None, "")}
+    # Markup (the JSON-LD) is already safe where the theme puts it; text is escaped.
+    clean = {
+        k: str(v) if isinstance(v, Markup) else html_text(str(v))
+        for k, v in values.items()
+        if v not in (None, "")
+    }
     return trusted(front_matter(clean))  # values HTML-escaped, then YAML-dumped
 
 

@@ -22,6 +22,7 @@ class Settings:
     languages: tuple[str, ...] = ("id", "en")
     language_names: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     site_url: str = ""
+    site_name: str = "Briefings"
 
     def __post_init__(self) -> None:
         if not self.languages:

@@ -99,3 +99,99 @@ def test_search_returns_only_pages_of_the_current_language(browser: object, serv
 def test_search_finds_a_briefing_by_a_word_of_its_key_points(browser: object, served: str) -> None:
     found = search(browser, f"{served}/en/search/?q=consultations")
     assert "/en/briefings/japan-nato-liaison-office/" in found
+
+
+# -- readers' paths through the site ----------------------------------------------------------
+
+AXE = (
+    Path(__file__).resolve().parents[1]
+    / ".venv"
+    / "node"
+    / "node_modules"
+    / "axe-core"
+    / "axe.min.js"
+)
+SCREENSHOTS = Path(__file__).resolve().parents[1] / "screenshots"
+PAGE_TYPES = {
+    "home": "",
+    "briefing": "briefings/japan-nato-liaison-office/",
+    "actor": "actors/fumio-kishida/",
+    "timeline": "timeline/",
+    "tags": "tags/",
+}
+WIDTHS = {"phone": (390, 844), "desktop": (1280, 900)}
+
+
+def open_page(
+    browser: object, url: str, errors: list[str], size: tuple[int, int] = (1280, 900)
+) -> object:
+    page = browser.new_page(viewport={"width": size[0], "height": size[1]})  # type: ignore[attr-defined]
+    page.on("console", lambda m: m.type == "error" and errors.append(f"{url}: {m.text}"))
+    page.on("pageerror", lambda e: errors.append(f"{url}: {e}"))
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    return page
+
+
+def test_language_switcher_leads_to_the_same_page(browser: object, served: str) -> None:
+    errors: list[str] = []
+    page = open_page(browser, f"{served}/id/briefings/japan-nato-liaison-office/", errors)
+    try:
+        page.click(".md-header__option .md-select button")  # type: ignore[attr-defined]
+        page.click('a.md-select__link[hreflang="en"]')  # type: ignore[attr-defined]
+        page.wait_for_url("**/en/briefings/japan-nato-liaison-office/")  # type: ignore[attr-defined]
+        assert page.locator("html").get_attribute("lang") == "en"  # type: ignore[attr-defined]
+        assert "Key points" in page.inner_text("article")  # type: ignore[attr-defined]
+    finally:
+        page.close()  # type: ignore[attr-defined]
+    assert errors == []
+
+
+def test_timeline_filter_hides_and_shows_events(browser: object, served: str) -> None:
+    errors: list[str] = []
+    page = open_page(browser, f"{served}/en/timeline/", errors)
+    try:
+        items = page.locator(".briefing-timeline li")  # type: ignore[attr-defined]
+        total = items.count()
+        assert page.locator("form.briefing-filter").is_visible()  # type: ignore[attr-defined]
+        page.select_option("select[name=actor]", "indonesia")  # type: ignore[attr-defined]
+        visible = page.locator(".briefing-timeline li:not([hidden])")  # type: ignore[attr-defined]
+        assert 0 < visible.count() < total
+        assert all(
+            "indonesia" in (visible.nth(i).get_attribute("data-actors") or "")
+            for i in range(visible.count())
+        )
+        page.select_option("select[name=actor]", "")  # type: ignore[attr-defined]
+        page.select_option("select[name=tag]", "nato")  # type: ignore[attr-defined]
+        assert 0 < visible.count() < total
+        page.select_option("select[name=tag]", "")  # type: ignore[attr-defined]
+        assert visible.count() == total
+    finally:
+        page.close()  # type: ignore[attr-defined]
+    assert errors == []
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize("kind", list(PAGE_TYPES))
+def test_page_types_have_no_console_error_nor_serious_accessibility_violation(
+    browser: object, served: str, lang: str, kind: str
+) -> None:
+    errors: list[str] = []
+    SCREENSHOTS.mkdir(exist_ok=True)
+    for width, size in WIDTHS.items():
+        page = open_page(browser, f"{served}/{lang}/{PAGE_TYPES[kind]}", errors, size)
+        try:
+            page.screenshot(path=str(SCREENSHOTS / f"{kind}-{lang}-{width}.png"), full_page=False)  # type: ignore[attr-defined]
+            if width == "desktop" and AXE.is_file():
+                page.add_script_tag(path=str(AXE))  # type: ignore[attr-defined]
+                result = page.evaluate(  # type: ignore[attr-defined]
+                    "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+                    ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                    ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', '))"
+                )
+                assert result == [], result
+        finally:
+            page.close()  # type: ignore[attr-defined]
+    assert errors == []
+    if not AXE.is_file():
+        pytest.skip("axe-core is not installed (make installs it with npm when npm is here)")

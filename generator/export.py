@@ -1,0 +1,212 @@
+"""Data files per language: feeds (RSS 2.0, JSON Feed), the briefings as JSON, and a
+TimelineJS timeline per briefing, so that readers can follow and other newsrooms reuse.
+
+Written into each language's docs tree, so MkDocs (or any engine) copies them as they
+are: ``/<lang>/feed.xml``, ``/<lang>/feed.json``, ``/<lang>/data/briefings.json`` and
+``/<lang>/data/timelines/<slug>.json``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+from collections.abc import Mapping, Sequence
+from email.utils import format_datetime
+from pathlib import PurePosixPath
+from typing import Any
+from xml.etree import ElementTree as ET
+
+from generator.dates import PartialDate
+from generator.load import Corpus, LoadedBriefing
+from generator.structured import pick
+
+FEED_ITEMS = 50
+
+
+def _newest_first(corpus: Corpus) -> list[LoadedBriefing]:
+    return sorted(corpus.briefings, key=lambda b: (b.briefing.published, b.slug), reverse=True)
+
+
+def _json(data: Any) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode()
+
+
+def data_files(
+    corpus: Corpus,
+    lang: str,
+    languages: Sequence[str],
+    site_url: str,
+    site_name: str,
+    language_name: str,
+) -> dict[PurePosixPath, bytes]:
+    """Every data file of one language, by its path in the language's docs tree."""
+    briefings = _newest_first(corpus)
+    base = f"{site_url.rstrip('/')}/{lang}/" if site_url else f"/{lang}/"
+    files = {
+        PurePosixPath("feed.xml"): rss(briefings, lang, languages, base, site_name, language_name),
+        PurePosixPath("feed.json"): json_feed(briefings, lang, languages, base, site_name),
+        PurePosixPath("data", "briefings.json"): _json(
+            {
+                "language": lang,
+                "briefings": [_briefing(b, corpus, lang, languages, base) for b in briefings],
+            }
+        ),
+    }
+    for loaded in briefings:
+        files[PurePosixPath("data", "timelines", f"{loaded.slug}.json")] = _json(
+            timelinejs(loaded, lang, languages)
+        )
+    return files
+
+
+def _midnight(date: PartialDate) -> dt.datetime:
+    return dt.datetime.combine(date.first_day(), dt.time(), tzinfo=dt.UTC)
+
+
+def rss(
+    briefings: Sequence[LoadedBriefing],
+    lang: str,
+    languages: Sequence[str],
+    base: str,
+    site_name: str,
+    language_name: str,
+) -> bytes:
+    rss_el = ET.Element("rss", version="2.0")
+    channel = ET.SubElement(rss_el, "channel")
+    ET.SubElement(channel, "title").text = f"{site_name} ({language_name})"
+    ET.SubElement(channel, "link").text = base
+    ET.SubElement(channel, "description").text = site_name
+    ET.SubElement(channel, "language").text = lang
+    if briefings:
+        ET.SubElement(channel, "lastBuildDate").text = format_datetime(
+            _midnight(max(b.briefing.updated or b.briefing.published for b in briefings))
+        )
+    for loaded in briefings[:FEED_ITEMS]:
+        b = loaded.briefing
+        item = ET.SubElement(channel, "item")
+        link = f"{base}briefings/{loaded.slug}/"
+        ET.SubElement(item, "title").text = pick(b.title, lang, languages)
+        ET.SubElement(item, "link").text = link
+        ET.SubElement(item, "guid", isPermaLink="true").text = link
+        ET.SubElement(item, "description").text = pick(b.summary, lang, languages)
+        ET.SubElement(item, "pubDate").text = format_datetime(_midnight(b.published))
+    return ET.tostring(rss_el, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def json_feed(
+    briefings: Sequence[LoadedBriefing],
+    lang: str,
+    languages: Sequence[str],
+    base: str,
+    site_name: str,
+) -> bytes:
+    return _json(
+        {
+            "version": "https://jsonfeed.org/version/1.1",
+            "title": site_name,
+            "home_page_url": base,
+            "feed_url": f"{base}feed.json",
+            "language": lang,
+            "items": [
+                {
+                    "id": f"{base}briefings/{b.slug}/",
+                    "url": f"{base}briefings/{b.slug}/",
+                    "title": pick(b.briefing.title, lang, languages),
+                    "summary": pick(b.briefing.summary, lang, languages),
+                    "content_text": pick(b.briefing.summary, lang, languages),
+                    "date_published": _midnight(b.briefing.published).isoformat(),
+                    "tags": list(b.briefing.tags),
+                }
+                for b in briefings[:FEED_ITEMS]
+            ],
+        }
+    )
+
+
+def _briefing(
+    loaded: LoadedBriefing, corpus: Corpus, lang: str, languages: Sequence[str], base: str
+) -> dict[str, Any]:
+    b = loaded.briefing
+
+    def text(texts: Mapping[str, str] | None) -> str | None:
+        return pick(texts, lang, languages) if texts else None
+
+    return {
+        "slug": loaded.slug,
+        "url": f"{base}briefings/{loaded.slug}/",
+        "title": text(b.title),
+        "summary": text(b.summary),
+        "published": b.published.iso(),
+        "updated": b.updated.iso() if b.updated else None,
+        "tags": [{"id": t, "name": text(corpus.tags.get(t))} for t in b.tags],
+        "key_points": [text(k) for k in b.key_points],
+        "actors": [
+            {
+                "id": role.actor,
+                "name": text(corpus.actors[role.actor].name),
+                "type": corpus.actors[role.actor].type,
+                "role": text(role.role),
+                "wikidata": corpus.actors[role.actor].wikidata,
+            }
+            for role in b.actors
+        ],
+        "timeline": [
+            {
+                "date": e.date.iso(),
+                "approximate": e.approximate,
+                "label": text(e.date_label),
+                "status": e.status,
+                "event": text(e.event),
+                "actors": list(e.actors),
+            }
+            for e in sorted(b.timeline, key=lambda e: e.date)
+        ],
+        "sources": [
+            {
+                "title": s.title,
+                "publisher": s.publisher,
+                "url": s.url,
+                "date": s.date.iso() if s.date else None,
+            }
+            for s in b.sources
+        ],
+        "article": {
+            "language": b.article.language,
+            "author": b.article.author,
+            "publisher": b.article.publisher,
+            "url": b.article.url,
+            "published": b.article.published.iso() if b.article.published else None,
+        },
+    }
+
+
+def timelinejs(loaded: LoadedBriefing, lang: str, languages: Sequence[str]) -> dict[str, Any]:
+    """A timeline in TimelineJS's JSON format (its texts are HTML: escaped here)."""
+    b = loaded.briefing
+
+    def date(value: PartialDate) -> dict[str, str]:
+        parts = {"year": str(value.year)}
+        if value.month:
+            parts["month"] = str(value.month)
+        if value.day:
+            parts["day"] = str(value.day)
+        return parts
+
+    def escaped(texts: Mapping[str, str]) -> str:
+        return html.escape(pick(texts, lang, languages))
+
+    events = []
+    for entry in sorted(b.timeline, key=lambda e: e.date):
+        event: dict[str, Any] = {
+            "start_date": date(entry.date),
+            "text": {"text": escaped(entry.event)},
+            "group": entry.status,
+        }
+        if entry.date_label:
+            event["display_date"] = escaped(entry.date_label)
+        events.append(event)
+    return {
+        "title": {"text": {"headline": escaped(b.title), "text": escaped(b.summary)}},
+        "events": events,
+    }

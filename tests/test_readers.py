@@ -1,0 +1,161 @@
+"""What readers, feed readers, search engines and data desks get from the built site."""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import SEED_SLUG
+from test_site import Elements, content_of
+
+Read = Callable[[Path, str], str]
+ROOT = "https://briefings.example.org/"
+
+
+def jsonld(html: str) -> dict[str, object]:
+    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    assert match is not None
+    data: dict[str, object] = json.loads(match.group(1))
+    return data
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_rss_feed_newest_first_with_summaries_in_the_language(full_site: Path, lang: str) -> None:
+    tree = ET.parse(full_site / lang / "feed.xml")
+    channel = tree.getroot().find("channel")
+    assert channel is not None
+    assert channel.findtext("language") == lang
+    items = channel.findall("item")
+    assert [i.findtext("link") for i in items] == [
+        f"{ROOT}{lang}/briefings/indonesia-joins-brics/",
+        f"{ROOT}{lang}/briefings/{SEED_SLUG}/",
+    ]
+    summary = items[1].findtext("description") or ""
+    assert summary.startswith("NATO dan Jepang" if lang == "id" else "NATO and Japan")
+
+
+def test_json_feed_and_feed_links_in_every_head(full_site: Path, read_page: Read) -> None:
+    feed = json.loads((full_site / "en" / "feed.json").read_text())
+    assert feed["version"] == "https://jsonfeed.org/version/1.1"
+    assert feed["items"][0]["url"] == f"{ROOT}en/briefings/indonesia-joins-brics/"
+    for path in ("en/about", f"en/briefings/{SEED_SLUG}", "en/timeline"):
+        page = Elements(read_page(full_site, path))
+        assert [a["type"] for a in page.find("link", rel="alternate")] == [
+            "application/rss+xml",
+            "application/feed+json",
+        ]
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_briefing_json_ld(full_site: Path, read_page: Read, lang: str) -> None:
+    data = jsonld(read_page(full_site, f"{lang}/briefings/{SEED_SLUG}"))
+    assert data["@context"] == "https://schema.org"
+    assert data["@type"] == "AnalysisNewsArticle"
+    assert data["inLanguage"] == lang
+    if lang == "id":
+        assert data["workTranslation"] == [{"@id": f"{ROOT}en/briefings/{SEED_SLUG}/"}]
+    else:
+        assert data["translationOfWork"] == {"@id": f"{ROOT}id/briefings/{SEED_SLUG}/"}
+    based_on = data["isBasedOn"]
+    assert isinstance(based_on, dict) and based_on["author"] == {
+        "@type": "Person",
+        "name": "Mai Nguyen",
+    }
+    about = data["about"]
+    assert isinstance(about, list)
+    assert {
+        "@type": "Organization",
+        "name": "NATO",
+        "sameAs": "https://www.wikidata.org/wiki/Q7184",
+    } in about
+    mentions = data["mentions"]
+    assert isinstance(mentions, list)
+    assert all(m["@type"] == "Event" for m in mentions)
+    assert {m["startDate"] for m in mentions} >= {"2023-01", "2023-07"}
+
+
+def test_json_ld_uses_only_schema_org_terms(full_site: Path, read_page: Read) -> None:
+    known = {
+        "@context", "@type", "@id", "url", "headline", "description", "inLanguage",
+        "datePublished", "dateModified", "keywords", "about", "mentions", "isBasedOn",
+        "workTranslation", "translationOfWork", "image", "name", "sameAs", "startDate",
+        "eventStatus", "author", "publisher",
+    }  # fmt: skip
+    types = {"AnalysisNewsArticle", "NewsArticle", "Person", "Organization", "Country",
+             "NewsMediaOrganization", "Thing", "Event"}  # fmt: skip
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            assert set(node) <= known, set(node) - known
+            if "@type" in node:
+                assert node["@type"] in types
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(jsonld(read_page(full_site, "en/briefings/indonesia-joins-brics")))
+
+
+def test_link_preview_tags_in_the_page_language(full_site: Path, read_page: Read) -> None:
+    page = Elements(read_page(full_site, "id/briefings/indonesia-joins-brics"))
+    assert page.find("meta", property="og:title", content="Indonesia bergabung dengan BRICS")
+    assert page.find("meta", property="og:locale", content="id")
+    assert page.find("meta", property="og:type", content="article")
+    assert page.find(
+        "meta", property="og:image", content=f"{ROOT}id/briefings/indonesia-joins-brics/photo.png"
+    )
+    assert page.find("meta", attrs_name="twitter:card") or page.find(
+        "meta", content="summary_large_image"
+    )
+    description = page.find("meta", property="og:description")
+    assert description and description[0]["content"].startswith("Indonesia menjadi anggota penuh")
+
+
+def test_data_export_and_timelinejs(full_site: Path) -> None:
+    data = json.loads((full_site / "en" / "data" / "briefings.json").read_text())
+    assert data["language"] == "en"
+    first = data["briefings"][0]
+    assert first["slug"] == "indonesia-joins-brics"
+    assert first["key_points"][0] == "Membership is seen as good for Indonesia's trade."
+    assert first["actors"][0] == {
+        "id": "indonesia", "name": "Indonesia", "type": "country",
+        "role": "The new member.", "wikidata": "Q252",
+    }  # fmt: skip
+    timeline = json.loads(
+        (full_site / "id" / "data" / "timelines" / f"{SEED_SLUG}.json").read_text()
+    )
+    assert timeline["title"]["text"]["headline"].startswith("Kantor penghubung NATO")
+    assert timeline["events"][0]["start_date"] == {"year": "2022", "month": "6"}
+    assert timeline["events"][0]["display_date"] == "Musim panas 2022"
+
+
+def test_actor_page_ranks_who_the_actor_appears_with(full_site: Path, read_page: Read) -> None:
+    html = content_of(read_page(full_site, "en/actors/china"))
+    section = html[html.index("Appears with") :]
+    section = section[: section.index("</ul>")]
+    # Japan shares one briefing with China, Indonesia another; both are listed with counts.
+    assert "../japan/" in section and "../indonesia/" in section
+    assert "1 briefing" in section
+
+
+def test_timeline_marks_partial_expected_and_approximate_events(
+    full_site: Path, read_page: Read
+) -> None:
+    html = content_of(read_page(full_site, "en/timeline"))
+    page = Elements(html)
+    items = page.find("li")
+    classes = " ".join(li.get("class", "") for li in items)
+    assert "briefing-event--expected" in classes
+    assert "briefing-event--month" in classes and "briefing-event--year" in classes
+    assert "briefing-event--approximate" in classes
+    assert "some time in the month" in page.text
+    # Filters: a form (shown by script), every event tagged with its actors and topics.
+    assert page.find("select", name="actor") and page.find("select", name="tag")
+    assert any("jens-stoltenberg" in li.get("data-actors", "") for li in items)
+    assert any("nato" in li.get("data-tags", "").split() for li in items)
