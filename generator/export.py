@@ -91,7 +91,8 @@ def rss(
         ET.SubElement(item, "guid", isPermaLink="true").text = link
         ET.SubElement(item, "description").text = pick(b.summary, lang, languages)
         ET.SubElement(item, "pubDate").text = format_datetime(_midnight(b.published))
-    return ET.tostring(rss_el, encoding="utf-8", xml_declaration=True) + b"\n"
+    xml: bytes = ET.tostring(rss_el, encoding="utf-8", xml_declaration=True)
+    return xml + b"\n"
 
 
 def json_feed(
