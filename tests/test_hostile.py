@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from html.parser import HTMLParser
@@ -20,6 +21,7 @@ class Scan(HTMLParser):
         self.handlers: list[str] = []
         self.urls: list[str] = []
         self.tags: list[str] = []
+        self.jsonld: list[str] = []
         self._in_script = False
         self.feed(html)
 
@@ -28,7 +30,10 @@ class Scan(HTMLParser):
         values = dict(attrs)
         if tag == "script":
             self._in_script = True
-            self.scripts.append(Path(values.get("src") or "").name or "inline")
+            if values.get("type") == "application/ld+json":
+                self.scripts.append("json-ld")  # data, checked by the test below
+            else:
+                self.scripts.append(Path(values.get("src") or "").name or "inline")
         for name, value in attrs:
             if name.lower().startswith("on"):
                 self.handlers.append(f"{tag} {name}")
@@ -39,6 +44,8 @@ class Scan(HTMLParser):
         self._in_script = False
 
     def handle_data(self, data: str) -> None:
+        if self._in_script and self.scripts and self.scripts[-1] == "json-ld":
+            self.jsonld.append(data)
         if self._in_script and self.scripts and self.scripts[-1] == "inline":
             # Inline theme scripts differ only by relative paths; their start names them.
             self.scripts[-1] = "inline:" + data.strip()[:12]
@@ -63,6 +70,7 @@ def pages(site: Path) -> list[Path]:
 
 def test_no_script_but_the_themes_reaches_any_page(hostile_site: Path) -> None:
     reference = set(Scan((hostile_site / "en" / "about" / "index.html").read_text()).scripts)
+    reference.add("json-ld")
     for page in pages(hostile_site):
         if page.parent == hostile_site:
             continue  # the root redirect page has no script at all
@@ -115,3 +123,11 @@ def test_article_html_is_sanitised(hostile_site: Path) -> None:
     assert "Teks artikel biasa." in body
     for bad in ("iframe", "<style", "onerror", "onmouseover", "javascript:", "data:", "<script"):
         assert bad not in body
+
+
+def test_json_ld_is_data_that_cannot_close_its_script(hostile_site: Path) -> None:
+    html = (hostile_site / "en" / "briefings" / SLUG / "index.html").read_text(encoding="utf-8")
+    (block,) = Scan(html).jsonld
+    assert "<" not in block and ">" not in block
+    data = json.loads(block)
+    assert data["headline"] == '<script>alert("en")</script> Title'
