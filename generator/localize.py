@@ -31,6 +31,8 @@ TAGS = PurePosixPath("tags")
 TIMELINE = PurePosixPath("timeline.md")
 SEARCH = PurePosixPath("search.md")
 STATUS = PurePosixPath("status.md")
+# Up to this many events the merged timeline is one page; beyond, a page per year.
+TIMELINE_PAGE_EVENTS = 500
 ACTOR_TYPE_ORDER: tuple[ActorType, ...] = ("country", "organization", "person", "media", "other")
 
 
@@ -40,6 +42,10 @@ def briefing_page(slug: str) -> PurePosixPath:
 
 def actor_page(actor_id: str) -> PurePosixPath:
     return ACTORS / f"{actor_id}.md"
+
+
+def timeline_page(year: int) -> PurePosixPath:
+    return PurePosixPath("timeline", f"{year}.md")
 
 
 def tag_page(tag_id: str) -> PurePosixPath:
@@ -212,6 +218,8 @@ class ListPage(Page):
     tag_groups: tuple[tuple[Link, tuple[Summary, ...]], ...] = ()
     years: tuple[YearGroup, ...] = ()
     coverage: tuple[CoverageRow, ...] = ()
+    year: int | None = None  # a year's page of a long timeline
+    year_links: tuple[tuple[int, int, Markup], ...] = ()  # (year, events, link) of a long one
     filters: tuple[tuple[str, LText], ...] = ()  # actors the timeline can be filtered by
     tag_filters: tuple[tuple[str, LText], ...] = ()
 
@@ -259,8 +267,14 @@ class Localizer:
     """Builds every page context of one language from one corpus."""
 
     def __init__(
-        self, corpus: Corpus, lang: str, languages: Sequence[str], site_url: str = ""
+        self,
+        corpus: Corpus,
+        lang: str,
+        languages: Sequence[str],
+        site_url: str = "",
+        timeline_limit: int = TIMELINE_PAGE_EVENTS,
     ) -> None:
+        self.timeline_limit = timeline_limit
         self.corpus = corpus
         self.lang = lang
         self.order = tuple(languages)
@@ -291,7 +305,7 @@ class Localizer:
         pages += [self.actor(actor_id) for actor_id in sorted(self.corpus.actors)]
         pages += [self.tag(tag_id) for tag_id in sorted(self.corpus.tags)]
         pages += [self.briefings_index(), self.actors_index(), self.tags_index()]
-        pages += [self.timeline(), self.search(), self.status()]
+        pages += [*self.timelines(), self.search(), self.status()]
         return pages
 
     def briefing(self, loaded: LoadedBriefing) -> BriefingPage:
@@ -455,28 +469,62 @@ class Localizer:
         )
         return self._index(path, "tags.md.j2", tag_groups=groups)
 
-    def timeline(self) -> ListPage:
-        events = [
-            self._event(e, TIMELINE, loaded)
-            for loaded in self._newest_first
-            for e in loaded.briefing.timeline
-        ]
-        by_year: dict[int, list[Event]] = defaultdict(list)
-        for event in sorted(events, key=_event_key, reverse=True):
-            by_year[event.date.year].append(event)
-        in_events = sorted({a for e in events for a in e.actor_ids})
-        in_tags = sorted({t for e in events for t in e.tags})
-        return self._index(
+    def timelines(self) -> list[ListPage]:
+        """The merged timeline: one page while it is short, else a page per year.
+
+        Every event of every briefing on one page grows with the archive (10,000
+        events at 1,000 briefings); past ``timeline_limit`` events the timeline
+        page lists the years and each year gets a page of its own.
+        """
+        entries = [(e, loaded) for loaded in self._newest_first for e in loaded.briefing.timeline]
+        by_year: dict[int, list[tuple[TimelineEntry, LoadedBriefing]]] = defaultdict(list)
+        for entry, loaded in entries:
+            by_year[entry.date.year].append((entry, loaded))
+        if len(entries) <= self.timeline_limit:
+            return [self._timeline_page(TIMELINE, sorted(by_year.items(), reverse=True))]
+        years = sorted(by_year, reverse=True)
+        index = self._index(
             TIMELINE,
             "timeline.md.j2",
-            years=tuple(YearGroup(y, tuple(ev)) for y, ev in by_year.items()),
-            filters=tuple(
-                sorted(((a, self._actor_name(a)) for a in in_events), key=lambda f: f[1].text)
+            year_links=tuple(
+                (year, len(by_year[year]), link(TIMELINE, timeline_page(year))) for year in years
             ),
-            tag_filters=tuple(
-                sorted(
-                    ((t, self.text(self.corpus.tags[t])) for t in in_tags), key=lambda f: f[1].text
-                )
+        )
+        return [index] + [
+            self._timeline_page(timeline_page(year), [(year, by_year[year])], year)
+            for year in years
+        ]
+
+    def _timeline_page(
+        self,
+        path: PurePosixPath,
+        groups: Sequence[tuple[int, Sequence[tuple[TimelineEntry, LoadedBriefing]]]],
+        year: int | None = None,
+    ) -> ListPage:
+        years = tuple(
+            YearGroup(
+                group_year,
+                tuple(
+                    sorted(
+                        (self._event(e, path, loaded) for e, loaded in items),
+                        key=_event_key,
+                        reverse=True,
+                    )
+                ),
+            )
+            for group_year, items in groups
+        )
+        events = [e for group in years for e in group.events]
+        return self._index(
+            path,
+            "timeline.md.j2",
+            years=years,
+            year=year,
+            filters=_by_label(
+                (a, self._actor_name(a)) for a in {a for e in events for a in e.actor_ids}
+            ),
+            tag_filters=_by_label(
+                (t, self.text(self.corpus.tags[t])) for t in {t for e in events for t in e.tags}
             ),
         )
 

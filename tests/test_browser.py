@@ -195,3 +195,17 @@ def test_page_types_have_no_console_error_nor_serious_accessibility_violation(
     assert errors == []
     if not AXE.is_file():
         pytest.skip("axe-core is not installed (make installs it with npm when npm is here)")
+
+
+def test_briefing_prints_as_a_short_brief(browser: object, served: str) -> None:
+    page = browser.new_page()  # type: ignore[attr-defined]
+    try:
+        page.goto(f"{served}/en/briefings/japan-nato-liaison-office/")
+        page.emulate_media(media="print")
+        assert not page.locator(".md-sidebar--primary").is_visible()
+        assert not page.locator(".briefing-article").is_visible()
+        pdf = page.pdf(format="A4")
+        pages = pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages")
+        assert 1 <= pages <= 2, pages
+    finally:
+        page.close()

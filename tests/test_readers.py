@@ -9,8 +9,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import SEED_SLUG
+from conftest import SEED_SLUG, add_outsider_briefing, copy_project
 from test_site import Elements, content_of
+
+from generator import Settings
+from generator.load import load_corpus
+from generator.localize import Localizer
 
 Read = Callable[[Path, str], str]
 ROOT = "https://briefings.example.org/"
@@ -159,3 +163,20 @@ def test_timeline_marks_partial_expected_and_approximate_events(
     assert page.find("select", name="actor") and page.find("select", name="tag")
     assert any("jens-stoltenberg" in li.get("data-actors", "") for li in items)
     assert any("nato" in li.get("data-tags", "").split() for li in items)
+
+
+def test_long_timeline_gets_a_page_per_year(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    add_outsider_briefing(project)
+    corpus = load_corpus(Settings(root=project))
+    pages = {
+        str(p.path): p for p in Localizer(corpus, "en", ("id", "en"), timeline_limit=3).timelines()
+    }
+    assert set(pages) == {"timeline.md", "timeline/2025.md", "timeline/2023.md", "timeline/2022.md"}
+    index = pages["timeline.md"]
+    assert [(y, n) for y, n, _ in index.year_links] == [(2025, 2), (2023, 3), (2022, 2)]  # type: ignore[attr-defined]
+    year = pages["timeline/2023.md"]
+    assert [e.date.iso() for e in year.years[0].events] == ["2023-07", "2023-05", "2023-01"]  # type: ignore[attr-defined]
+    assert (
+        year.years[0].events[0].briefing.href == "../briefings/japan-nato-liaison-office/index.md"
+    )  # type: ignore[attr-defined]
