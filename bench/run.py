@@ -103,7 +103,7 @@ def first_query_bytes(site: Path, lang: str) -> int:
     largest index chunk (a query loads the chunk of its word) and five result
     fragments of average size (the first page of results).
     """
-    bundle = site / "pagefind"
+    bundle = site / lang / "pagefind"
     fixed = ["pagefind-entry.json", "pagefind.js", "pagefind-ui.js", "pagefind-ui.css"]
     size = sum((bundle / name).stat().st_size for name in fixed)
     size += (bundle / f"wasm.{lang}.pagefind").stat().st_size
