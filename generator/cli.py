@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from generator.coverage import coverage
 from generator.dates import PartialDate
@@ -147,6 +148,26 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _command(
+    commands: Any,
+    name: str,
+    run: Callable[[argparse.Namespace], int],
+    summary: str,
+    description: str,
+    example: str,
+) -> argparse.ArgumentParser:
+    """A subcommand whose --help explains it and shows an example."""
+    command: argparse.ArgumentParser = commands.add_parser(
+        name,
+        help=summary,
+        description=description,
+        epilog=f"example:\n  {example}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    command.set_defaults(run=run)
+    return command
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="briefings",
@@ -162,63 +183,63 @@ def build_parser() -> argparse.ArgumentParser:
         "(default: ./mkdocs.yml)",
     )
     commands = parser.add_subparsers(dest="command", required=True)
-    check = commands.add_parser(
+    check = _command(
+        commands,
         "check",
-        help="validate all content and print every problem",
-        description="Validate every content file; print each problem as "
+        cmd_check,
+        "validate all content and print every problem",
+        "Validate every content file; print each problem as "
         "file:line:column: field: message. Exit 0 when clean, 1 on errors.",
-        epilog="example:\n  briefings check --strict",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        "briefings check --strict",
     )
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
     check.add_argument(
         "paths", nargs="*", type=Path, help="report only on these files or folders (default: all)"
     )
-    check.set_defaults(run=cmd_check)
-    render = commands.add_parser(
+    render = _command(
+        commands,
         "render",
-        help="write each language's Markdown and MkDocs config to a folder",
-        description="Generate plain Markdown (one tree and one mkdocs.yml per language) "
+        cmd_render,
+        "write each language's Markdown and MkDocs config to a folder",
+        "Generate plain Markdown (one tree and one mkdocs.yml per language) "
         "without building the site. Only files whose content changed are written.",
-        epilog="example:\n  briefings render --out build",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        "briefings render --out build",
     )
     render.add_argument("--out", type=Path, required=True, help="output folder")
-    render.set_defaults(run=cmd_render)
-    new = commands.add_parser(
+    new = _command(
+        commands,
         "new",
-        help="scaffold a briefing folder from a pasted article",
-        description="Create content/briefings/<slug>/ with the article and a briefing.yaml "
+        cmd_new,
+        "scaffold a briefing folder from a pasted article",
+        "Create content/briefings/<slug>/ with the article and a briefing.yaml "
         "pre-filled with what the article lets a machine find (title, author, photo caption, "
         "actors, dates), each marked '# REVIEW'. An existing folder is never touched.",
-        epilog="example:\n  briefings new japan-nato-office --from ~/pasted/article.id.txt",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        "briefings new japan-nato-office --from ~/pasted/article.id.txt",
     )
     new.add_argument("slug", help="the folder name: lowercase a-z, 0-9 and '-'")
     new.add_argument("--from", dest="source", type=Path, required=True, help="the article file")
     new.add_argument("--language", help="the article's language (default: from the file name)")
     new.add_argument("--date", help="the article's date (YYYY[-MM[-DD]]), for relative dates")
-    new.set_defaults(run=cmd_new)
-    status = commands.add_parser(
+    _command(
+        commands,
         "status",
-        help="translation coverage per briefing and language",
-        description="For each briefing and language: how many texts are translated and "
+        cmd_status,
+        "translation coverage per briefing and language",
+        "For each briefing and language: how many texts are translated and "
         "which fields are missing. The site has the same report on its status page.",
-        epilog="example:\n  briefings status",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        "briefings status",
     )
-    status.set_defaults(run=cmd_status)
-    schema = commands.add_parser(
+    schema = _command(
+        commands,
         "schema",
-        help="write the JSON Schema of the content files (for editors)",
-        description="Write schema/briefing.schema.json, actors.schema.json and "
+        cmd_schema,
+        "write the JSON Schema of the content files (for editors)",
+        "Write schema/briefing.schema.json, actors.schema.json and "
         "tags.schema.json from the models, with the registries' ids and the site's "
         "languages. Run it after adding an actor or a tag.",
-        epilog="example:\n  briefings schema",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        "briefings schema",
     )
     schema.add_argument("--out", type=Path, help="folder (default: schema/)")
-    schema.set_defaults(run=cmd_schema)
     return parser
 
 

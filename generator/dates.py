@@ -85,36 +85,36 @@ class PartialDate:
 
     # pydantic integration: validated from YAML text, shown in JSON Schema as a
     # patterned string, serialised back to the same text.
+    PATTERN = PARTIAL_PATTERN
+    FORMS = "YYYY, YYYY-MM or YYYY-MM-DD"
+
     @classmethod
     def __get_pydantic_core_schema__(
         cls, source: Any, handler: GetCoreSchemaHandler
     ) -> core_schema.CoreSchema:
+        def validate(value: Any) -> PartialDate:
+            if isinstance(value, cls):
+                return value
+            if not isinstance(value, str):
+                raise ValueError(f"write the date as text: {cls.FORMS}")
+            return cls.parse(value)
+
         return core_schema.no_info_plain_validator_function(
-            _validate_partial,
-            serialization=core_schema.plain_serializer_function_ser_schema(str),
+            validate, serialization=core_schema.plain_serializer_function_ser_schema(str)
         )
 
     @classmethod
     def __get_pydantic_json_schema__(
         cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
     ) -> JsonSchemaValue:
-        return {
-            "type": "string",
-            "pattern": PARTIAL_PATTERN,
-            "description": "YYYY, YYYY-MM or YYYY-MM-DD",
-        }
-
-
-def _validate_partial(value: Any) -> PartialDate:
-    if isinstance(value, PartialDate):
-        return value
-    if not isinstance(value, str):
-        raise ValueError("write the date as text: YYYY, YYYY-MM or YYYY-MM-DD")
-    return PartialDate.parse(value)
+        return {"type": "string", "pattern": cls.PATTERN, "description": cls.FORMS}
 
 
 class FullDate(PartialDate):
     """A date known to the day, as the briefing's own ``published`` date must be."""
+
+    PATTERN = FULL_PATTERN
+    FORMS = "YYYY-MM-DD"
 
     @classmethod
     def parse(cls, text: str) -> FullDate:
@@ -122,26 +122,3 @@ class FullDate(PartialDate):
         if date.precision is not Precision.DAY:
             raise ValueError(f"{text!r}: give the full date, YYYY-MM-DD")
         return cls(date.year, date.month, date.day)
-
-    @classmethod
-    def __get_pydantic_core_schema__(
-        cls, source: Any, handler: GetCoreSchemaHandler
-    ) -> core_schema.CoreSchema:
-        return core_schema.no_info_plain_validator_function(
-            _validate_full,
-            serialization=core_schema.plain_serializer_function_ser_schema(str),
-        )
-
-    @classmethod
-    def __get_pydantic_json_schema__(
-        cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
-    ) -> JsonSchemaValue:
-        return {"type": "string", "pattern": FULL_PATTERN, "description": "YYYY-MM-DD"}
-
-
-def _validate_full(value: Any) -> FullDate:
-    if isinstance(value, FullDate):
-        return value
-    if not isinstance(value, str):
-        raise ValueError("write the date as text: YYYY-MM-DD")
-    return FullDate.parse(value)

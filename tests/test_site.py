@@ -9,7 +9,14 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import SEED_SLUG, add_seed_article, build, copy_project, require_seed
+from conftest import (
+    SEED_SLUG,
+    add_outsider_briefing,
+    add_seed_article,
+    build,
+    copy_project,
+    require_seed,
+)
 
 Read = Callable[[Path, str], str]
 LANGS = ("id", "en")
@@ -314,3 +321,16 @@ def test_photo_with_caption_and_credit_and_sources(full_site: Path, read_page: R
     assert "Further reading" in page.text
     id_page = Elements(content_of(read_page(full_site, "id/briefings/indonesia-joins-brics")))
     assert "Foto: Tim contoh" in id_page.text and "Bacaan lanjutan" in id_page.text
+
+
+def test_article_translation_beside_the_original_is_shown_on_its_page(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    add_outsider_briefing(project)
+    folder = project / "content" / "briefings" / "indonesia-joins-brics"
+    (folder / "article.en.md").write_text("Indonesia became a full member of **BRICS**.\n")
+    site = build(project)
+    en = (site / "en" / "briefings" / "indonesia-joins-brics" / "index.html").read_text()
+    body = en[en.index('class="briefing-article"') :]
+    assert 'lang="en"' in body[:40]
+    assert "Indonesia became a full member of <strong>BRICS</strong>." in body
+    assert "exists only in" not in en
