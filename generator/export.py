@@ -19,7 +19,7 @@ from xml.etree import ElementTree as ET
 
 from generator.dates import PartialDate
 from generator.load import Corpus, LoadedBriefing
-from generator.structured import pick
+from generator.models import text_in
 
 FEED_ITEMS = 50
 
@@ -86,10 +86,10 @@ def rss(
         b = loaded.briefing
         item = ET.SubElement(channel, "item")
         link = f"{base}briefings/{loaded.slug}/"
-        ET.SubElement(item, "title").text = pick(b.title, lang, languages)
+        ET.SubElement(item, "title").text = text_in(b.title, lang, languages)
         ET.SubElement(item, "link").text = link
         ET.SubElement(item, "guid", isPermaLink="true").text = link
-        ET.SubElement(item, "description").text = pick(b.summary, lang, languages)
+        ET.SubElement(item, "description").text = text_in(b.summary, lang, languages)
         ET.SubElement(item, "pubDate").text = format_datetime(_midnight(b.published))
     xml: bytes = ET.tostring(rss_el, encoding="utf-8", xml_declaration=True)
     return xml + b"\n"
@@ -113,9 +113,9 @@ def json_feed(
                 {
                     "id": f"{base}briefings/{b.slug}/",
                     "url": f"{base}briefings/{b.slug}/",
-                    "title": pick(b.briefing.title, lang, languages),
-                    "summary": pick(b.briefing.summary, lang, languages),
-                    "content_text": pick(b.briefing.summary, lang, languages),
+                    "title": text_in(b.briefing.title, lang, languages),
+                    "summary": text_in(b.briefing.summary, lang, languages),
+                    "content_text": text_in(b.briefing.summary, lang, languages),
                     "date_published": _midnight(b.briefing.published).isoformat(),
                     "tags": list(b.briefing.tags),
                 }
@@ -131,7 +131,7 @@ def _briefing(
     b = loaded.briefing
 
     def text(texts: Mapping[str, str] | None) -> str | None:
-        return pick(texts, lang, languages) if texts else None
+        return text_in(texts, lang, languages) if texts else None
 
     return {
         "slug": loaded.slug,
@@ -195,7 +195,7 @@ def timelinejs(loaded: LoadedBriefing, lang: str, languages: Sequence[str]) -> d
         return parts
 
     def escaped(texts: Mapping[str, str]) -> str:
-        return html.escape(pick(texts, lang, languages))
+        return html.escape(text_in(texts, lang, languages))
 
     events = []
     for entry in sorted(b.timeline, key=lambda e: e.date):

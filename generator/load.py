@@ -297,12 +297,8 @@ class LoadCache:
 
 def _stamp(folder: Path) -> object:
     """What changes when any file of the folder changes."""
-    return tuple(
-        sorted(
-            (entry.name, entry.stat().st_mtime_ns, entry.stat().st_size)
-            for entry in folder.iterdir()
-        )
-    )
+    stats = ((entry.name, entry.stat()) for entry in folder.iterdir())
+    return tuple(sorted((name, stat.st_mtime_ns, stat.st_size) for name, stat in stats))
 
 
 def _load_briefing(

@@ -21,7 +21,14 @@ from generator.coverage import coverage
 from generator.dates import PartialDate
 from generator.load import Corpus, LoadedBriefing
 from generator.markup import trusted
-from generator.models import Actor, ActorType, Briefing, Status, TimelineEntry
+from generator.models import (
+    Actor,
+    ActorType,
+    Briefing,
+    Status,
+    TimelineEntry,
+    shown_language,
+)
 from generator.structured import briefing_jsonld
 
 # Where generated pages live inside each language's docs tree.
@@ -78,12 +85,8 @@ class LText:
 
 
 def pick(texts: Mapping[str, str], lang: str, order: Sequence[str]) -> LText:
-    if lang in texts:
-        return LText(texts[lang], lang, missing=False)
-    for other in (*order, *sorted(texts)):
-        if other in texts:
-            return LText(texts[other], other, missing=True)
-    raise ValueError("a text with no language at all; validation should have refused it")
+    shown = shown_language(texts, lang, order)
+    return LText(texts[shown], shown, missing=shown != lang)
 
 
 @dataclass(frozen=True)
@@ -326,6 +329,7 @@ class Localizer:
             for actor_id in roles
         ]
         events = tuple(self._event(e, path) for e in _chronological(b.timeline))
+        image_url = self._image_url(loaded)
         texts = [title, summary, *key_points, *(line.role for line in lines if line.role)]
         texts += [e.text for e in events]
         return BriefingPage(
@@ -358,14 +362,14 @@ class Localizer:
             ),
             missing_translations=any(t.missing for t in texts),
             lastmod=(b.updated or b.published).iso(),
-            image_url=self._image_url(loaded),
+            image_url=image_url,
             jsonld=briefing_jsonld(
                 loaded,
                 self.corpus.actors,
                 self.lang,
                 self.order,
                 self.root_url,
-                self._image_url(loaded),
+                image_url,
             ),
         )
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping, Sequence
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
@@ -92,6 +93,19 @@ Text = Annotated[
 ]
 ActorType = Literal["person", "organization", "country", "media", "other"]
 Status = Literal["happened", "expected", "cancelled"]
+
+
+def shown_language(texts: Mapping[str, str], lang: str, order: Sequence[str]) -> str:
+    """The language a Text is shown in on a ``lang`` page: its own, else the first
+    of the site's languages it has (validation guarantees it has one)."""
+    if lang in texts:
+        return lang
+    return next(code for code in (*order, *sorted(texts)) if code in texts)
+
+
+def text_in(texts: Mapping[str, str], lang: str, order: Sequence[str]) -> str:
+    """A Text as a ``lang`` page shows it (the fallback unmarked: for data files)."""
+    return texts[shown_language(texts, lang, order)]
 
 
 class Model(BaseModel):

@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from generator.load import LoadedBriefing
 from generator.markup import trusted
-from generator.models import Actor
+from generator.models import Actor, text_in
 
 SCHEMA_TYPES = {
     "person": "Person",
@@ -39,13 +39,6 @@ def script_json(data: Any) -> Markup:
     return trusted(safe.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
-def pick(texts: Mapping[str, str], lang: str, order: Sequence[str]) -> str:
-    for code in (lang, *order, *sorted(texts)):
-        if code in texts:
-            return texts[code]
-    return ""
-
-
 def briefing_jsonld(
     loaded: LoadedBriefing,
     actors: Mapping[str, Actor],
@@ -65,8 +58,8 @@ def briefing_jsonld(
         "@type": "AnalysisNewsArticle",
         "@id": url(lang),
         "url": url(lang),
-        "headline": pick(b.title, lang, languages),
-        "description": pick(b.summary, lang, languages),
+        "headline": text_in(b.title, lang, languages),
+        "description": text_in(b.summary, lang, languages),
         "inLanguage": lang,
         "datePublished": b.published.iso(),
         "dateModified": (b.updated or b.published).iso(),
@@ -75,7 +68,7 @@ def briefing_jsonld(
         "mentions": [
             {
                 "@type": "Event",
-                "name": pick(entry.event, lang, languages),
+                "name": text_in(entry.event, lang, languages),
                 "startDate": entry.date.iso(),
                 "eventStatus": EVENT_STATUS[entry.status],
             }
@@ -95,7 +88,7 @@ def briefing_jsonld(
 def _thing(actor_id: str, actor: Actor, lang: str, languages: Sequence[str]) -> dict[str, Any]:
     thing: dict[str, Any] = {
         "@type": SCHEMA_TYPES[actor.type],
-        "name": pick(actor.name, lang, languages),
+        "name": text_in(actor.name, lang, languages),
     }
     if actor.wikidata:
         thing["sameAs"] = f"https://www.wikidata.org/wiki/{actor.wikidata}"
