@@ -29,7 +29,9 @@ def _newest_first(corpus: Corpus) -> list[LoadedBriefing]:
 
 
 def _json(data: Any) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode()
+    # Compact: smaller to download, and only without indent does json use its C encoder.
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return (text + "\n").encode()
 
 
 def data_files(

@@ -29,7 +29,16 @@ EDITOR_NAV = (STATUS,)
 # Pages reached from index pages, not from the navigation: listing every
 # briefing in every page's navigation makes the site grow with the square of
 # its size.
-NOT_IN_NAV = ("/briefings/*/", "/actors/*.md", "/tags/*.md", "/timeline/*.md")
+NOT_IN_NAV = (
+    "/briefings/*/",
+    "/archive/*.md",
+    "/actors/*.md",
+    "/actors/*/*.md",
+    "/tags/*.md",
+    "/tags/*/*.md",
+    "/timeline/*.md",
+    "/timeline/*/*.md",
+)
 
 
 def language_config(settings: Settings, lang: str, handwritten: Sequence[PurePosixPath]) -> bytes:

@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
-from typing import Any
+from typing import Any, TypeVar
 
 from babel import Locale
 from markupsafe import Markup
@@ -29,6 +29,7 @@ from generator.models import (
     TimelineEntry,
     shown_language,
 )
+from generator.settings import Limits
 from generator.structured import briefing_jsonld
 
 # Where generated pages live inside each language's docs tree.
@@ -38,15 +39,17 @@ TAGS = PurePosixPath("tags")
 TIMELINE = PurePosixPath("timeline.md")
 SEARCH = PurePosixPath("search.md")
 STATUS = PurePosixPath("status.md")
-# Up to this many events the merged timeline is one page; beyond, a page per year.
-TIMELINE_PAGE_EVENTS = 500
+ARCHIVE = PurePosixPath("archive")  # older pages of the briefings index
+T = TypeVar("T")
 ACTOR_TYPE_ORDER: tuple[ActorType, ...] = ("country", "organization", "person", "media", "other")
 
 
+@functools.cache  # ids repeat on every page that links them
 def briefing_page(slug: str) -> PurePosixPath:
     return BRIEFINGS / slug / "index.md"
 
 
+@functools.cache  # ids repeat on every page that links them
 def actor_page(actor_id: str) -> PurePosixPath:
     return ACTORS / f"{actor_id}.md"
 
@@ -55,8 +58,22 @@ def timeline_page(year: int) -> PurePosixPath:
     return PurePosixPath("timeline", f"{year}.md")
 
 
+@functools.cache  # ids repeat on every page that links them
 def tag_page(tag_id: str) -> PurePosixPath:
     return TAGS / f"{tag_id}.md"
+
+
+def later_page(first: PurePosixPath, number: int) -> PurePosixPath:
+    """Where page ``number`` (2, 3, ...) of the listing that starts at ``first`` lives.
+
+    ``actors/x.md`` continues at ``actors/x/2.md``; the briefings index, whose
+    folder holds the briefings themselves, at ``archive/2.md``.
+    """
+    if number == 1:
+        return first
+    if first == BRIEFINGS / "index.md":
+        return ARCHIVE / f"{number}.md"
+    return first.with_suffix("") / f"{number}.md"
 
 
 def link(from_page: PurePosixPath, to_page: PurePosixPath) -> Markup:
@@ -115,6 +132,8 @@ class Event:
     briefing: Link | None  # set where events of several briefings are merged
     actor_ids: tuple[str, ...] = ()  # for the timeline's filters
     tags: tuple[str, ...] = ()
+    iso: str = ""  # the date as <time datetime> wants it
+    precision: str = "day"  # "day", "month" or "year"
 
 
 @dataclass(frozen=True)
@@ -159,6 +178,17 @@ class Summary:
 
 
 @dataclass(frozen=True)
+class Pager:
+    """Where a page stands in a listing split over several pages (newest first)."""
+
+    number: int  # 1-based
+    count: int
+    first: Markup  # links, relative to this page
+    newer: Markup | None
+    older: Markup | None
+
+
+@dataclass(frozen=True)
 class Page:
     """What every page has; ``template`` names its file under templates/."""
 
@@ -169,6 +199,7 @@ class Page:
     # gettext, because interface text lives in the catalogs, not in Python.
     title: LText | None
     description: str
+    pager: Pager | None = None  # set on the pages of a listing split over several
 
 
 @dataclass(frozen=True)
@@ -218,11 +249,13 @@ class ListPage(Page):
 
     briefings: tuple[Summary, ...] = ()
     actor_groups: tuple[tuple[ActorType, tuple[Link, ...]], ...] = ()
-    tag_groups: tuple[tuple[Link, tuple[Summary, ...]], ...] = ()
+    tag_links: tuple[tuple[Link, int], ...] = ()  # (topic, briefings on it)
     years: tuple[YearGroup, ...] = ()
     coverage: tuple[CoverageRow, ...] = ()
     year: int | None = None  # a year's page of a long timeline
-    year_links: tuple[tuple[int, int, Markup], ...] = ()  # (year, events, link) of a long one
+    index_href: Markup | None = None  # a topic's or a year's way back to all of them
+    # (year, events, links to its pages) of a long timeline
+    year_links: tuple[tuple[int, int, tuple[Markup, ...]], ...] = ()
     filters: tuple[tuple[str, LText], ...] = ()  # actors the timeline can be filtered by
     tag_filters: tuple[tuple[str, LText], ...] = ()
 
@@ -261,7 +294,7 @@ def placeholder(
         title=LText(original_title, original_lang, missing=True),
         description="",
         original_lang=original_lang,
-        original_language_name=Locale.parse(original_lang).get_display_name(lang) or "",
+        original_language_name=language_name(original_lang, lang),
         original_href=trusted(href),
     )
 
@@ -275,9 +308,9 @@ class Localizer:
         lang: str,
         languages: Sequence[str],
         site_url: str = "",
-        timeline_limit: int = TIMELINE_PAGE_EVENTS,
+        limits: Limits | None = None,
     ) -> None:
-        self.timeline_limit = timeline_limit
+        self.limits = limits or Limits()
         self.corpus = corpus
         self.lang = lang
         self.order = tuple(languages)
@@ -286,6 +319,9 @@ class Localizer:
             corpus.briefings, key=lambda b: (b.briefing.published, b.slug), reverse=True
         )
         self._actor_names: dict[str, LText] = {}
+        self._summaries: dict[tuple[str, int], Summary] = {}
+        # Keyed by the entry's identity: the corpus holds every entry for as long as this lives.
+        self._events: dict[tuple[int, int, str | None], Event] = {}
         # Who appears where, computed once: actor and tag pages look it up.
         self._by_actor: dict[str, list[LoadedBriefing]] = defaultdict(list)
         self._by_tag: dict[str, list[LoadedBriefing]] = defaultdict(list)
@@ -305,9 +341,11 @@ class Localizer:
 
     def pages(self) -> list[Page]:
         pages: list[Page] = [self.briefing(b) for b in self._newest_first]
-        pages += [self.actor(actor_id) for actor_id in sorted(self.corpus.actors)]
-        pages += [self.tag(tag_id) for tag_id in sorted(self.corpus.tags)]
-        pages += [self.briefings_index(), self.actors_index(), self.tags_index()]
+        for actor_id in sorted(self.corpus.actors):
+            pages += self.actor(actor_id)
+        for tag_id in sorted(self.corpus.tags):
+            pages += self.tag(tag_id)
+        pages += [*self.briefings_index(), self.actors_index(), self.tags_index()]
         pages += [*self.timelines(), self.search(), self.status()]
         return pages
 
@@ -381,70 +419,93 @@ class Localizer:
             return image.url
         return f"{self.root_url}{self.lang}/briefings/{loaded.slug}/{image.file}"
 
-    def actor(self, actor_id: str) -> ActorPageContext:
+    def actor(self, actor_id: str) -> list[ActorPageContext]:
+        """An actor's pages: who they are and, newest first, the briefings they are in."""
         actor: Actor = self.corpus.actors[actor_id]
-        path = actor_page(actor_id)
         involved = self._by_actor.get(actor_id, [])
-        roles = []
-        events = []
-        for loaded in involved:
-            summary = self._summary(loaded, path)
-            for role in loaded.briefing.actors:
-                if role.actor == actor_id and role.role:
-                    roles.append((summary, self.text(role.role)))
-            events += [
-                self._event(e, path, loaded)
-                for e in loaded.briefing.timeline
-                if actor_id in e.actors
-            ]
+        name = self.text(actor.name)
+        about = self.text(actor.description) if actor.description else None
         shared: Counter[str] = Counter(
             other
             for loaded in involved
             for other in _actor_ids(loaded.briefing)
             if other != actor_id
         )
-        appears_with = tuple(
-            (Link(self._actor_name(other), link(path, actor_page(other))), count)
-            for other, count in sorted(shared.items(), key=lambda item: (-item[1], item[0]))[:12]
-        )
-        name = self.text(actor.name)
-        about = self.text(actor.description) if actor.description else None
-        return ActorPageContext(
-            path=path,
-            lang=self.lang,
-            template="actor.md.j2",
-            title=name,
-            description=about.text if about else name.text,
-            actor_id=actor_id,
-            type=actor.type,
-            about=about,
-            wikidata=f"https://www.wikidata.org/wiki/{actor.wikidata}" if actor.wikidata else None,
-            aliases=tuple(actor.aliases),
-            briefings=tuple(self._summary(b, path) for b in involved),
-            roles=tuple(roles),
-            events=tuple(sorted(events, key=_event_key, reverse=True)),
-            appears_with=appears_with,
-        )
+        ranked = sorted(shared.items(), key=lambda item: (-item[1], item[0]))[:12]
+        pages = []
+        for path, chunk, pager in _split(
+            actor_page(actor_id), involved, self.limits.actor_briefings
+        ):
+            roles = []
+            events = []
+            for loaded in chunk:
+                summary = self._summary(loaded, path)
+                for role in loaded.briefing.actors:
+                    if role.actor == actor_id and role.role:
+                        roles.append((summary, self.text(role.role)))
+                events += [
+                    self._event(e, path, loaded)
+                    for e in loaded.briefing.timeline
+                    if actor_id in e.actors
+                ]
+            pages.append(
+                ActorPageContext(
+                    path=path,
+                    lang=self.lang,
+                    template="actor.md.j2",
+                    title=name,
+                    description=about.text if about else name.text,
+                    pager=pager,
+                    actor_id=actor_id,
+                    type=actor.type,
+                    about=about,
+                    wikidata=(
+                        f"https://www.wikidata.org/wiki/{actor.wikidata}"
+                        if actor.wikidata
+                        else None
+                    ),
+                    aliases=tuple(actor.aliases),
+                    briefings=tuple(self._summary(b, path) for b in chunk),
+                    roles=tuple(roles),
+                    events=tuple(sorted(events, key=_event_key, reverse=True)),
+                    appears_with=tuple(
+                        (Link(self._actor_name(other), link(path, actor_page(other))), count)
+                        for other, count in ranked
+                    ),
+                )
+            )
+        return pages
 
-    def tag(self, tag_id: str) -> ListPage:
-        path = tag_page(tag_id)
+    def tag(self, tag_id: str) -> list[ListPage]:
         name = self.text(self.corpus.tags[tag_id])
-        return ListPage(
-            path=path,
-            lang=self.lang,
-            template="tag.md.j2",
-            title=name,
-            description=name.text,
-            briefings=tuple(self._summary(b, path) for b in self._by_tag.get(tag_id, [])),
-        )
+        return [
+            ListPage(
+                path=path,
+                lang=self.lang,
+                template="tag.md.j2",
+                title=name,
+                description=name.text,
+                pager=pager,
+                briefings=tuple(self._summary(b, path) for b in chunk),
+                index_href=link(path, TAGS / "index.md"),
+            )
+            for path, chunk, pager in _split(
+                tag_page(tag_id), self._by_tag.get(tag_id, []), self.limits.briefings
+            )
+        ]
 
-    def briefings_index(self) -> ListPage:
-        path = BRIEFINGS / "index.md"
-        return self._index(
-            path,
-            "briefings.md.j2",
-            briefings=tuple(self._summary(b, path) for b in self._newest_first),
-        )
+    def briefings_index(self) -> list[ListPage]:
+        return [
+            self._index(
+                path,
+                "briefings.md.j2",
+                pager=pager,
+                briefings=tuple(self._summary(b, path) for b in chunk),
+            )
+            for path, chunk, pager in _split(
+                BRIEFINGS / "index.md", self._newest_first, self.limits.briefings
+            )
+        ]
 
     def actors_index(self) -> ListPage:
         path = ACTORS / "index.md"
@@ -464,46 +525,51 @@ class Localizer:
 
     def tags_index(self) -> ListPage:
         path = TAGS / "index.md"
-        groups = tuple(
+        tag_links = tuple(
             (
                 Link(self.text(self.corpus.tags[t]), link(path, tag_page(t))),
-                tuple(self._summary(b, path) for b in self._by_tag.get(t, [])),
+                len(self._by_tag.get(t, [])),
             )
             for t in sorted(self.corpus.tags)
         )
-        return self._index(path, "tags.md.j2", tag_groups=groups)
+        return self._index(path, "tags.md.j2", tag_links=tag_links)
 
     def timelines(self) -> list[ListPage]:
-        """The merged timeline: one page while it is short, else a page per year.
+        """The merged timeline: one page while it is short, else pages per year.
 
         Every event of every briefing on one page grows with the archive (10,000
-        events at 1,000 briefings); past ``timeline_limit`` events the timeline
-        page lists the years and each year gets a page of its own.
+        events at 1,000 briefings). Past ``limits.timeline_events`` events the
+        timeline page lists the years, and each year's events, newest first, fill
+        as many pages of at most that many events as they need.
         """
         entries = [(e, loaded) for loaded in self._newest_first for e in loaded.briefing.timeline]
         by_year: dict[int, list[tuple[TimelineEntry, LoadedBriefing]]] = defaultdict(list)
         for entry, loaded in entries:
             by_year[entry.date.year].append((entry, loaded))
-        if len(entries) <= self.timeline_limit:
+        limit = self.limits.timeline_events
+        if len(entries) <= limit:
             return [self._timeline_page(TIMELINE, sorted(by_year.items(), reverse=True))]
-        years = sorted(by_year, reverse=True)
-        index = self._index(
-            TIMELINE,
-            "timeline.md.j2",
-            year_links=tuple(
-                (year, len(by_year[year]), link(TIMELINE, timeline_page(year))) for year in years
-            ),
-        )
-        return [index] + [
-            self._timeline_page(timeline_page(year), [(year, by_year[year])], year)
-            for year in years
-        ]
+        pages: list[ListPage] = []
+        year_links = []
+        for year in sorted(by_year, reverse=True):
+            newest_first = sorted(
+                by_year[year], key=lambda item: (item[0].date, item[1].slug), reverse=True
+            )
+            parts = _split(timeline_page(year), newest_first, limit)
+            pages += [
+                self._timeline_page(path, [(year, chunk)], year, pager)
+                for path, chunk, pager in parts
+            ]
+            hrefs = tuple(link(TIMELINE, path) for path, _, _ in parts)
+            year_links.append((year, len(newest_first), hrefs))
+        return [self._index(TIMELINE, "timeline.md.j2", year_links=tuple(year_links)), *pages]
 
     def _timeline_page(
         self,
         path: PurePosixPath,
         groups: Sequence[tuple[int, Sequence[tuple[TimelineEntry, LoadedBriefing]]]],
         year: int | None = None,
+        pager: Pager | None = None,
     ) -> ListPage:
         years = tuple(
             YearGroup(
@@ -524,6 +590,8 @@ class Localizer:
             "timeline.md.j2",
             years=years,
             year=year,
+            pager=pager,
+            index_href=link(path, TIMELINE) if year is not None else None,
             filters=_by_label(
                 (a, self._actor_name(a)) for a in {a for e in events for a in e.actor_ids}
             ),
@@ -561,6 +629,14 @@ class Localizer:
     # -- parts ---------------------------------------------------------------
 
     def _summary(self, loaded: LoadedBriefing, from_page: PurePosixPath) -> Summary:
+        # Every listing of a briefing at the same depth gets the same value: made once.
+        key = (loaded.slug, len(from_page.parts))
+        made = self._summaries.get(key)
+        if made is None:
+            made = self._summaries[key] = self._make_summary(loaded, from_page)
+        return made
+
+    def _make_summary(self, loaded: LoadedBriefing, from_page: PurePosixPath) -> Summary:
         b = loaded.briefing
         return Summary(
             slug=loaded.slug,
@@ -577,8 +653,16 @@ class Localizer:
         from_page: PurePosixPath,
         loaded: LoadedBriefing | None = None,
     ) -> Event:
-        # Called for every event on every page that lists it: strings, not paths.
+        # Called for every event on every page that lists it (its briefing, the
+        # timeline, each of its actors): made once per depth of the linking page.
         depth = len(from_page.parts) - 1
+        key = (id(entry), depth, loaded.slug if loaded is not None else None)
+        made = self._events.get(key)
+        if made is None:
+            made = self._events[key] = self._make_event(entry, depth, loaded)
+        return made
+
+    def _make_event(self, entry: TimelineEntry, depth: int, loaded: LoadedBriefing | None) -> Event:
         actors = tuple(
             Link(self._actor_name(a), _link(depth, f"actors/{a}.md")) for a in entry.actors
         )
@@ -597,6 +681,8 @@ class Localizer:
             briefing=briefing,
             actor_ids=tuple(entry.actors),
             tags=tuple(loaded.briefing.tags) if loaded is not None else (),
+            iso=entry.date.iso(),
+            precision=entry.date.precision.name.lower(),
         )
 
     def _actor_name(self, actor_id: str) -> LText:
@@ -616,7 +702,7 @@ class Localizer:
             html=trusted(shown.html) if shown else None,  # sanitised in article.py
             republished=original is not None,
             original_lang=ref.language,
-            original_language_name=Locale.parse(ref.language).get_display_name(self.lang) or "",
+            original_language_name=language_name(ref.language, self.lang),
             original_href=original_href,
             author=author,
             publisher=ref.publisher,
@@ -637,8 +723,41 @@ class Localizer:
         )
 
 
+def _split(
+    first: PurePosixPath, items: Sequence[T], size: int
+) -> list[tuple[PurePosixPath, Sequence[T], Pager | None]]:
+    """A listing cut into pages of at most ``size`` items: (path, items, pager) each.
+
+    An empty listing is one empty page; a pager only when there are several pages.
+    """
+    chunks = [items[start : start + size] for start in range(0, len(items), size)] or [items]
+    if len(chunks) == 1:
+        return [(first, chunks[0], None)]
+    paths = [later_page(first, number) for number in range(1, len(chunks) + 1)]
+    return [
+        (
+            path,
+            chunk,
+            Pager(
+                number=index + 1,
+                count=len(chunks),
+                first=link(path, paths[0]),
+                newer=link(path, paths[index - 1]) if index else None,
+                older=link(path, paths[index + 1]) if index + 1 < len(chunks) else None,
+            ),
+        )
+        for index, (path, chunk) in enumerate(zip(paths, chunks, strict=True))
+    ]
+
+
 def _by_label(options: Iterable[tuple[str, LText]]) -> tuple[tuple[str, LText], ...]:
     return tuple(sorted(options, key=lambda option: option[1].text))
+
+
+@functools.lru_cache(maxsize=256)
+def language_name(code: str, in_lang: str) -> str:
+    """The name of language ``code`` in language ``in_lang``, from Babel's locale data."""
+    return Locale.parse(code).get_display_name(in_lang) or code
 
 
 @functools.lru_cache(maxsize=65_536)

@@ -3,8 +3,8 @@
 The root ``mkdocs.yml`` builds no page of its own. Before the build, the
 pipeline writes each language's docs tree and config into ``build/<lang>/``
 (outside every watched folder, and only files that changed). After it, each
-language is built on its own into ``site/<lang>/`` with the same MkDocs, and
-Pagefind indexes the whole site, one index per ``<html lang>``. ``mkdocs serve``
+language is built into ``site/<lang>/`` by the same MkDocs in a process of its
+own, in parallel, and Pagefind indexes each language. ``mkdocs serve``
 watches content, templates, catalogs and theme overrides and does all of this
 again on a change; with ``--dirty`` the language builds redo only the pages
 whose Markdown changed.
@@ -12,19 +12,22 @@ whose Markdown changed.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import gc
 import json
 import logging
+import os
 import shutil
 import subprocess
 import sys
 import threading
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import config_options as c
-from mkdocs.config import load_config
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -34,7 +37,7 @@ from mkdocs.structure.files import Files
 
 from generator.errors import ContentError
 from generator.pipeline import Caches, generate
-from generator.settings import Settings
+from generator.settings import Limits, Settings
 
 log = logging.getLogger("mkdocs.plugins.briefings")
 
@@ -43,6 +46,9 @@ class BriefingsConfig(Config):  # type: ignore[no-untyped-call]
     languages = c.ListOfItems(c.Type(str), default=["id", "en"])
     language_names = c.Type(dict, default={})
     search = c.Type(bool, default=True)
+    # How many entries a listing page holds before it continues on a next page:
+    # briefings, actor_briefings, timeline_events (see generator.settings.Limits).
+    per_page = c.Type(dict, default={})
 
 
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-call]
@@ -75,8 +81,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         settings = self._settings()
+        # Serving keeps what it rendered for the next rebuild; a build renders once.
+        cache = self.cache if self.command == "serve" else None
         try:
-            result = generate(settings, cache=self.cache)
+            result = generate(settings, cache=cache)
         except ContentError as exc:
             raise PluginError(str(exc)) from None
         for warning in result.warnings:
@@ -86,6 +94,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
         log.info(
             f"briefings: {result.pages} pages, {result.rendered} rendered, {written} files changed"
         )
+        if self.command != "serve":
+            del result, cache
+            release_memory()
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         return Files([])
@@ -107,14 +118,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         settings = self._settings()
         site_dir = Path(config.site_dir)
-        for lang in settings.languages:
-            language = load_config(
-                config_file=str(settings.out_dir / lang / "mkdocs.yml"),
-                site_dir=str(site_dir / lang),
-                site_url=settings.language_site_url(lang) or None,
-                strict=config.strict,
-            )
-            mkdocs_build(language, dirty=self.dirty)
+        build_languages(settings, site_dir, strict=bool(config.strict), dirty=self.dirty)
         shutil.copyfile(settings.out_dir / "index.html", site_dir / "index.html")
         not_found = site_dir / settings.default_language / "404.html"
         if not_found.is_file():
@@ -168,9 +172,67 @@ def settings_for(config: MkDocsConfig, plugin: BriefingsPlugin) -> Settings:
             language_names=dict(plugin.config.language_names),
             site_url=config.site_url or "",
             site_name=config.site_name,
+            limits=Limits.from_option(plugin.config.per_page),
         )
     except ValueError as exc:
         raise PluginError(f"briefings plugin options in mkdocs.yml: {exc}") from None
+
+
+def build_languages(settings: Settings, site_dir: Path, *, strict: bool, dirty: bool) -> None:
+    """Build each language's site into ``site_dir/<lang>/``, each in a process of its own.
+
+    As many at once as there are cores: the languages share nothing, and Python
+    builds a site on one core. A process of its own also hands all of a build's
+    memory back when it ends.
+    """
+    options = ["--strict"] if strict else []
+    options += ["--dirty"] if dirty else []
+
+    def build_one(lang: str) -> subprocess.CompletedProcess[str]:
+        config = settings.out_dir / lang / "mkdocs.yml"
+        command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config)]
+        return subprocess.run(
+            [*command, "-d", str(site_dir / lang), *options],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+
+    jobs = max(1, min(len(settings.languages), os.cpu_count() or 1))
+    with ThreadPoolExecutor(jobs) as pool:
+        results = list(pool.map(build_one, settings.languages))
+    failed = []
+    for lang, completed in zip(settings.languages, results, strict=True):
+        _relay(lang, completed.stderr)
+        if completed.returncode != 0:
+            failed.append(lang)
+    if failed:
+        raise PluginError(f"building the site failed for: {', '.join(failed)} (see above)")
+
+
+def _relay(lang: str, output: str) -> None:
+    """A language build's log lines, into this build's log at their own level."""
+    level = logging.INFO
+    for line in output.splitlines():
+        prefix, _, message = line.partition(" -  ")
+        if message and prefix.strip() in ("DEBUG", "INFO", "WARNING", "ERROR"):
+            level = logging.getLevelName(prefix.strip())
+        else:
+            message = line  # a message's continuation keeps its level
+        if message.strip():
+            log.log(level, f"[{lang}] {message}")
+
+
+def release_memory() -> None:
+    """Give the memory of the generation back before the memory-hungry phases.
+
+    Python frees the objects, but glibc keeps the freed pages for later; the
+    language builds and Pagefind run in other processes and cannot use them.
+    Without glibc (macOS, musl) this does nothing.
+    """
+    gc.collect()
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 def index_site(site_dir: Path, languages: Sequence[str]) -> None:

@@ -11,6 +11,35 @@ from babel import Locale, UnknownLocaleError
 
 
 @dataclass(frozen=True)
+class Limits:
+    """How much one page may list (the plugin's ``per_page`` option).
+
+    Past it a listing continues on numbered pages, so that no page grows with
+    the archive: a page's size, and the time to build it, stay the same at 100
+    briefings and at 100,000.
+    """
+
+    briefings: int = 50  # the briefings index and a topic's page
+    actor_briefings: int = 10  # an actor's page, with the events of those briefings
+    timeline_events: int = 200  # the merged timeline: one page, else per year and part
+
+    def __post_init__(self) -> None:
+        for name, value in vars(self).items():
+            if type(value) is not int or value < 1:
+                raise ValueError(f"per_page: {name} must be a whole number of at least 1")
+
+    @classmethod
+    def from_option(cls, option: Mapping[str, object]) -> Limits:
+        known = set(cls.__dataclass_fields__)
+        unknown = sorted(set(option) - known)
+        if unknown:
+            raise ValueError(
+                f"per_page: unknown {', '.join(unknown)}; known: {', '.join(sorted(known))}"
+            )
+        return cls(**option)  # type: ignore[arg-type]  # checked in __post_init__
+
+
+@dataclass(frozen=True)
 class Settings:
     """Set once from the plugin's options in mkdocs.yml (or the command line).
 
@@ -23,6 +52,7 @@ class Settings:
     language_names: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     site_url: str = ""
     site_name: str = "Briefings"
+    limits: Limits = Limits()
 
     def __post_init__(self) -> None:
         if not self.languages:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import re
 import shutil
 import threading
 from collections.abc import Iterator
@@ -85,6 +86,9 @@ def test_indonesian_search_matches_inflected_forms(browser: object, served: str)
     # "untung" (profit) must find pages that only say "menguntungkan" (profitable).
     found = search(browser, f"{served}/id/search/?q=untung")
     assert "/id/briefings/indonesia-joins-brics/" in found
+    # Only briefings: pages that list one (the briefings index, its topics, its
+    # actors, the timeline) repeat its summary, and search leaves that out.
+    assert all(re.fullmatch(r"/id/briefings/[a-z0-9-]+/", url) for url in found), found
 
 
 def test_search_returns_only_pages_of_the_current_language(browser: object, served: str) -> None:

@@ -56,7 +56,7 @@ def test_render_writes_plain_markdown_without_mkdocs(project: Path, tmp_path: Pa
     first = run_cli(project, "render", "--out", str(out))
     assert first.returncode == 0, first.stderr
     page = out / "en" / "docs" / "briefings" / SEED_SLUG / "index.md"
-    assert page.read_text(encoding="utf-8").startswith("---\ntitle: A NATO liaison office")
+    assert page.read_text(encoding="utf-8").startswith('---\ntitle: "A NATO liaison office')
     assert (out / "id" / "mkdocs.yml").is_file()
     # A second run with nothing changed rewrites nothing.
     stamp = page.stat().st_mtime_ns

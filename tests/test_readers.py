@@ -9,12 +9,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import SEED_SLUG, add_outsider_briefing, copy_project
+from conftest import SEED_SLUG, add_outsider_briefing, build, copy_project
 from test_site import Elements, content_of
 
 from generator import Settings
 from generator.load import load_corpus
 from generator.localize import Localizer
+from generator.settings import Limits
 
 Read = Callable[[Path, str], str]
 ROOT = "https://briefings.example.org/"
@@ -165,18 +166,67 @@ def test_timeline_marks_partial_expected_and_approximate_events(
     assert any("nato" in li.get("data-tags", "").split() for li in items)
 
 
-def test_long_timeline_gets_a_page_per_year(tmp_path: Path) -> None:
+def test_long_timeline_gets_pages_per_year(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "p")
     add_outsider_briefing(project)
     corpus = load_corpus(Settings(root=project))
-    pages = {
-        str(p.path): p for p in Localizer(corpus, "en", ("id", "en"), timeline_limit=3).timelines()
+    localizer = Localizer(corpus, "en", ("id", "en"), limits=Limits(timeline_events=2))
+    pages = {str(p.path): p for p in localizer.timelines()}
+    assert set(pages) == {
+        "timeline.md",
+        "timeline/2025.md",
+        "timeline/2023.md",
+        "timeline/2023/2.md",
+        "timeline/2022.md",
     }
-    assert set(pages) == {"timeline.md", "timeline/2025.md", "timeline/2023.md", "timeline/2022.md"}
     index = pages["timeline.md"]
-    assert [(y, n) for y, n, _ in index.year_links] == [(2025, 2), (2023, 3), (2022, 2)]  # type: ignore[attr-defined]
-    year = pages["timeline/2023.md"]
-    assert [e.date.iso() for e in year.years[0].events] == ["2023-07", "2023-05", "2023-01"]  # type: ignore[attr-defined]
+    assert [(y, n, len(links)) for y, n, links in index.year_links] == [  # type: ignore[attr-defined]
+        (2025, 2, 1),
+        (2023, 3, 2),
+        (2022, 2, 1),
+    ]
+    first, second = pages["timeline/2023.md"], pages["timeline/2023/2.md"]
+    assert [e.date.iso() for e in first.years[0].events] == ["2023-07", "2023-05"]  # type: ignore[attr-defined]
+    assert [e.date.iso() for e in second.years[0].events] == ["2023-01"]  # type: ignore[attr-defined]
+    assert first.pager and (first.pager.number, first.pager.count) == (1, 2)
+    assert first.pager.older == "../timeline/2023/2.md" and first.pager.newer is None
+    assert second.pager and second.pager.newer == "../../timeline/2023.md"
     assert (
-        year.years[0].events[0].briefing.href == "../briefings/japan-nato-liaison-office/index.md"
+        first.years[0].events[0].briefing.href == "../briefings/japan-nato-liaison-office/index.md"
     )  # type: ignore[attr-defined]
+
+
+def test_long_listings_continue_on_numbered_pages(tmp_path: Path, read_page: Read) -> None:
+    """With one entry a page, every listing splits; the pager's links resolve (--strict)."""
+    project = copy_project(tmp_path / "p")
+    add_outsider_briefing(project)
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "      languages: [id, en]\n",
+            "      languages: [id, en]\n"
+            "      per_page: {briefings: 1, actor_briefings: 1, timeline_events: 2}\n",
+        ),
+        encoding="utf-8",
+    )
+    site = build(project)
+    for lang, page_word in (("en", "Page"), ("id", "Halaman")):
+        newest = Elements(content_of(read_page(site, f"{lang}/briefings")))
+        assert f"{page_word} 1 of 2" in newest.text or f"{page_word} 1 dari 2" in newest.text
+        assert "indonesia-joins-brics" in read_page(site, f"{lang}/briefings")
+        older = read_page(site, f"{lang}/archive/2")
+        assert SEED_SLUG in older and "indonesia-joins-brics" not in content_of(older)
+    # An actor in both briefings: the newer one first, then the older on page 2,
+    # whose title says which page it is.
+    first = read_page(site, "en/actors/china")
+    second = read_page(site, "en/actors/china/2")
+    assert "indonesia-joins-brics" in content_of(first) and SEED_SLUG not in content_of(first)
+    assert SEED_SLUG in content_of(second)
+    assert re.search(r"<title>[^<]*\(page 2\)", second)
+    assert Elements(second).find("nav", class_="briefing-pager")
+    assert 'href="../">Newer</a>' in content_of(second)
+    # A topic of both briefings, and the timeline's years split into parts.
+    assert SEED_SLUG in content_of(read_page(site, "en/tags/diplomacy/2"))
+    timeline = Elements(content_of(read_page(site, "en/timeline")))
+    assert timeline.find("a", href="2023/2/")
+    assert "2 of 2" in Elements(content_of(read_page(site, "en/timeline/2023/2"))).text

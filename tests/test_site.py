@@ -223,10 +223,12 @@ def test_merged_timeline_is_newest_first_grouped_by_year(full_site: Path, read_p
     assert page.find("a", href="../briefings/indonesia-joins-brics/")
 
 
-def test_tags_page_lists_briefings_by_tag(full_site: Path, read_page: Read) -> None:
+def test_tags_page_lists_topics_and_a_topic_its_briefings(full_site: Path, read_page: Read) -> None:
     page = Elements(content_of(read_page(full_site, "id/tags")))
-    assert "Ekonomi" in page.text
-    assert page.find("a", href="../briefings/indonesia-joins-brics/")
+    assert "Ekonomi 1 briefing" in page.text  # the index counts; it does not repeat listings
+    assert page.find("a", href="economy/")
+    topic = Elements(content_of(read_page(full_site, "id/tags/economy")))
+    assert topic.find("a", href="../../briefings/indonesia-joins-brics/")
 
 
 # -- translations ----------------------------------------------------------------------------

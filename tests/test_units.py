@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from html import unescape
 from pathlib import Path
@@ -9,12 +10,16 @@ from pathlib import Path
 import markdown
 import pytest
 import yaml
-from conftest import SEED_SLUG, copy_project, require_seed
+from conftest import SEED_SLUG, add_outsider_briefing, copy_project, require_seed
+from hypothesis import given
+from hypothesis import strategies as st
 
 import generator
 from generator.article import parse_article
 from generator.dates import FullDate, PartialDate, Precision
 from generator.markup import escape_inline, escape_paragraphs, front_matter
+from generator.parallel import can_fork, map_in_parallel
+from generator.pipeline import Caches
 
 
 @pytest.mark.parametrize(
@@ -117,6 +122,16 @@ def test_front_matter_values_cannot_add_keys() -> None:
     assert list(parsed) == ["title"]
 
 
+@given(st.text())
+def test_front_matter_reads_back_exactly(text: str) -> None:
+    # What MkDocs does with it: PyYAML's safe loader on the block's body.
+    block = front_matter({"title": text, "description": "x"})
+    assert yaml.safe_load(block.removeprefix("---\n").removesuffix("---\n")) == {
+        "title": text,
+        "description": "x",
+    }
+
+
 def test_public_api_generates_a_tree(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "p")
     settings = generator.Settings(root=project, languages=("id", "en"))
@@ -128,3 +143,31 @@ def test_public_api_generates_a_tree(tmp_path: Path) -> None:
     # Nothing outside the output folder was written.
     assert not (project / "build").exists()
     shutil.rmtree(tmp_path / "out")
+
+
+def test_languages_render_in_parallel_as_they_do_in_one_process(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    add_outsider_briefing(project)
+    settings = generator.Settings(root=project)
+    generator.generate(settings, out_dir=tmp_path / "parallel")
+    generator.generate(settings, out_dir=tmp_path / "serial", cache=Caches())
+    trees = [
+        {p.relative_to(root): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+        for root in (tmp_path / "parallel", tmp_path / "serial")
+    ]
+    assert len(trees[0]) > 50 and trees[0] == trees[1]
+
+
+def test_parallel_map_keeps_order_and_reports_failures() -> None:
+    if (os.cpu_count() or 1) > 1 and can_fork():
+        pids = map_in_parallel(lambda _: os.getpid(), [0, 1])
+        assert pids[0] == os.getpid() != pids[1]  # the second item ran in a forked child
+    assert map_in_parallel(str.upper, ["a", "b", "c"]) == ["A", "B", "C"]
+
+    def fail(item: str) -> str:
+        if item == "b":
+            raise ValueError(f"{item} failed")
+        return item
+
+    with pytest.raises(ValueError, match="b failed"):
+        map_in_parallel(fail, ["a", "b"])
