@@ -217,3 +217,25 @@ def test_builds_are_byte_identical(project: Path) -> None:
     build(project)
     second = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
     assert first == second
+
+
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [
+        ("{actors: 5}", "per_page: unknown actors; known: actor_briefings, briefings"),
+        ("{briefings: 0}", "per_page: briefings must be a whole number of at least 1"),
+        ("{timeline_events: ten}", "per_page: timeline_events must be a whole number"),
+    ],
+)
+def test_a_wrong_page_size_is_named_in_mkdocs_yml(project: Path, option: str, message: str) -> None:
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "      languages: [id, en]\n", f"      languages: [id, en]\n      per_page: {option}\n"
+        ),
+        encoding="utf-8",
+    )
+    result = run_mkdocs(project, "build", "--strict")
+    assert result.returncode != 0
+    assert "briefings plugin options in mkdocs.yml" in result.stderr and message in result.stderr
+    assert not (project / "site").exists()
