@@ -526,11 +526,16 @@ class Localizer:
     def tags_index(self) -> ListPage:
         path = TAGS / "index.md"
         tag_links = tuple(
-            (
-                Link(self.text(self.corpus.tags[t]), link(path, tag_page(t))),
-                len(self._by_tag.get(t, [])),
+            sorted(
+                (
+                    (
+                        Link(self.text(self.corpus.tags[t]), link(path, tag_page(t))),
+                        len(self._by_tag.get(t, [])),
+                    )
+                    for t in self.corpus.tags
+                ),
+                key=lambda item: (item[0].label.text.casefold(), item[0].href),
             )
-            for t in sorted(self.corpus.tags)
         )
         return self._index(path, "tags.md.j2", tag_links=tag_links)
 

@@ -228,5 +228,6 @@ def test_long_listings_continue_on_numbered_pages(tmp_path: Path, read_page: Rea
     # A topic of both briefings, and the timeline's years split into parts.
     assert SEED_SLUG in content_of(read_page(site, "en/tags/diplomacy/2"))
     timeline = Elements(content_of(read_page(site, "en/timeline")))
+    assert len(timeline.find("li")) == 3  # one item per year: 2025, 2023 (two parts), 2022
     assert timeline.find("a", href="2023/2/")
     assert "2 of 2" in Elements(content_of(read_page(site, "en/timeline/2023/2"))).text
