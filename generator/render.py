@@ -17,7 +17,7 @@ import jinja2
 from markupsafe import Markup
 
 from generator.i18n import Translator
-from generator.localize import LText, Page
+from generator.localize import Event, LText, Page
 from generator.markup import (
     escape_attribute,
     escape_inline,
@@ -115,6 +115,10 @@ class Renderer:
             self.cache.pages.clear()
             self.cache.fingerprint = fingerprint
         self.cache.rendered = 0
+        # Timeline entries of this run by (language, event, with its briefing's link).
+        # The event is kept with its text so that its id cannot be reused meanwhile.
+        self._entries: dict[tuple[str, int, bool], tuple[Event, Markup]] = {}
+        self.env.globals["timeline_entry"] = self._timeline_entry
 
     def render(self, page: Page, languages: tuple[str, ...]) -> RenderedPage:
         key = (page.lang, page.path)
@@ -136,6 +140,31 @@ class Renderer:
             ngettext=translator.ngettext,
         )
         return RenderedPage(page.path, page.lang, text)
+
+    @jinja2.pass_context
+    def _timeline_entry(
+        self, context: jinja2.runtime.Context, event: Event, with_briefing: bool
+    ) -> Markup:
+        """One event of a timeline, rendered once per language and reused.
+
+        The most repeated markup of the site: an event is listed on its briefing's
+        page, the merged timeline and the page of each of its actors. Localize gives
+        every page at the same link depth the same event value, so the entry
+        rendered for one is the entry for all.
+        """
+        key = (context["page"].lang, id(event), with_briefing)
+        known = self._entries.get(key)
+        if known is not None and known[0] is event:
+            return known[1]
+        text = self.env.get_template("_timeline_entry.md.j2").render(
+            e=event,
+            with_briefing=with_briefing,
+            gettext=context["gettext"],
+            ngettext=context["ngettext"],
+        )
+        entry = trusted(text.removesuffix("\n"))  # rendered by our template: escaped
+        self._entries[key] = (event, entry)
+        return entry
 
     def render_root(self, settings: Settings) -> str:
         """The page at ``/``: sends readers to the default language."""
