@@ -32,7 +32,6 @@ from generator import Settings, generate
 from generator.pipeline import Caches
 
 ROOT = Path(__file__).resolve().parents[1]
-PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
 PROJECT_PARTS = ("mkdocs.yml", "docs", "templates", "overrides", "locales")
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "https://bench.example.org/"}
 
@@ -70,8 +69,8 @@ def parse_floor(project: Path) -> float:
 def run_child(args: list[str], cwd: Path) -> tuple[float, int, str]:
     """Wall seconds, peak memory in bytes, stderr of a command.
 
-    Peak memory is the largest sum of the resident sets of the command and all
-    its descendants alive at the same moment, sampled every 50 ms: a build whose
+    Peak memory is the largest sum of the memory of the command and all its
+    descendants alive at the same moment, sampled every 50 ms: a build whose
     process waits while Pagefind runs holds both in memory at once, which the
     largest single process (``ru_maxrss``) would understate.
     """
@@ -84,7 +83,7 @@ def run_child(args: list[str], cwd: Path) -> tuple[float, int, str]:
 
     def sample() -> None:
         while not done.wait(0.05):
-            peak[0] = max(peak[0], tree_rss(process.pid))
+            peak[0] = max(peak[0], tree_memory(process.pid))
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
@@ -99,27 +98,40 @@ def run_child(args: list[str], cwd: Path) -> tuple[float, int, str]:
     return seconds, peak[0], stderr
 
 
-def tree_rss(root: int) -> int:
-    """Resident bytes of a process and all its descendants, now (Linux /proc)."""
+def tree_memory(root: int) -> int:
+    """Memory of a process and all its descendants, now (Linux /proc), in bytes.
+
+    Each process counts its proportional set size: pages it shares with another
+    (a forked child and its parent, before either writes to them) are split
+    between them rather than counted twice, so the sum is the memory in use.
+    """
     children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
         try:
             stat = (entry / "stat").read_text()
-            fields = stat[stat.rindex(")") + 2 :].split()
-        except (OSError, ValueError):
+        except OSError:
             continue  # the process ended meanwhile
-        pid = int(entry.name)
-        children.setdefault(int(fields[1]), []).append(pid)
-        rss[pid] = int(fields[21]) * PAGE_SIZE
+        parent = int(stat[stat.rindex(")") + 2 :].split()[1])
+        children.setdefault(parent, []).append(int(entry.name))
     total, todo = 0, [root]
     while todo:
         pid = todo.pop()
-        total += rss.get(pid, 0)
+        total += _pss(pid)
         todo += children.get(pid, [])
     return total
+
+
+def _pss(pid: int) -> int:
+    try:
+        rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+    except OSError:
+        return 0  # ended meanwhile
+    for line in rollup.splitlines():
+        if line.startswith("Pss:"):
+            return int(line.split()[1]) * 1024
+    return 0
 
 
 def pages_listing(tree: Path, slug: str) -> int:
@@ -253,7 +265,7 @@ def measure(where: Path, count: int, *, serve: bool, lunr: bool) -> dict[str, An
     row.update(edit_s=edit_s, edit_rendered=edit.rendered, edit_written=len(edit.report.written))
     row["pages_listing_edit"] = pages_listing(project / "gen", "briefing-00001")
     shutil.rmtree(project / "gen")
-    row["build_s"], row["build_peak_rss"], _ = run_child(
+    row["build_s"], row["build_peak_bytes"], _ = run_child(
         [sys.executable, "-m", "mkdocs", "build", "--strict"], project
     )
     site = project / "site"
@@ -295,7 +307,7 @@ COLUMNS = [
     ("search_share_of_lunr", "search/lunr", "{:.1%}"),
     ("serve_edit_s", "serve edit s", "{:.2f}"),
     ("serve_share_of_build", "serve/build", "{:.0%}"),
-    ("build_peak_rss", "peak MB", "{:,.0f}"),
+    ("build_peak_bytes", "peak MB", "{:,.0f}"),
 ]
 
 
@@ -310,7 +322,7 @@ def table(rows: list[dict[str, Any]]) -> str:
                 cells.append("–")
             elif key == "search_first_query_bytes":
                 cells.append(fmt.format(value / 1024))
-            elif key == "build_peak_rss":
+            elif key == "build_peak_bytes":
                 cells.append(fmt.format(value / 1024 / 1024))
             else:
                 cells.append(fmt.format(value))
