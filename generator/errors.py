@@ -46,6 +46,10 @@ class ContentError(Exception):
         noun = "error" if count == 1 else "errors"
         super().__init__(f"{count} {noun} in content:\n" + "\n".join(map(str, self.problems)))
 
+    def __reduce__(self) -> tuple[type[ContentError], tuple[tuple[Problem, ...]]]:
+        # Rebuilt from its problems when it comes back from a worker process.
+        return (ContentError, (self.problems,))
+
 
 def errors_only(problems: Iterable[Problem]) -> list[Problem]:
     return [p for p in problems if p.severity is Severity.ERROR]

@@ -1,11 +1,13 @@
-"""One function over a few items, on several cores when that is safe.
+"""Work on several cores, or in a process of its own, when that is safe.
 
 Generation is pure Python, so threads would take turns on one core. Forked
 children share everything already in memory (the loaded corpus, the compiled
-templates) without copying or pickling it; only their results travel back.
-Forking is safe only on Linux and only while this process has no other thread:
-a child of a threaded process can deadlock on a lock another thread held
-(``mkdocs serve`` runs a server and a watcher, so it renders in one process).
+templates) without copying or pickling it; only their results travel back, and
+all they allocated goes back to the system when they end. Forking is safe only
+on Linux and only while this process has no other thread: a child of a threaded
+process can deadlock on a lock another thread held (``mkdocs serve`` runs a
+server and a watcher, so it renders in one process). Elsewhere everything runs
+here, with the same results.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import TypeVar
 
@@ -29,32 +32,44 @@ def map_in_parallel(function: Callable[[T], R], items: Sequence[T]) -> list[R]:
         return [function(item) for item in items]
     results: list[R] = []
     for start in range(0, len(items), cores):
-        results += _batch(function, items[start : start + cores])
+        batch = items[start : start + cores]
+        children = [_start(function, item) for item in batch[1:]]
+        results.append(function(batch[0]))  # this process takes the first meanwhile
+        results += [_result(*child) for child in children]
     return results
 
 
-def _batch(function: Callable[[T], R], items: Sequence[T]) -> list[R]:
+def in_child(function: Callable[[T], R], item: T) -> R:
+    """``function(item)`` in a forked child when that is safe, else here.
+
+    What the function allocates is handed back to the system when the child
+    ends, instead of staying with this process.
+    """
+    if not can_fork():
+        return function(item)
+    return _result(*_start(function, item))
+
+
+def _start(function: Callable[[T], R], item: T) -> tuple[BaseProcess, Connection]:
     context = multiprocessing.get_context("fork")
-    children = []
-    for item in items[1:]:
-        receive, send = context.Pipe(duplex=False)
-        child = context.Process(target=_run, args=(function, item, send), daemon=True)
-        child.start()
-        send.close()
-        children.append((child, receive))
-    results = [function(items[0])]  # this process takes the first item meanwhile
-    for child, receive in children:
-        try:
-            done, value = receive.recv()  # before join: a full pipe would block the child
-        except EOFError:
-            done, value = False, RuntimeError(f"a worker process died (exit {child.exitcode})")
-        finally:
-            receive.close()
-        child.join()
-        if not done:
-            raise value
-        results.append(value)
-    return results
+    receive, send = context.Pipe(duplex=False)
+    child = context.Process(target=_run, args=(function, item, send), daemon=False)
+    child.start()
+    send.close()
+    return child, receive
+
+
+def _result(child: BaseProcess, receive: Connection) -> R:  # type: ignore[type-var]
+    try:
+        done, value = receive.recv()  # before join: a full pipe would block the child
+    except EOFError:
+        done, value = False, RuntimeError(f"a worker process died (exit {child.exitcode})")
+    finally:
+        receive.close()
+    child.join()
+    if not done:
+        raise value
+    return value  # type: ignore[no-any-return]
 
 
 def _run(function: Callable[[T], R], item: T, send: Connection) -> None:

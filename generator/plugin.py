@@ -12,9 +12,6 @@ whose Markdown changed.
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
-import gc
 import json
 import logging
 import os
@@ -35,8 +32,9 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 
-from generator.errors import ContentError
-from generator.pipeline import Caches, generate
+from generator.errors import ContentError, Problem
+from generator.parallel import in_child
+from generator.pipeline import Caches, GenerateResult, generate
 from generator.settings import Limits, Settings
 
 log = logging.getLogger("mkdocs.plugins.briefings")
@@ -81,22 +79,21 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         settings = self._settings()
-        # Serving keeps what it rendered for the next rebuild; a build renders once.
-        cache = self.cache if self.command == "serve" else None
         try:
-            result = generate(settings, cache=cache)
+            if self.command == "serve":
+                # Serving keeps what it rendered for the next rebuild.
+                outcome = _outcome(generate(settings, cache=self.cache))
+            else:
+                # A build renders once, in a child process whose memory goes back to
+                # the system before the language builds and Pagefind need it.
+                outcome = in_child(_generate_once, settings)
         except ContentError as exc:
             raise PluginError(str(exc)) from None
-        for warning in result.warnings:
+        warnings, pages, rendered, written = outcome
+        for warning in warnings:
             # Missing translations and the like: shown, never fatal to a build.
             log.info(str(warning))
-        written = len(result.report.written)
-        log.info(
-            f"briefings: {result.pages} pages, {result.rendered} rendered, {written} files changed"
-        )
-        if self.command != "serve":
-            del result, cache
-            release_memory()
+        log.info(f"briefings: {pages} pages, {rendered} rendered, {written} files changed")
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         return Files([])
@@ -163,6 +160,17 @@ def _swap(built: Path, final: Path) -> None:
     shutil.rmtree(previous, ignore_errors=True)
 
 
+Outcome = tuple[tuple[Problem, ...], int, int, int]  # warnings, pages, rendered, written
+
+
+def _outcome(result: GenerateResult) -> Outcome:
+    return (result.warnings, result.pages, result.rendered, len(result.report.written))
+
+
+def _generate_once(settings: Settings) -> Outcome:
+    return _outcome(generate(settings))
+
+
 def settings_for(config: MkDocsConfig, plugin: BriefingsPlugin) -> Settings:
     """Settings from the root mkdocs.yml and the plugin's options in it."""
     try:
@@ -221,18 +229,6 @@ def _relay(lang: str, output: str) -> None:
             message = line  # a message's continuation keeps its level
         if message.strip():
             log.log(level, f"[{lang}] {message}")
-
-
-def release_memory() -> None:
-    """Give the memory of the generation back before the memory-hungry phases.
-
-    Python frees the objects, but glibc keeps the freed pages for later; the
-    language builds and Pagefind run in other processes and cannot use them.
-    Without glibc (macOS, musl) this does nothing.
-    """
-    gc.collect()
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 def index_site(site_dir: Path, languages: Sequence[str]) -> None:

@@ -18,7 +18,7 @@ import generator
 from generator.article import parse_article
 from generator.dates import FullDate, PartialDate, Precision
 from generator.markup import escape_inline, escape_paragraphs, front_matter
-from generator.parallel import can_fork, map_in_parallel
+from generator.parallel import can_fork, in_child, map_in_parallel
 from generator.pipeline import Caches
 
 
@@ -171,3 +171,17 @@ def test_parallel_map_keeps_order_and_reports_failures() -> None:
 
     with pytest.raises(ValueError, match="b failed"):
         map_in_parallel(fail, ["a", "b"])
+
+
+def test_work_in_a_child_process_comes_back_whole() -> None:
+    if can_fork():
+        assert in_child(lambda _: os.getpid(), None) != os.getpid()
+    problem = generator.Problem("content/x/briefing.yaml", 3, 5, "title", "missing")
+
+    def refuse(_: object) -> None:
+        raise generator.ContentError([problem])
+
+    with pytest.raises(generator.ContentError) as caught:
+        in_child(refuse, None)
+    assert caught.value.problems == (problem,)
+    assert "content/x/briefing.yaml:3:5" in str(caught.value)
