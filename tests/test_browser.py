@@ -70,8 +70,14 @@ def search(browser: object, url: str) -> list[str]:
     try:
         page.goto(url)
         page.wait_for_selector(".pagefind-ui__message", timeout=20_000)
+        # The message is empty until the search starts, then "Searching for …", then
+        # the count; the result links arrive after it. Wait for the first page of them.
         page.wait_for_function(
-            "() => !document.querySelector('.pagefind-ui__message').textContent.includes('...')"
+            "() => { const m = document.querySelector('.pagefind-ui__message').textContent.trim();"
+            " if (!m || m.includes('...') || m.includes('\u2026')) return false;"
+            " const n = parseInt(m, 10) || 0;"
+            " return document.querySelectorAll('.pagefind-ui__result-link').length"
+            " >= Math.min(n, 5); }"
         )
         while page.query_selector(".pagefind-ui__button"):  # "load more results"
             page.click(".pagefind-ui__button")
