@@ -29,7 +29,7 @@ from generator.models import (
     TimelineEntry,
     shown_language,
 )
-from generator.settings import Limits
+from generator.settings import PageSizes
 from generator.structured import briefing_jsonld
 
 # Where generated pages live inside each language's docs tree.
@@ -308,9 +308,9 @@ class Localizer:
         lang: str,
         languages: Sequence[str],
         site_url: str = "",
-        limits: Limits | None = None,
+        page_sizes: PageSizes | None = None,
     ) -> None:
-        self.limits = limits or Limits()
+        self.page_sizes = page_sizes or PageSizes()
         self.corpus = corpus
         self.lang = lang
         self.order = tuple(languages)
@@ -434,7 +434,7 @@ class Localizer:
         ranked = sorted(shared.items(), key=lambda item: (-item[1], item[0]))[:12]
         pages = []
         for path, chunk, pager in _split(
-            actor_page(actor_id), involved, self.limits.actor_briefings
+            actor_page(actor_id), involved, self.page_sizes.actor_briefings
         ):
             roles = []
             events = []
@@ -490,7 +490,7 @@ class Localizer:
                 index_href=link(path, TAGS / "index.md"),
             )
             for path, chunk, pager in _split(
-                tag_page(tag_id), self._by_tag.get(tag_id, []), self.limits.briefings
+                tag_page(tag_id), self._by_tag.get(tag_id, []), self.page_sizes.briefings
             )
         ]
 
@@ -503,7 +503,7 @@ class Localizer:
                 briefings=tuple(self._summary(b, path) for b in chunk),
             )
             for path, chunk, pager in _split(
-                BRIEFINGS / "index.md", self._newest_first, self.limits.briefings
+                BRIEFINGS / "index.md", self._newest_first, self.page_sizes.briefings
             )
         ]
 
@@ -543,7 +543,7 @@ class Localizer:
         """The merged timeline: one page while it is short, else pages per year.
 
         Every event of every briefing on one page grows with the archive (10,000
-        events at 1,000 briefings). Past ``limits.timeline_events`` events the
+        events at 1,000 briefings). Past ``page_sizes.timeline_events`` events the
         timeline page lists the years, and each year's events, newest first, fill
         as many pages of at most that many events as they need.
         """
@@ -551,7 +551,7 @@ class Localizer:
         by_year: dict[int, list[tuple[TimelineEntry, LoadedBriefing]]] = defaultdict(list)
         for entry, loaded in entries:
             by_year[entry.date.year].append((entry, loaded))
-        limit = self.limits.timeline_events
+        limit = self.page_sizes.timeline_events
         if len(entries) <= limit:
             return [self._timeline_page(TIMELINE, sorted(by_year.items(), reverse=True))]
         pages: list[ListPage] = []

@@ -147,7 +147,7 @@ def _language_tree(
     problems: list[Problem] = []
     pages = 0
     rendered_before = renderer.cache.rendered
-    localizer = Localizer(corpus, lang, settings.languages, settings.site_url, settings.limits)
+    localizer = Localizer(corpus, lang, settings.languages, settings.site_url, settings.page_sizes)
     for page in localizer.pages():
         if page.path in own:
             problems.append(_collision(settings, lang, page.path))

@@ -35,7 +35,7 @@ from mkdocs.structure.files import Files
 from generator.errors import ContentError, Problem
 from generator.parallel import in_child
 from generator.pipeline import Caches, GenerateResult, generate
-from generator.settings import Limits, Settings
+from generator.settings import PageSizes, Settings
 
 log = logging.getLogger("mkdocs.plugins.briefings")
 
@@ -45,7 +45,7 @@ class BriefingsConfig(Config):  # type: ignore[no-untyped-call]
     language_names = c.Type(dict, default={})
     search = c.Type(bool, default=True)
     # How many entries a listing page holds before it continues on a next page:
-    # briefings, actor_briefings, timeline_events (see generator.settings.Limits).
+    # briefings, actor_briefings, timeline_events (see generator.settings.PageSizes).
     per_page = c.Type(dict, default={})
 
 
@@ -180,7 +180,7 @@ def settings_for(config: MkDocsConfig, plugin: BriefingsPlugin) -> Settings:
             language_names=dict(plugin.config.language_names),
             site_url=config.site_url or "",
             site_name=config.site_name,
-            limits=Limits.from_option(plugin.config.per_page),
+            page_sizes=PageSizes.from_option(plugin.config.per_page),
         )
     except ValueError as exc:
         raise PluginError(f"briefings plugin options in mkdocs.yml: {exc}") from None

@@ -11,7 +11,7 @@ from babel import Locale, UnknownLocaleError
 
 
 @dataclass(frozen=True)
-class Limits:
+class PageSizes:
     """How much one page may list (the plugin's ``per_page`` option).
 
     Past it a listing continues on numbered pages, so that no page grows with
@@ -29,7 +29,7 @@ class Limits:
                 raise ValueError(f"per_page: {name} must be a whole number of at least 1")
 
     @classmethod
-    def from_option(cls, option: Mapping[str, object]) -> Limits:
+    def from_option(cls, option: Mapping[str, object]) -> PageSizes:
         known = set(cls.__dataclass_fields__)
         unknown = sorted(set(option) - known)
         if unknown:
@@ -52,7 +52,7 @@ class Settings:
     language_names: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     site_url: str = ""
     site_name: str = "Briefings"
-    limits: Limits = Limits()
+    page_sizes: PageSizes = PageSizes()
 
     def __post_init__(self) -> None:
         if not self.languages:

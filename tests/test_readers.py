@@ -15,7 +15,7 @@ from test_site import Elements, content_of
 from generator import Settings
 from generator.load import load_corpus
 from generator.localize import Localizer
-from generator.settings import Limits
+from generator.settings import PageSizes
 
 Read = Callable[[Path, str], str]
 ROOT = "https://briefings.example.org/"
@@ -170,7 +170,7 @@ def test_long_timeline_gets_pages_per_year(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "p")
     add_outsider_briefing(project)
     corpus = load_corpus(Settings(root=project))
-    localizer = Localizer(corpus, "en", ("id", "en"), limits=Limits(timeline_events=2))
+    localizer = Localizer(corpus, "en", ("id", "en"), page_sizes=PageSizes(timeline_events=2))
     pages = {str(p.path): p for p in localizer.timelines()}
     assert set(pages) == {
         "timeline.md",
