@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -356,24 +356,31 @@ def _read_briefing(folder: Path, report: _Report) -> tuple[LoadedBriefing, YamlD
     return loaded, doc
 
 
-def texts_of(value: object, loc: Loc = ()) -> Iterator[tuple[Loc, dict[str, str]]]:
-    """Every Text (a language map) inside a validated model, with its location."""
+def texts_of(value: object, loc: Loc = ()) -> list[tuple[Loc, dict[str, str]]]:
+    """Every Text (a language map) inside a validated model, with its location, in order."""
+    found: list[tuple[Loc, dict[str, str]]] = []
+    _collect_texts(value, loc, found)
+    return found
+
+
+def _collect_texts(value: object, loc: Loc, found: list[tuple[Loc, dict[str, str]]]) -> None:
     if isinstance(value, BaseModel):
+        fields = type(value).model_fields
         root = getattr(value, "root", None)
-        if root is not None and not type(value).model_fields.keys() - {"root"}:
-            yield from texts_of(root, loc)
+        if root is not None and not fields.keys() - {"root"}:
+            _collect_texts(root, loc, found)
             return
-        for name in type(value).model_fields:
-            yield from texts_of(getattr(value, name), (*loc, name))
+        for name in fields:
+            _collect_texts(getattr(value, name), (*loc, name), found)
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from texts_of(item, (*loc, index))
+            _collect_texts(item, (*loc, index), found)
     elif isinstance(value, dict):
         if value and all(isinstance(v, str) for v in value.values()):
-            yield loc, value
+            found.append((loc, value))
         else:
             for key, item in value.items():
-                yield from texts_of(item, (*loc, key))
+                _collect_texts(item, (*loc, key), found)
 
 
 def _check_languages(model: BaseModel, path: Path, doc: YamlDocument, report: _Report) -> None:

@@ -14,6 +14,7 @@ Trusted markup (the sanitised article body, our own templates) is wrapped in
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Mapping
@@ -50,7 +51,13 @@ def escape_inline(text: object) -> Markup:
     """Text for inside a line of Markdown: shown literally, on one line."""
     if isinstance(text, Markup):
         return text
-    folded = fold(str(text))
+    return _escape_line(str(text))
+
+
+# The same few thousand names, dates and labels are escaped on page after page.
+@functools.lru_cache(maxsize=1 << 16)
+def _escape_line(text: str) -> Markup:
+    folded = fold(text)
     leading = _LEADING.match(folded)
     if not leading:
         return Markup(folded.translate(_ENTITIES))

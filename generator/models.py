@@ -26,8 +26,15 @@ IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif")
 ARTICLE_SUFFIXES = (".txt", ".md")
 
 
+# Unicode's control characters (category Cc) are exactly these two ranges;
+# tab and newline are allowed in texts.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
 def _no_invisible(text: str) -> str:
     """Refuse control and format characters (bidi overrides, zero-width) in names."""
+    if text.isprintable():  # C code, and false for every Cc and Cf character
+        return text
     for char in text:
         if unicodedata.category(char) in ("Cc", "Cf"):
             raise ValueError(f"contains the invisible character U+{ord(char):04X}")
@@ -37,9 +44,9 @@ def _no_invisible(text: str) -> str:
 def _non_blank(text: str) -> str:
     if not text.strip():
         raise ValueError("is empty; write the text or remove the field")
-    for char in text:
-        if unicodedata.category(char) == "Cc" and char not in "\n\t":
-            raise ValueError(f"contains the control character U+{ord(char):04X}")
+    control = _CONTROL.search(text)
+    if control:
+        raise ValueError(f"contains the control character U+{ord(control.group()):04X}")
     return text
 
 

@@ -118,6 +118,7 @@ class Renderer:
         # Timeline entries of this run by (language, event, with its briefing's link).
         # The event is kept with its text so that its id cannot be reused meanwhile.
         self._entries: dict[tuple[str, int, bool], tuple[Event, Markup]] = {}
+        self._macros: dict[str, jinja2.environment.TemplateModule] = {}  # by language
         self.env.globals["timeline_entry"] = self._timeline_entry
 
     def render(self, page: Page, languages: tuple[str, ...]) -> RenderedPage:
@@ -156,11 +157,12 @@ class Renderer:
         known = self._entries.get(key)
         if known is not None and known[0] is event:
             return known[1]
+        i18n = {"gettext": context["gettext"], "ngettext": context["ngettext"]}
+        macros = self._macros.get(key[0])
+        if macros is None:
+            macros = self._macros[key[0]] = self.env.get_template("_macros.md.j2").make_module(i18n)
         text = self.env.get_template("_timeline_entry.md.j2").render(
-            e=event,
-            with_briefing=with_briefing,
-            gettext=context["gettext"],
-            ngettext=context["ngettext"],
+            e=event, with_briefing=with_briefing, m=macros, **i18n
         )
         entry = trusted(text.removesuffix("\n"))  # rendered by our template: escaped
         self._entries[key] = (event, entry)

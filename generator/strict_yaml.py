@@ -18,9 +18,9 @@ stream instead, so that:
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -47,8 +47,7 @@ _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": Fal
 _STR_TAGS = frozenset({"!", "tag:yaml.org,2002:str"})
 
 
-@dataclass(frozen=True)
-class Position:
+class Position(NamedTuple):  # a tuple: made for every value read, so made cheaply
     line: int  # 1-based
     column: int  # 1-based
 
@@ -65,16 +64,26 @@ class YamlError(Exception):
 
 @dataclass(frozen=True)
 class YamlDocument:
-    """Plain values (dict, list, str, bool, None) and where each one stood."""
+    """Plain values (dict, list, str, bool, None) and where each one stood.
+
+    Positions are only needed for messages, so they are found when first asked
+    for, by reading the source again: a file without mistakes is read once.
+    """
 
     data: Any
-    positions: Mapping[Loc, Position]
+    source: str
+    limits: Limits = DEFAULT_LIMITS
     duplicate_keys: tuple[tuple[Loc, Position, Position], ...] = ()
+    _positions: dict[Loc, Position] = field(default_factory=dict, repr=False, compare=False)
 
     def position(self, loc: Loc) -> Position:
         """The position of ``loc``, or of its nearest ancestor that has one."""
+        if not self._positions:
+            builder = _Builder(self.limits, track=True)
+            builder.run(_events(self.source))
+            self._positions.update(builder.positions)
         for end in range(len(loc), -1, -1):
-            found = self.positions.get(tuple(loc[:end]))
+            found = self._positions.get(tuple(loc[:end]))
             if found is not None:
                 return found
         return Position(1, 1)
@@ -115,7 +124,12 @@ def parse(raw: bytes, limits: Limits = DEFAULT_LIMITS) -> YamlDocument:
         raise YamlError(f"file is {len(raw):,} bytes; the limit is {limits.max_bytes:,}", 1)
     text = decode(raw)
     try:
-        return _Builder(limits).run(yaml.parse(text, Loader=_Loader))
+        builder = _Builder(limits, track=False)
+        data = builder.run(_events(text))
+        if builder.has_duplicates:  # rare: read again, noting where every key stood
+            builder = _Builder(limits, track=True)
+            data = builder.run(_events(text))
+        return YamlDocument(data, text, limits, tuple(builder.duplicates))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "not valid YAML"
@@ -123,6 +137,18 @@ def parse(raw: bytes, limits: Limits = DEFAULT_LIMITS) -> YamlDocument:
         raise YamlError(f"YAML syntax: {problem}", line, column) from None
     except yaml.YAMLError as exc:
         raise YamlError(f"YAML syntax: {exc}", 1) from None
+
+
+def _events(text: str) -> Iterator[yaml.Event]:
+    """libyaml's events for ``text`` (``yaml.parse`` asks twice per event)."""
+    loader = _Loader(text)
+    try:
+        event = loader.get_event()
+        while event is not None and type(event) is not yaml.StreamEndEvent:
+            yield event
+            event = loader.get_event()
+    finally:
+        loader.dispose()
 
 
 def _position(event: yaml.Event) -> Position:
@@ -158,85 +184,122 @@ def _refuse_extras(event: yaml.NodeEvent) -> None:
 
 
 class _Builder:
-    """Plain values from parser events, one event at a time, with an explicit stack."""
+    """Plain values from parser events, one event at a time, with an explicit stack.
 
-    def __init__(self, limits: Limits) -> None:
+    This loop runs for every value of every file, so the common events are told
+    apart by exact type and positions are worked out only when needed: for an
+    error, or for every value when ``track`` is set.
+    """
+
+    def __init__(self, limits: Limits, *, track: bool) -> None:
         self.limits = limits
+        self.track = track
         self.positions: dict[Loc, Position] = {}
         self.duplicates: list[tuple[Loc, Position, Position]] = []
+        self.has_duplicates = False
         self.stack: list[_Frame] = []
         self.root: Any = None
         self.documents = 0
 
-    def run(self, events: Iterator[yaml.Event]) -> YamlDocument:
+    def run(self, events: Iterator[yaml.Event]) -> Any:
         for event in events:
-            if isinstance(event, yaml.DocumentStartEvent):
+            kind = type(event)
+            if kind is yaml.ScalarEvent:
+                self.scalar(event)  # type: ignore[arg-type]
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                self.start_collection(event)  # type: ignore[arg-type]
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                self.stack.pop()
+            elif kind is yaml.DocumentStartEvent:
                 self.documents += 1
                 if self.documents > 1:
                     raise YamlError(
                         "a second YAML document ('---') found; one file holds one document",
                         _position(event).line,
                     )
-            elif isinstance(event, yaml.ScalarEvent):
+            elif isinstance(event, yaml.NodeEvent):  # an alias
                 _refuse_extras(event)
-                self.scalar(event)
-            elif isinstance(event, yaml.CollectionStartEvent):
-                _refuse_extras(event)
-                self.start_collection(event)
-            elif isinstance(event, yaml.AliasEvent):
-                _refuse_extras(event)  # always raises: aliases are not allowed
-            elif isinstance(event, yaml.CollectionEndEvent):
-                self.stack.pop()
-        return YamlDocument(self.root, self.positions, tuple(self.duplicates))
+                raise YamlError(f"unexpected YAML event {kind.__name__}", _position(event).line)
+        return self.root
 
     def scalar(self, event: yaml.ScalarEvent) -> None:
+        if event.anchor is not None:
+            _refuse_extras(event)  # raises
         value = _scalar(event)
-        pos = _position(event)
         if isinstance(value, str) and len(value) > self.limits.max_string:
             raise YamlError(
                 f"text of {len(value):,} characters; the limit is {self.limits.max_string:,}",
-                pos.line,
+                _position(event).line,
             )
-        self.place(value, pos)
+        self.place(value, event)
 
     def start_collection(self, event: yaml.CollectionStartEvent) -> None:
-        pos = _position(event)
+        if event.anchor is not None or event.tag is not None:
+            _refuse_extras(event)  # raises
         if self.stack and isinstance(self.stack[-1].value, dict) and self.stack[-1].key is None:
+            pos = _position(event)
             raise YamlError("keys must be text, not a list or mapping", pos.line, pos.column)
         if len(self.stack) >= self.limits.max_depth:
-            raise YamlError(f"nested deeper than {self.limits.max_depth} levels", pos.line)
-        container: dict[str, Any] | list[Any] = (
-            {} if isinstance(event, yaml.MappingStartEvent) else []
-        )
-        loc = self.place(container, pos)
+            raise YamlError(
+                f"nested deeper than {self.limits.max_depth} levels", _position(event).line
+            )
+        container: dict[str, Any] | list[Any] = {} if type(event) is yaml.MappingStartEvent else []
+        loc = self.place(container, event)
         self.stack.append(_Frame(container, loc if loc is not None else ()))
 
-    def place(self, value: Any, pos: Position) -> Loc | None:
-        """Attach a finished value to its parent; return its location (None for a key)."""
+    def place(self, value: Any, event: yaml.NodeEvent) -> Loc | None:
+        """Attach a finished value to its parent; return its location (None for a key).
+
+        Locations are only kept while tracking positions (else the empty tuple).
+        """
         if not self.stack:
             self.root = value
-            self.positions[()] = pos
+            if self.track:
+                self.positions[()] = _position(event)
             return ()
         parent = self.stack[-1]
-        if isinstance(parent.value, list):
-            if len(parent.value) >= self.limits.max_items:
-                raise YamlError(f"more than {self.limits.max_items:,} items in one list", pos.line)
-            loc = (*parent.loc, len(parent.value))
-            parent.value.append(value)
-            self.positions[loc] = pos
-            return loc
-        if parent.key is None:
+        if type(parent.value) is list:
+            return self._append(parent, parent.value, value, event)
+        return self._set(parent, parent.value, value, event)  # type: ignore[arg-type]
+
+    def _append(self, parent: _Frame, items: list[Any], value: Any, event: yaml.NodeEvent) -> Loc:
+        if len(items) >= self.limits.max_items:
+            raise YamlError(
+                f"more than {self.limits.max_items:,} items in one list", _position(event).line
+            )
+        items.append(value)
+        if not self.track:
+            return ()
+        loc = (*parent.loc, len(items) - 1)
+        self.positions[loc] = _position(event)
+        return loc
+
+    def _set(
+        self, parent: _Frame, mapping: dict[str, Any], value: Any, event: yaml.NodeEvent
+    ) -> Loc | None:
+        key = parent.key
+        if key is None:  # this value is a key; its value comes next
             if not isinstance(value, str):
+                pos = _position(event)
                 raise YamlError("keys must be text", pos.line, pos.column)
-            parent.key, parent.key_position = value, pos
+            parent.key = value
+            if self.track:
+                parent.key_position = _position(event)
             return None
-        key, key_pos = parent.key, parent.key_position or pos
+        parent.key = None
+        if not self.track:
+            if key in mapping:
+                self.has_duplicates = True
+            else:
+                mapping[key] = value
+            return ()
+        key_pos = parent.key_position or _position(event)
+        parent.key_position = None
         loc = (*parent.loc, key)
-        if key in parent.value:
+        if key in mapping:
             self.duplicates.append((loc, parent.key_lines[key], key_pos))
         else:
             parent.key_lines[key] = key_pos
-            parent.value[key] = value
+            mapping[key] = value
             self.positions[loc] = key_pos
-        parent.key = parent.key_position = None
         return loc
