@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 from html import unescape
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import markdown
 import pytest
@@ -20,6 +20,7 @@ from generator.dates import FullDate, PartialDate, Precision
 from generator.markup import escape_inline, escape_paragraphs, front_matter
 from generator.parallel import can_fork, in_child, map_in_parallel
 from generator.pipeline import Caches
+from generator.write import write_tree
 
 
 @pytest.mark.parametrize(
@@ -185,3 +186,26 @@ def test_work_in_a_child_process_comes_back_whole() -> None:
         in_child(refuse, None)
     assert caught.value.problems == (problem,)
     assert "content/x/briefing.yaml:3:5" in str(caught.value)
+
+
+def test_writer_touches_only_what_changed_and_only_its_own_files(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "notes.txt").write_text("kept: not written by the generator")
+    first = write_tree(out, {PurePosixPath("a/b/page.md"): b"one", PurePosixPath("c.md"): b"two"})
+    assert sorted(map(str, first.written)) == ["a/b/page.md", "c.md"]
+    assert (out / "a" / "b" / "page.md").read_bytes() == b"one"
+    assert not list(out.rglob("*.tmp"))  # no temporary file left behind
+    stamp = (out / "c.md").stat().st_mtime_ns
+
+    second = write_tree(
+        out, {PurePosixPath("a/b/page.md"): b"changed", PurePosixPath("c.md"): b"two"}
+    )
+    assert second.written == (PurePosixPath("a/b/page.md"),) and second.unchanged == 1
+    assert (out / "a" / "b" / "page.md").read_bytes() == b"changed"
+    assert (out / "c.md").stat().st_mtime_ns == stamp  # unchanged bytes, file not rewritten
+
+    third = write_tree(out, {PurePosixPath("c.md"): b"two"})
+    assert third.removed == (PurePosixPath("a/b/page.md"),)
+    assert not (out / "a").exists()  # emptied folders go too
+    assert (out / "notes.txt").read_text() == "kept: not written by the generator"
