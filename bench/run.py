@@ -13,6 +13,7 @@ import contextlib
 import json
 import os
 import platform
+import re
 import shutil
 import socket
 import subprocess
@@ -250,10 +251,15 @@ def measure(where: Path, count: int, *, serve: bool, lunr: bool) -> dict[str, An
     settings = Settings(root=project, site_url="https://bench.example.org/")
     row: dict[str, Any] = {"briefings": count}
     row["parse_floor_s"] = min(parse_floor(project) for _ in range(3))
-    # As `mkdocs build` generates: once, languages in parallel, nothing kept.
-    row["generate_s"], first = timed(generate, settings, out_dir=project / "gen")
-    row["generated_pages"] = first.pages
-    shutil.rmtree(project / "gen")
+    # As `mkdocs build` generates: languages in parallel, nothing kept. Best of
+    # three, like the floor: this machine's speed drifts from minute to minute.
+    runs = []
+    for attempt in range(3):
+        runs.append(timed(generate, settings, out_dir=project / f"gen{attempt}"))
+    row["generate_s"] = min(seconds for seconds, _ in runs)
+    row["generated_pages"] = runs[0][1].pages
+    for attempt in range(3):
+        shutil.rmtree(project / f"gen{attempt}")
     # As `mkdocs serve` does: in one process, keeping a cache for the runs after.
     cache = Caches()
     row["generate_serial_s"], _ = timed(generate, settings, out_dir=project / "gen", cache=cache)
@@ -265,15 +271,20 @@ def measure(where: Path, count: int, *, serve: bool, lunr: bool) -> dict[str, An
     row.update(edit_s=edit_s, edit_rendered=edit.rendered, edit_written=len(edit.report.written))
     row["pages_listing_edit"] = pages_listing(project / "gen", "briefing-00001")
     shutil.rmtree(project / "gen")
-    row["build_s"], row["build_peak_bytes"], _ = run_child(
+    row["build_s"], row["build_peak_bytes"], log = run_child(
         [sys.executable, "-m", "mkdocs", "build", "--strict"], project
     )
+    # The build's own generation, as the plugin logs it: its share of that build.
+    logged = re.search(r"briefings: .* in ([0-9.]+) seconds", log)
+    if logged is None:
+        raise RuntimeError(f"the build did not log its generation time:\n{log}")
+    row["generate_in_build_s"] = float(logged.group(1))
     site = project / "site"
     row["site_pages"] = html_pages(site)
     row["site_bytes"] = tree_bytes(site)
     row["bytes_per_page"] = row["site_bytes"] / row["site_pages"]
     row["build_s_per_page"] = row["build_s"] / row["site_pages"]
-    row["generate_share_of_build"] = row["generate_s"] / row["build_s"]
+    row["generate_share_of_build"] = row["generate_in_build_s"] / row["build_s"]
     row["generate_over_floor"] = row["generate_s"] / row["parse_floor_s"]
     row["search_first_query_bytes"] = first_query_bytes(site, "en")
     if lunr:
@@ -294,6 +305,7 @@ COLUMNS = [
     ("generate_over_floor", "gen/floor", "{:.1f}×"),
     ("generate_serial_s", "gen 1 core s", "{:.2f}"),
     ("build_s", "build s", "{:.1f}"),
+    ("generate_in_build_s", "gen in build s", "{:.2f}"),
     ("generate_share_of_build", "gen/build", "{:.0%}"),
     ("build_s_per_page", "s/page", "{:.4f}"),
     ("bytes_per_page", "bytes/page", "{:,.0f}"),

@@ -19,6 +19,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -79,6 +80,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         settings = self._settings()
+        started = time.perf_counter()
         try:
             if self.command == "serve":
                 # Serving keeps what it rendered for the next rebuild.
@@ -93,7 +95,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
         for warning in warnings:
             # Missing translations and the like: shown, never fatal to a build.
             log.info(str(warning))
-        log.info(f"briefings: {pages} pages, {rendered} rendered, {written} files changed")
+        seconds = time.perf_counter() - started
+        log.info(
+            f"briefings: {pages} pages, {rendered} rendered, {written} files changed "
+            f"in {seconds:.2f} seconds"
+        )
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         return Files([])
