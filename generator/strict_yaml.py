@@ -13,7 +13,8 @@ stream instead, so that:
 * duplicate keys are reported with both lines, keys must be text;
 * size, depth, string and list limits hold, and deep nesting is walked with an
   explicit stack, so no input reaches a ``RecursionError``;
-* every value's position is kept, so later stages can name file, line and field.
+* every value's position can be asked for, so later stages can name file, line
+  and field (found by reading the file again: only a message needs one).
 """
 
 from __future__ import annotations
