@@ -19,6 +19,7 @@ stream instead, so that:
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -72,17 +73,18 @@ class YamlDocument:
     """
 
     data: Any
-    source: str
+    source: str = field(repr=False)
     limits: Limits = DEFAULT_LIMITS
     duplicate_keys: tuple[tuple[Loc, Position, Position], ...] = ()
-    _positions: dict[Loc, Position] = field(default_factory=dict, repr=False, compare=False)
+
+    @functools.cached_property
+    def _positions(self) -> dict[Loc, Position]:
+        builder = _Builder(self.limits, track=True)
+        builder.run(_events(self.source))
+        return builder.positions
 
     def position(self, loc: Loc) -> Position:
         """The position of ``loc``, or of its nearest ancestor that has one."""
-        if not self._positions:
-            builder = _Builder(self.limits, track=True)
-            builder.run(_events(self.source))
-            self._positions.update(builder.positions)
         for end in range(len(loc), -1, -1):
             found = self._positions.get(tuple(loc[:end]))
             if found is not None:
