@@ -52,8 +52,13 @@ class Corpus:
     tags: Mapping[str, Text]
     briefings: tuple[LoadedBriefing, ...]  # by slug
     warnings: tuple[Problem, ...]
-    # Where each registry entry starts: ("actors.yaml", "nato") -> line, for messages.
-    registry_lines: Mapping[tuple[str, str], int] = field(default_factory=dict)
+    # The registries as read ("actors.yaml" -> document), for messages about their entries.
+    registries: Mapping[str, YamlDocument] = field(default_factory=dict)
+
+    def registry_line(self, registry: str, entry_id: str) -> int:
+        """Where an entry of a registry starts (1 if unknown): found only when asked."""
+        doc = self.registries.get(registry)
+        return doc.position((entry_id,)).line if doc is not None else 1
 
 
 class _Report:
@@ -64,7 +69,7 @@ class _Report:
         self.problems: list[Problem] = []
         # Registries with invalid entries: every id they list, valid or not.
         self.known_ids: dict[str, Collection[str]] = {}
-        self.registry_lines: dict[tuple[str, str], int] = {}
+        self.registries: dict[str, YamlDocument] = {}
 
     def name(self, path: Path) -> str:
         return display_path(path, self.settings.root)
@@ -127,7 +132,7 @@ def load_corpus(settings: Settings, cache: LoadCache | None = None) -> Corpus:
         tags=MappingProxyType(dict(tag_map)),
         briefings=tuple(briefings),
         warnings=tuple(sorted(report.problems)),
-        registry_lines=MappingProxyType(report.registry_lines),
+        registries=MappingProxyType(report.registries),
     )
 
 
@@ -233,10 +238,10 @@ def _load_registry(path: Path, entry: TypeAdapter[E], report: _Report) -> dict[s
     doc = _read_yaml(path, report)
     if doc is None:
         return {}
+    report.registries[path.name] = doc
     entries: dict[str, E] = {}
     failed = False
     for key, value in doc.data.items():
-        report.registry_lines[(path.name, key)] = doc.position((key,)).line
         if not re.match(ID_PATTERN, key):
             report.at(
                 path, doc, (key,), f"{key!r} is not a valid id: use lowercase a-z, 0-9 and '-'"

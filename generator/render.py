@@ -153,14 +153,16 @@ class Renderer:
         every page at the same link depth the same event value, so the entry
         rendered for one is the entry for all.
         """
-        key = (context["page"].lang, id(event), with_briefing)
+        lang = context["page"].lang
+        key = (lang, id(event), with_briefing)
         known = self._entries.get(key)
         if known is not None and known[0] is event:
             return known[1]
         i18n = {"gettext": context["gettext"], "ngettext": context["ngettext"]}
-        macros = self._macros.get(key[0])
+        macros = self._macros.get(lang)
         if macros is None:
-            macros = self._macros[key[0]] = self.env.get_template("_macros.md.j2").make_module(i18n)
+            macros = self.env.get_template("_macros.md.j2").make_module(i18n)
+            self._macros[lang] = macros
         text = self.env.get_template("_timeline_entry.md.j2").render(
             e=event, with_briefing=with_briefing, m=macros, **i18n
         )

@@ -89,7 +89,7 @@ def _unused(corpus: Corpus) -> Iterator[Problem]:
         for unused in sorted(set(ids) - used):
             yield _warning(
                 f"content/{registry}",
-                corpus.registry_lines.get((registry, unused), 1),
+                corpus.registry_line(registry, unused),
                 unused,
                 "not used by any briefing",
             )
