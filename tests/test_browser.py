@@ -70,15 +70,23 @@ def search(browser: object, url: str) -> list[str]:
     try:
         page.goto(url)
         page.wait_for_selector(".pagefind-ui__message", timeout=20_000)
-        # The message is empty until the search starts, then "Searching for …", then
-        # the count; the result links arrive after it. Wait for the first page of them.
-        page.wait_for_function(
-            "() => { const m = document.querySelector('.pagefind-ui__message').textContent.trim();"
-            " if (!m || m.includes('...') || m.includes('\u2026')) return false;"
-            " const n = parseInt(m, 10) || 0;"
-            " return document.querySelectorAll('.pagefind-ui__result-link').length"
-            " >= Math.min(n, 5); }"
-        )
+        # The message passes through a hint ("Results will appear as you type"),
+        # "Loading" and "Searching for untung..." before the count ("5 results for …",
+        # "Ditemukan 5 hasil untuk …"); the result links arrive after the count. Only a
+        # count is final, so wait for it and for the first page of links; anything
+        # else that stays (no results, "Search failed") fails with the message shown.
+        try:
+            page.wait_for_function(
+                "() => { const m = document.querySelector('.pagefind-ui__message')"
+                ".textContent.trim(); const count = m.match(/[0-9]+/);"
+                " if (!count || m.endsWith('...')) return false;"
+                " return document.querySelectorAll('.pagefind-ui__result-link').length"
+                " >= Math.min(parseInt(count[0], 10), 5); }",
+                timeout=20_000,
+            )
+        except sync_api.TimeoutError:
+            message = page.text_content(".pagefind-ui__message")
+            raise AssertionError(f"no results for {url}: {message!r}") from None
         while page.query_selector(".pagefind-ui__button"):  # "load more results"
             page.click(".pagefind-ui__button")
             page.wait_for_timeout(200)
