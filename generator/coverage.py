@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from generator.load import ONE_LANGUAGE_FIELDS, Corpus, field_path, texts_of
+from generator.load import ONE_LANGUAGE_FIELDS, Corpus, field_path
 
 
 @dataclass(frozen=True)
@@ -20,7 +20,7 @@ class Coverage:
 def coverage(corpus: Corpus, languages: Sequence[str]) -> list[Coverage]:
     rows = []
     for loaded in corpus.briefings:
-        texts = [(loc, t) for loc, t in texts_of(loaded.briefing) if loc not in ONE_LANGUAGE_FIELDS]
+        texts = [(loc, t) for loc, t in loaded.texts if loc not in ONE_LANGUAGE_FIELDS]
         for lang in languages:
             missing = tuple(field_path(loc) for loc, t in texts if lang not in t)
             rows.append(Coverage(loaded.slug, lang, len(texts) - len(missing), len(texts), missing))

@@ -44,6 +44,9 @@ class LoadedBriefing:
     briefing: Briefing
     articles: Mapping[str, ArticleBody]  # the original and any translations, by language
     image: Path | None
+    # Every text of the briefing (a language map) with its location, in order: walked
+    # once here, read by every language's translation coverage.
+    texts: tuple[tuple[Loc, Mapping[str, str]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -340,7 +343,9 @@ def _read_briefing(folder: Path, report: _Report) -> tuple[LoadedBriefing, YamlD
     briefing = _validate(Briefing, path, doc, report)
     if briefing is None:
         return None
-    _check_languages(briefing, path, doc, report)
+    texts = texts_of(briefing)
+    for loc, text in texts:
+        _check_text_languages(loc, text, path, doc, report)
     articles = _load_articles(folder, briefing, path, doc, report)
     image = None
     if briefing.image and briefing.image.file:
@@ -357,6 +362,7 @@ def _read_briefing(folder: Path, report: _Report) -> tuple[LoadedBriefing, YamlD
         briefing=briefing,
         articles=MappingProxyType(articles),
         image=image,
+        texts=tuple(texts),
     )
     return loaded, doc
 
@@ -386,11 +392,6 @@ def _collect_texts(value: object, loc: Loc, found: list[tuple[Loc, dict[str, str
         else:
             for key, item in value.items():
                 _collect_texts(item, (*loc, key), found)
-
-
-def _check_languages(model: BaseModel, path: Path, doc: YamlDocument, report: _Report) -> None:
-    for loc, text in texts_of(model):
-        _check_text_languages(loc, text, path, doc, report)
 
 
 def _check_text_languages(

@@ -1,0 +1,114 @@
+"""Search in a real browser over the built site: what a first query downloads, and
+whether a briefing is found by its title.
+
+Runs headless Chromium (Debian's, driven by Playwright as the browser tests do);
+without Chromium, the benchmark falls back to an estimate from the bundle's files
+and says so in its JSON.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import shutil
+import threading
+import urllib.parse
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from playwright.sync_api import (
+    sync_playwright,
+)  # installed with the dev tools, as `make bench` does
+
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"]
+
+# Until the result count shows (in either language: "5 results for …", "Ditemukan 5
+# hasil untuk …") and the first page of result links has arrived after it.
+_RESULTS_SHOWN = """() => {
+  const m = document.querySelector('.pagefind-ui__message');
+  if (!m) return false;
+  const text = m.textContent.trim(), count = text.match(/[0-9]+/);
+  if (!count || text.endsWith('...')) return false;
+  return document.querySelectorAll('.pagefind-ui__result-link').length
+    >= Math.min(parseInt(count[0], 10), 5);
+}"""
+
+
+@dataclass(frozen=True)
+class SearchProbe:
+    first_query_bytes: int  # downloaded from the search bundle for a one-word query
+    first_query_results: int  # results that query found
+    title_query: str
+    title_rank: int | None  # where the briefing with that title ranks (1: first), if shown
+
+
+def chromium() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def probe(site: Path, lang: str, word: str, title: str, expected: str) -> SearchProbe | None:
+    """Search ``site/<lang>/`` for ``word``, then for ``title`` expecting ``expected``
+    (a path such as ``/en/briefings/briefing-00000/``); None without a browser."""
+    executable = chromium()
+    if executable is None:
+        return None
+    with _served(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        try:
+            context = browser.new_context()
+            fetched: list[str] = []  # by the page and by Pagefind's worker
+            context.on("requestfinished", lambda request: fetched.append(request.url))
+            page = context.new_page()
+            page.goto(_search_url(base, lang, word))
+            page.wait_for_function(_RESULTS_SHOWN, timeout=60_000)
+            page.wait_for_load_state("networkidle")
+            downloaded = _bundle_bytes(site, lang, fetched)
+            found = len(page.query_selector_all(".pagefind-ui__result"))
+            message = page.text_content(".pagefind-ui__message") or ""
+            count = int(next(part for part in message.split() if part.isdigit()))
+            page.close()
+            page = browser.new_page()
+            page.goto(_search_url(base, lang, title))
+            page.wait_for_function(_RESULTS_SHOWN, timeout=60_000)
+            links = page.query_selector_all(".pagefind-ui__result-link")
+            hrefs = [link.get_attribute("href") for link in links]
+            page.close()
+        finally:
+            browser.close()
+    if found == 0:
+        raise RuntimeError(f"searching {lang} for {word!r} showed no results")
+    rank = hrefs.index(expected) + 1 if expected in hrefs else None
+    return SearchProbe(downloaded, count, title, rank)
+
+
+def _bundle_bytes(site: Path, lang: str, urls: list[str]) -> int:
+    """Bytes of the files fetched from the language's search bundle, as this server sends
+    them: uncompressed, so an upper bound where GitHub Pages would gzip the scripts
+    (Pagefind's index and fragments are compressed files already)."""
+    paths = {urllib.parse.urlsplit(url).path for url in urls}
+    bundle = f"/{lang}/pagefind/"
+    return sum((site / p.lstrip("/")).stat().st_size for p in paths if p.startswith(bundle))
+
+
+def _search_url(base: str, lang: str, query: str) -> str:
+    return f"{base}/{lang}/search/?q={urllib.parse.quote(query)}"
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def _served(site: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
