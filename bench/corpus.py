@@ -118,7 +118,7 @@ def write_corpus(
         folder.mkdir(parents=True, exist_ok=True)
         year = 2000 + number * 26 // max(count, 1)
         published = f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
-        paragraphs = []
+        paragraphs: list[str] = []
         total = rng.randint(600, 1200)
         while sum(len(p.split()) for p in paragraphs) < total:
             paragraphs.append(words.paragraph(rng.randint(60, 120)))

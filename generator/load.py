@@ -46,7 +46,7 @@ class LoadedBriefing:
     image: Path | None
     # Every text of the briefing (a language map) with its location, in order: walked
     # once here, read by every language's translation coverage.
-    texts: tuple[tuple[Loc, Mapping[str, str]], ...] = ()
+    texts: tuple[tuple[Loc, Mapping[str, str]], ...]
 
 
 @dataclass(frozen=True)
