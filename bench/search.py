@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import re
 import shutil
 import threading
 import urllib.parse
@@ -18,9 +19,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from playwright.sync_api import (
-    sync_playwright,
-)  # installed with the dev tools, as `make bench` does
+# Installed with the dev tools, as `make bench` does.
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from playwright.sync_api import sync_playwright
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"]
 
@@ -67,11 +68,12 @@ def probe(site: Path, lang: str, word: str, title: str, expected: str) -> Search
             downloaded = _bundle_bytes(site, lang, fetched)
             found = len(page.query_selector_all(".pagefind-ui__result"))
             message = page.text_content(".pagefind-ui__message") or ""
-            count = int(next(part for part in message.split() if part.isdigit()))
+            count = _count(message)
             page.close()
-            page = browser.new_page()
+            page = context.new_page()
             page.goto(_search_url(base, lang, title))
-            page.wait_for_function(_RESULTS_SHOWN, timeout=60_000)
+            with contextlib.suppress(PlaywrightTimeout):  # no results: rank None
+                page.wait_for_function(_RESULTS_SHOWN, timeout=60_000)
             links = page.query_selector_all(".pagefind-ui__result-link")
             hrefs = [link.get_attribute("href") for link in links]
             page.close()
@@ -81,6 +83,14 @@ def probe(site: Path, lang: str, word: str, title: str, expected: str) -> Search
         raise RuntimeError(f"searching {lang} for {word!r} showed no results")
     rank = hrefs.index(expected) + 1 if expected in hrefs else None
     return SearchProbe(downloaded, count, title, rank)
+
+
+def _count(message: str) -> int:
+    """The number in "822 results for …" or "Ditemukan 1.234 hasil untuk …"."""
+    found = re.search(r"[0-9][0-9,.]*", message)
+    if found is None:
+        raise RuntimeError(f"no result count in {message!r}")
+    return int(re.sub(r"[,.]", "", found.group()))
 
 
 def _bundle_bytes(site: Path, lang: str, urls: list[str]) -> int:
