@@ -1,0 +1,44 @@
+"""`make bench` keeps working: one small corpus through every measurement it takes.
+
+The figures themselves are the benchmark's business (docs/en/performance.md); here
+only what must hold at any size: a no-op regenerates nothing, an edit re-renders only
+what lists the briefing, the build logs its generation time, search finds a briefing
+by its title.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bench import run, search
+
+pytestmark = pytest.mark.slow
+
+
+def test_benchmark_measures_a_small_corpus(tmp_path: Path) -> None:
+    row = run.measure(tmp_path, 4, serve=False, lunr=False, build_runs=1)
+    assert row["generated_pages"] > 4 * 2
+    assert (row["noop_rendered"], row["noop_written"]) == (0, 0)
+    assert 1 <= row["edit_rendered"] <= row["pages_listing_edit"]
+    assert 0 < row["generate_in_build_s"] < row["build_s"]
+    assert row["site_pages"] >= row["generated_pages"]
+    assert row["search_first_query_bytes"] > 0
+    if search.chromium() is not None:
+        assert row["search_measured_in"] == "chromium"
+        assert row["search_title_ranks"] == "1/1"
+    assert not (tmp_path / "n4").exists(), "the benchmark leaves nothing behind"
+
+
+def test_parse_floor_reads_every_content_file(tmp_path: Path) -> None:
+    project = run.make_project(tmp_path, 2)
+    assert run.parse_floor(project) > 0
+    (project / "content" / "briefings" / "briefing-00000" / "briefing.yaml").write_text(
+        "title: [unclosed\n", encoding="utf-8"
+    )
+    with pytest.raises(yaml.YAMLError, match="flow sequence"):
+        run.parse_floor(project)
+    shutil.rmtree(project)
