@@ -25,9 +25,11 @@ from playwright.sync_api import sync_playwright
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"]
 
-# Until the result count shows (in either language: "5 results for …", "Ditemukan 5
-# hasil untuk …") and the first page of result links has arrived after it.
-_RESULTS_SHOWN = """() => {
+# For Playwright's wait_for_function: Pagefind's UI shows its final result count (in
+# either language: "5 results for …", "Ditemukan 5 hasil untuk …") and the first page
+# of result links, which arrive after it. Before the count, the message passes through
+# a hint ("Results will appear as you type"), "Loading" and "Searching for …...".
+RESULTS_SHOWN = """() => {
   const m = document.querySelector('.pagefind-ui__message');
   if (!m) return false;
   const text = m.textContent.trim(), count = text.match(/[0-9]+/);
@@ -55,7 +57,7 @@ def probe(site: Path, lang: str, word: str, title: str, expected: str) -> Search
     executable = chromium()
     if executable is None:
         return None
-    with _served(site) as base, sync_playwright() as playwright:
+    with serve_folder(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         try:
             context = browser.new_context()
@@ -63,7 +65,7 @@ def probe(site: Path, lang: str, word: str, title: str, expected: str) -> Search
             context.on("requestfinished", lambda request: fetched.append(request.url))
             page = context.new_page()
             page.goto(_search_url(base, lang, word))
-            page.wait_for_function(_RESULTS_SHOWN, timeout=60_000)
+            page.wait_for_function(RESULTS_SHOWN, timeout=60_000)
             page.wait_for_load_state("networkidle")
             downloaded = _bundle_bytes(site, lang, fetched)
             found = len(page.query_selector_all(".pagefind-ui__result"))
@@ -73,7 +75,7 @@ def probe(site: Path, lang: str, word: str, title: str, expected: str) -> Search
             page = context.new_page()
             page.goto(_search_url(base, lang, title))
             with contextlib.suppress(PlaywrightTimeout):  # no results: rank None
-                page.wait_for_function(_RESULTS_SHOWN, timeout=60_000)
+                page.wait_for_function(RESULTS_SHOWN, timeout=60_000)
             links = page.query_selector_all(".pagefind-ui__result-link")
             hrefs = [link.get_attribute("href") for link in links]
             page.close()
@@ -112,7 +114,8 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def _served(site: Path) -> Iterator[str]:
+def serve_folder(site: Path) -> Iterator[str]:
+    """A local HTTP server for a built site, quiet, on a free port: yields its base URL."""
     handler = functools.partial(_QuietHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -6,15 +6,14 @@ through Playwright, which is told where it is and never downloads a browser.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from bench.search import RESULTS_SHOWN, serve_folder
 
 CHROMIUM = (
     shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
@@ -39,22 +38,10 @@ CHROMIUM_ARGS = [
 ]
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def served(full_site: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(full_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve_folder(full_site) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
@@ -70,20 +57,10 @@ def search(browser: object, url: str) -> list[str]:
     try:
         page.goto(url)
         page.wait_for_selector(".pagefind-ui__message", timeout=20_000)
-        # The message passes through a hint ("Results will appear as you type"),
-        # "Loading" and "Searching for untung..." before the count ("5 results for …",
-        # "Ditemukan 5 hasil untuk …"); the result links arrive after the count. Only a
-        # count is final, so wait for it and for the first page of links; anything
-        # else that stays (no results, "Search failed") fails with the message shown.
+        # Only a count is final; a message that stays otherwise (no results, "Search
+        # failed") fails the test with what was shown.
         try:
-            page.wait_for_function(
-                "() => { const m = document.querySelector('.pagefind-ui__message')"
-                ".textContent.trim(); const count = m.match(/[0-9]+/);"
-                " if (!count || m.endsWith('...')) return false;"
-                " return document.querySelectorAll('.pagefind-ui__result-link').length"
-                " >= Math.min(parseInt(count[0], 10), 5); }",
-                timeout=20_000,
-            )
+            page.wait_for_function(RESULTS_SHOWN, timeout=20_000)
         except sync_api.TimeoutError:
             message = page.text_content(".pagefind-ui__message")
             raise AssertionError(f"no results for {url}: {message!r}") from None
