@@ -33,7 +33,7 @@ RESULTS_SHOWN = """() => {
   const m = document.querySelector('.pagefind-ui__message');
   if (!m) return false;
   const text = m.textContent.trim(), count = text.match(/[0-9]+/);
-  if (!count || text.endsWith('...')) return false;
+  if (!count || text.endsWith('...') || text.endsWith('\u2026')) return false;
   return document.querySelectorAll('.pagefind-ui__result-link').length
     >= Math.min(parseInt(count[0], 10), 5);
 }"""

@@ -60,7 +60,7 @@ def search(browser: object, url: str) -> list[str]:
         # Only a count is final; a message that stays otherwise (no results, "Search
         # failed") fails the test with what was shown.
         try:
-            page.wait_for_function(RESULTS_SHOWN, timeout=20_000)
+            page.wait_for_function(RESULTS_SHOWN, timeout=30_000)
         except sync_api.TimeoutError:
             message = page.text_content(".pagefind-ui__message")
             raise AssertionError(f"no results for {url}: {message!r}") from None
