@@ -7,34 +7,21 @@ through Playwright, which is told where it is and never downloads a browser.
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright import sync_api  # a pinned dev dependency, like the rest of the suite's
 
-from bench.search import RESULTS_SHOWN, serve_folder
+from bench.search import CHROMIUM_ARGS, RESULTS_SHOWN, chromium, serve_folder
 
-CHROMIUM = (
-    shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
-)
-sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+CHROMIUM = chromium()
 
 pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(
         CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium)"
     ),
-]
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
 ]
 
 
