@@ -2,8 +2,15 @@
 TimelineJS timeline per briefing, so that readers can follow and other newsrooms reuse.
 
 Written into each language's docs tree, so MkDocs (or any engine) copies them as they
-are: ``/<lang>/feed.xml``, ``/<lang>/feed.json``, ``/<lang>/data/briefings.json`` and
-``/<lang>/data/timelines/<slug>.json``.
+are: ``/<lang>/feeds/feed.xml``, ``/<lang>/feeds/feed.json``, ``/<lang>/data/briefings.json``
+and ``/<lang>/data/timelines/<slug>.json``.
+
+The feeds have a folder of their own because every page links them in its head, and
+Material's script fetches ``sitemap.xml`` beside every ``<link rel="alternate">``
+(to switch languages on the same page; it never uses the answer for a feed). Beside
+the language's home that is the site's whole sitemap, which grows with the archive
+(790 KB at 1,000 briefings) and would be downloaded on every first page view; beside
+the feeds it is a sitemap of one line.
 """
 
 from __future__ import annotations
@@ -22,6 +29,7 @@ from generator.load import Corpus, LoadedBriefing
 from generator.models import text_in
 
 FEED_ITEMS = 50
+FEEDS = PurePosixPath("feeds")  # in each language's tree (see above for why a folder)
 
 
 def _newest_first(corpus: Corpus) -> list[LoadedBriefing]:
@@ -46,8 +54,9 @@ def data_files(
     briefings = _newest_first(corpus)
     base = f"{site_url.rstrip('/')}/{lang}/" if site_url else f"/{lang}/"
     files = {
-        PurePosixPath("feed.xml"): rss(briefings, lang, languages, base, site_name, language_name),
-        PurePosixPath("feed.json"): json_feed(briefings, lang, languages, base, site_name),
+        FEEDS / "feed.xml": rss(briefings, lang, languages, base, site_name, language_name),
+        FEEDS / "feed.json": json_feed(briefings, lang, languages, base, site_name),
+        FEEDS / "sitemap.xml": _one_line_sitemap(base),
         PurePosixPath("data", "briefings.json"): _json(
             {
                 "language": lang,
@@ -60,6 +69,15 @@ def data_files(
             timelinejs(loaded, lang, languages)
         )
     return files
+
+
+def _one_line_sitemap(base: str) -> bytes:
+    """What Material's script fetches beside the feeds: a valid sitemap of the home page."""
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        f"<url><loc>{html.escape(base)}</loc></url></urlset>\n"
+    ).encode()
 
 
 def _midnight(date: PartialDate) -> dt.datetime:
@@ -109,7 +127,7 @@ def json_feed(
             "version": "https://jsonfeed.org/version/1.1",
             "title": site_name,
             "home_page_url": base,
-            "feed_url": f"{base}feed.json",
+            "feed_url": f"{base}{FEEDS}/feed.json",
             "language": lang,
             "items": [
                 {

@@ -129,6 +129,26 @@ def test_language_switcher_leads_to_the_same_page(browser: object, served: str) 
     assert errors == []
 
 
+def test_a_page_view_does_not_download_the_sitemap(browser: object, served: str) -> None:
+    # Material fetches sitemap.xml beside every <link rel="alternate"> of a page (ours
+    # are the feeds), to switch languages on the same page, which our switcher does
+    # without. The language's sitemap grows with the archive (790 KB at 1,000
+    # briefings), so the feeds sit in a folder whose sitemap.xml is one line.
+    fetched: dict[str, int] = {}
+    page = browser.new_page()  # type: ignore[attr-defined]
+    try:
+        page.on(
+            "requestfinished", lambda r: fetched.setdefault(r.url, r.sizes()["responseBodySize"])
+        )
+        page.goto(f"{served}/en/briefings/japan-nato-liaison-office/")
+        page.wait_for_load_state("networkidle")
+    finally:
+        page.close()
+    sitemaps = {url: size for url, size in fetched.items() if url.endswith("/sitemap.xml")}
+    assert f"{served}/en/sitemap.xml" not in sitemaps
+    assert all(size < 1000 for size in sitemaps.values()), sitemaps
+
+
 def test_timeline_filter_hides_and_shows_events(browser: object, served: str) -> None:
     errors: list[str] = []
     page = open_page(browser, f"{served}/en/timeline/", errors)

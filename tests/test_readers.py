@@ -30,7 +30,7 @@ def jsonld(html: str) -> dict[str, object]:
 
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_rss_feed_newest_first_with_summaries_in_the_language(full_site: Path, lang: str) -> None:
-    tree = ET.parse(full_site / lang / "feed.xml")
+    tree = ET.parse(full_site / lang / "feeds" / "feed.xml")
     channel = tree.getroot().find("channel")
     assert channel is not None
     assert channel.findtext("language") == lang
@@ -44,15 +44,16 @@ def test_rss_feed_newest_first_with_summaries_in_the_language(full_site: Path, l
 
 
 def test_json_feed_and_feed_links_in_every_head(full_site: Path, read_page: Read) -> None:
-    feed = json.loads((full_site / "en" / "feed.json").read_text())
+    feed = json.loads((full_site / "en" / "feeds" / "feed.json").read_text())
     assert feed["version"] == "https://jsonfeed.org/version/1.1"
+    assert feed["feed_url"] == f"{ROOT}en/feeds/feed.json"
     assert feed["items"][0]["url"] == f"{ROOT}en/briefings/indonesia-joins-brics/"
     for path in ("en/about", f"en/briefings/{SEED_SLUG}", "en/timeline"):
         page = Elements(read_page(full_site, path))
-        assert [a["type"] for a in page.find("link", rel="alternate")] == [
-            "application/rss+xml",
-            "application/feed+json",
-        ]
+        links = page.find("link", rel="alternate")
+        assert [a["type"] for a in links] == ["application/rss+xml", "application/feed+json"]
+        for link in links:  # relative to the page, a folder
+            assert (full_site / path / link["href"]).resolve().is_file(), link["href"]
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
