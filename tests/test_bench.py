@@ -30,7 +30,9 @@ def test_benchmark_measures_a_small_corpus(tmp_path: Path) -> None:
     if search.chromium() is not None:
         assert row["search_measured_in"] == "chromium"
         assert row["search_title_ranks"] == "1/1"
-    assert not (tmp_path / "n4").exists(), "the benchmark leaves nothing behind"
+    made = sorted(p.name for p in tmp_path.iterdir())
+    assert made == ["n4", "n4-build0", *(f"n4-gen{suffix}" for suffix in ("", "0", "1", "2"))]
+    assert not (tmp_path / "n4" / "site").exists(), "builds run in fresh copies"
 
 
 def test_parse_floor_reads_every_content_file(tmp_path: Path) -> None:
