@@ -10,6 +10,7 @@ template cannot forget to escape. Undefined names are errors, not blanks.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -120,7 +121,7 @@ class Renderer:
         self._entries: dict[tuple[str, int, bool], tuple[Event, Markup]] = {}
         # _timeline_entry.md.j2 made into a module once per language: calling its macro
         # costs less than rendering a template for each of ~25,000 entries a language.
-        self._entry_modules: dict[str, jinja2.environment.TemplateModule] = {}
+        self._entry_macros: dict[str, Callable[[Event, bool], Markup]] = {}
         self.env.globals["timeline_entry"] = self._timeline_entry
 
     def render(self, page: Page, languages: tuple[str, ...]) -> RenderedPage:
@@ -160,15 +161,15 @@ class Renderer:
         known = self._entries.get(key)
         if known is not None and known[0] is event:
             return known[1]
-        module = self._entry_modules.get(lang)
-        if module is None:
+        macro = self._entry_macros.get(lang)
+        if macro is None:
             i18n = {"gettext": context["gettext"], "ngettext": context["ngettext"]}
             macros = self.env.get_template("_macros.md.j2").make_module(i18n)
             module = self.env.get_template("_timeline_entry.md.j2").make_module(
                 {**i18n, "m": macros}
             )
-            self._entry_modules[lang] = module
-        entry = module.entry(event, with_briefing)  # Markup: rendered by our template
+            macro = self._entry_macros[lang] = module.entry  # type: ignore[attr-defined]
+        entry = macro(event, with_briefing)  # Markup: rendered by our template
         self._entries[key] = (event, entry)
         return entry
 
