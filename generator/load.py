@@ -8,6 +8,7 @@ here with a :class:`~generator.errors.ContentError` listing every problem.
 from __future__ import annotations
 
 import difflib
+import functools
 import os
 import re
 from collections.abc import Collection, Mapping, Sequence
@@ -21,6 +22,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from generator.article import ArticleBody, ArticleError, parse_article
 from generator.errors import ContentError, Problem, Severity, display_path, errors_only
 from generator.models import ID_PATTERN, Actor, Briefing, Text
+from generator.parallel import map_in_parallel
 from generator.settings import Settings
 from generator.strict_yaml import Loc, YamlDocument, YamlError, decode, parse
 
@@ -42,7 +44,9 @@ class LoadedBriefing:
     folder: Path
     source: str  # the YAML file as contributors name it, e.g. content/briefings/x/briefing.yaml
     briefing: Briefing
-    articles: Mapping[str, ArticleBody]  # the original and any translations, by language
+    # The original and any translations, by language. A dict rather than a read-only
+    # proxy, which could not be pickled back from a process that loaded it.
+    articles: Mapping[str, ArticleBody]
     image: Path | None
     # Every text of the briefing (a language map) with its location, in order: walked
     # once here, read by every language's translation coverage.
@@ -123,10 +127,12 @@ def load_corpus(settings: Settings, cache: LoadCache | None = None) -> Corpus:
     _refuse_symlinks(settings.content_dir, report)
     actor_map = _load_registry(settings.content_dir / "actors.yaml", TypeAdapter(Actor), report)
     tag_map = _load_registry(settings.content_dir / "tags.yaml", TypeAdapter(TextModel), report)
+    folders = _briefing_folders(settings, report)
+    read = _read_changed(folders, settings, cache)
     briefings = [
         loaded
-        for folder in _briefing_folders(settings, report)
-        if (loaded := _load_briefing(folder, actor_map, tag_map, report, cache)) is not None
+        for folder in folders
+        if (loaded := _load_briefing(folder, read, actor_map, tag_map, report, cache)) is not None
     ]
     if errors_only(report.problems):
         raise ContentError(report.problems)
@@ -309,25 +315,72 @@ def _stamp(folder: Path) -> object:
     return tuple(sorted((name, stat.st_mtime_ns, stat.st_size) for name, stat in stats))
 
 
+# A folder read afresh: its stamp, the briefing and its YAML (None if unreadable), the
+# problems found reading it.
+_Read = tuple[object, "tuple[LoadedBriefing, YamlDocument] | None", tuple[Problem, ...]]
+
+# Reading is split over the cores from this many changed folders on: below it, starting
+# a process costs more than it saves. (A `mkdocs serve` rebuild reads one or two.)
+READ_IN_PARALLEL_FROM = 64
+
+
+def _read_changed(
+    folders: Sequence[Path], settings: Settings, cache: LoadCache
+) -> dict[Path, _Read]:
+    """Every folder the cache does not hold as it is now, read and checked on its own.
+
+    Each briefing reads and validates without the others (references between them
+    are checked after), so the folders are shared out over the cores in order, and
+    what each part found comes back in that order: the same problems, in the same
+    order, as reading them one by one.
+    """
+    stamps = {folder: _stamp(folder) for folder in folders}
+    changed = [
+        folder
+        for folder in folders
+        if (hit := cache.briefings.get(folder)) is None or hit[0] != stamps[folder]
+    ]
+    parts = 1 if len(changed) < READ_IN_PARALLEL_FROM else (os.cpu_count() or 1)
+    size = -(-len(changed) // parts)  # ceiling: every folder in one part
+    chunks = [changed[start : start + size] for start in range(0, len(changed), size or 1)]
+    read = map_in_parallel(functools.partial(_read_folders, settings), chunks)
+    return {
+        folder: (stamps[folder], found, problems)
+        for part in read
+        for folder, found, problems in part
+    }
+
+
+def _read_folders(
+    settings: Settings, folders: Sequence[Path]
+) -> list[tuple[Path, tuple[LoadedBriefing, YamlDocument] | None, tuple[Problem, ...]]]:
+    report = _Report(settings)
+    read = []
+    for folder in folders:
+        before = len(report.problems)
+        found = _read_briefing(folder, report)
+        read.append((folder, found, tuple(report.problems[before:])))
+    return read
+
+
 def _load_briefing(
     folder: Path,
+    read: Mapping[Path, _Read],
     actors: Mapping[str, Actor],
     tags: Mapping[str, Text],
     report: _Report,
     cache: LoadCache,
 ) -> LoadedBriefing | None:
-    stamp = _stamp(folder)
-    hit = cache.briefings.get(folder)
-    if hit is not None and hit[0] == stamp:
-        _, loaded, doc, problems = hit
+    fresh = read.get(folder)
+    if fresh is None:  # unchanged since the cache took it
+        _, loaded, doc, problems = cache.briefings[folder]
         report.problems.extend(problems)
     else:
-        before = len(report.problems)
-        found = _read_briefing(folder, report)
+        stamp, found, problems = fresh
+        report.problems.extend(problems)
         if found is None:
             return None
         loaded, doc = found
-        problems = tuple(report.problems[before:])
         if not errors_only(problems):
             cache.briefings[folder] = (stamp, loaded, doc, problems)
     path = folder / BRIEFING_FILE
@@ -360,7 +413,7 @@ def _read_briefing(folder: Path, report: _Report) -> tuple[LoadedBriefing, YamlD
         folder=folder,
         source=report.name(path),
         briefing=briefing,
-        articles=MappingProxyType(articles),
+        articles=articles,
         image=image,
         texts=tuple(texts),
     )

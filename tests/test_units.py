@@ -15,6 +15,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import generator
+import generator.load
+from bench.corpus import write_corpus
 from generator.article import parse_article
 from generator.dates import FullDate, PartialDate, Precision
 from generator.markup import escape_inline, escape_paragraphs, front_matter
@@ -157,6 +159,33 @@ def test_languages_render_in_parallel_as_they_do_in_one_process(tmp_path: Path) 
         for root in (tmp_path / "parallel", tmp_path / "serial")
     ]
     assert len(trees[0]) > 50 and trees[0] == trees[1]
+
+
+def test_briefings_read_in_parallel_as_they_do_one_by_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    content = tmp_path / "content"
+    count = generator.load.READ_IN_PARALLEL_FROM + 6
+    write_corpus(content, count, actors=40, tags=5)
+    settings = generator.Settings(root=tmp_path)
+    if (os.cpu_count() or 1) > 1:
+        assert can_fork()  # so that this first load reads in two processes
+    parallel = generator.load.load_corpus(settings)
+    monkeypatch.setattr(generator.load, "READ_IN_PARALLEL_FROM", count + 1)
+    assert generator.load.load_corpus(settings) == parallel
+    monkeypatch.undo()
+    # Mistakes in the first and last folders, which different processes read: the
+    # same messages, in the same order.
+    for slug in ("briefing-00000", f"briefing-{count - 1:05d}"):
+        yaml_file = content / "briefings" / slug / "briefing.yaml"
+        yaml_file.write_text(yaml_file.read_text().replace("title:", "titel:", 1))
+    with pytest.raises(generator.ContentError) as in_parallel:
+        generator.load.load_corpus(settings)
+    monkeypatch.setattr(generator.load, "READ_IN_PARALLEL_FROM", count + 1)
+    with pytest.raises(generator.ContentError) as one_by_one:
+        generator.load.load_corpus(settings)
+    assert str(in_parallel.value) == str(one_by_one.value)
+    assert str(in_parallel.value).count("titel") == 2
 
 
 def test_parallel_map_keeps_order_and_reports_failures() -> None:
