@@ -315,9 +315,15 @@ def _stamp(folder: Path) -> object:
     return tuple(sorted((name, stat.st_mtime_ns, stat.st_size) for name, stat in stats))
 
 
-# A folder read afresh: its stamp, the briefing and its YAML (None if unreadable), the
-# problems found reading it.
-_Read = tuple[object, "tuple[LoadedBriefing, YamlDocument] | None", tuple[Problem, ...]]
+@dataclass(frozen=True)
+class _Read:
+    """One briefing folder read afresh, and what was wrong in it."""
+
+    folder: Path
+    stamp: object  # of the folder before it was read (see _stamp)
+    found: tuple[LoadedBriefing, YamlDocument] | None  # None: it could not be read
+    problems: tuple[Problem, ...]
+
 
 # Reading is split over the cores from this many changed folders on: below it, starting
 # a process costs more than it saves. (A `mkdocs serve` rebuild reads one or two.)
@@ -334,32 +340,26 @@ def _read_changed(
     what each part found comes back in that order: the same problems, in the same
     order, as reading them one by one.
     """
-    stamps = {folder: _stamp(folder) for folder in folders}
-    changed = [
-        folder
-        for folder in folders
-        if (hit := cache.briefings.get(folder)) is None or hit[0] != stamps[folder]
-    ]
+    changed = []
+    for folder in folders:
+        stamp = _stamp(folder)
+        hit = cache.briefings.get(folder)
+        if hit is None or hit[0] != stamp:
+            changed.append((folder, stamp))
     parts = 1 if len(changed) < READ_IN_PARALLEL_FROM else (os.cpu_count() or 1)
-    size = -(-len(changed) // parts)  # ceiling: every folder in one part
-    chunks = [changed[start : start + size] for start in range(0, len(changed), size or 1)]
+    size = max(1, -(-len(changed) // parts))  # rounded up: every folder in a part
+    chunks = [changed[start : start + size] for start in range(0, len(changed), size)]
     read = map_in_parallel(functools.partial(_read_folders, settings), chunks)
-    return {
-        folder: (stamps[folder], found, problems)
-        for part in read
-        for folder, found, problems in part
-    }
+    return {r.folder: r for part in read for r in part}
 
 
-def _read_folders(
-    settings: Settings, folders: Sequence[Path]
-) -> list[tuple[Path, tuple[LoadedBriefing, YamlDocument] | None, tuple[Problem, ...]]]:
+def _read_folders(settings: Settings, folders: Sequence[tuple[Path, object]]) -> list[_Read]:
     report = _Report(settings)
     read = []
-    for folder in folders:
+    for folder, stamp in folders:
         before = len(report.problems)
         found = _read_briefing(folder, report)
-        read.append((folder, found, tuple(report.problems[before:])))
+        read.append(_Read(folder, stamp, found, tuple(report.problems[before:])))
     return read
 
 
@@ -376,13 +376,12 @@ def _load_briefing(
         _, loaded, doc, problems = cache.briefings[folder]
         report.problems.extend(problems)
     else:
-        stamp, found, problems = fresh
-        report.problems.extend(problems)
-        if found is None:
+        report.problems.extend(fresh.problems)
+        if fresh.found is None:
             return None
-        loaded, doc = found
-        if not errors_only(problems):
-            cache.briefings[folder] = (stamp, loaded, doc, problems)
+        loaded, doc = fresh.found
+        if not errors_only(fresh.problems):
+            cache.briefings[folder] = (fresh.stamp, loaded, doc, fresh.problems)
     path = folder / BRIEFING_FILE
     _check_references(loaded.briefing, actors, tags, path, doc, report)
     return loaded
