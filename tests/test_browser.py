@@ -144,6 +144,7 @@ def test_a_page_view_does_not_download_the_sitemap(browser: object, served: str)
         page.wait_for_load_state("networkidle")
     finally:
         page.close()
+    assert f"{served}/en/briefings/japan-nato-liaison-office/" in fetched
     sitemaps = {url: size for url, size in fetched.items() if url.endswith("/sitemap.xml")}
     assert f"{served}/en/sitemap.xml" not in sitemaps
     assert all(size < 1000 for size in sitemaps.values()), sitemaps
