@@ -49,6 +49,8 @@ def language_config(settings: Settings, lang: str, handwritten: Sequence[PurePos
     config = {
         "INHERIT": "../../mkdocs.yml",
         "docs_dir": "docs",
+        # Timeline entries link by URL in this form (see localize.url_depth).
+        "use_directory_urls": True,
         "site_dir": f"../../site/{lang}",
         "theme": {"language": lang, "custom_dir": "../../overrides"},
         "extra": {

@@ -92,6 +92,15 @@ def _link(depth: int, target: str) -> Markup:
     return trusted("../" * depth + target)
 
 
+def url_depth(page: PurePosixPath) -> int:
+    """How many folders deep a page is served: ``a/b.md`` at ``a/b/``, ``a/index.md`` at ``a/``.
+
+    Timeline entries are finished HTML, whose links MkDocs leaves as they are, so they
+    link by URL (directory URLs, which every language's mkdocs.yml keeps), not by file.
+    """
+    return len(page.parts) - 1 if page.name == "index.md" else len(page.parts)
+
+
 @dataclass(frozen=True)
 class LText:
     """A text in the page's language, or in another one when no translation exists."""
@@ -659,8 +668,8 @@ class Localizer:
         loaded: LoadedBriefing | None = None,
     ) -> Event:
         # Called for every event on every page that lists it (its briefing, the
-        # timeline, each of its actors): made once per depth of the linking page.
-        depth = len(from_page.parts) - 1
+        # timeline, each of its actors): made once per URL depth of the linking page.
+        depth = url_depth(from_page)
         key = (id(entry), depth, loaded.slug if loaded is not None else None)
         made = self._events.get(key)
         if made is None:
@@ -669,12 +678,12 @@ class Localizer:
 
     def _make_event(self, entry: TimelineEntry, depth: int, loaded: LoadedBriefing | None) -> Event:
         actors = tuple(
-            Link(self._actor_name(a), _link(depth, f"actors/{a}.md")) for a in entry.actors
+            Link(self._actor_name(a), _link(depth, f"actors/{a}/")) for a in entry.actors
         )
         briefing = None
         if loaded is not None:
             title = self.text(loaded.briefing.title)
-            briefing = Link(title, _link(depth, f"briefings/{loaded.slug}/index.md"))
+            briefing = Link(title, _link(depth, f"briefings/{loaded.slug}/"))
         label = self.text(entry.date_label).text if entry.date_label else self.date(entry.date)
         return Event(
             date=entry.date,

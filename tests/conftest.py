@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -122,3 +123,21 @@ def read_page() -> Callable[[Path, str], str]:
         return path.read_text(encoding="utf-8")
 
     return read
+
+
+_ENTRY = re.compile(r'<li class="briefing-event.*?</li>', re.S)
+_HREF = re.compile(r'href="([^"]*)"')
+
+
+def broken_entry_links(site: Path) -> tuple[int, list[str]]:
+    """Every link of every timeline entry in a built site: how many, and those that lead
+    nowhere. Entries are finished HTML, whose links `mkdocs build --strict` does not check.
+    """
+    checked, broken = 0, []
+    for page in sorted(site.rglob("index.html")):
+        for entry in _ENTRY.findall(page.read_text(encoding="utf-8")):
+            for href in _HREF.findall(entry):
+                checked += 1
+                if not (page.parent / href / "index.html").resolve().is_file():
+                    broken.append(f"{page.relative_to(site)}: {href}")
+    return checked, broken

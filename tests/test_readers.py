@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import SEED_SLUG, add_outsider_briefing, build, copy_project
+from conftest import SEED_SLUG, add_outsider_briefing, broken_entry_links, build, copy_project
 from test_site import Elements, content_of
 
 from generator import Settings
@@ -192,9 +192,8 @@ def test_long_timeline_gets_pages_per_year(tmp_path: Path) -> None:
     assert first.pager and (first.pager.number, first.pager.count) == (1, 2)
     assert first.pager.older == "../timeline/2023/2.md" and first.pager.newer is None
     assert second.pager and second.pager.newer == "../../timeline/2023.md"
-    assert (
-        first.years[0].events[0].briefing.href == "../briefings/japan-nato-liaison-office/index.md"
-    )  # type: ignore[attr-defined]
+    # Served at timeline/2023/, so the entry (HTML, linked by URL) goes up two folders.
+    assert first.years[0].events[0].briefing.href == "../../briefings/japan-nato-liaison-office/"  # type: ignore[attr-defined]
 
 
 def test_long_listings_continue_on_numbered_pages(tmp_path: Path, read_page: Read) -> None:
@@ -232,3 +231,6 @@ def test_long_listings_continue_on_numbered_pages(tmp_path: Path, read_page: Rea
     assert len(timeline.find("li")) == 3  # one item per year: 2025, 2023 (two parts), 2022
     assert timeline.find("a", href="2023/2/")
     assert "2 of 2" in Elements(content_of(read_page(site, "en/timeline/2023/2"))).text
+    # Timeline entries link by URL; on pages two and three folders deep too.
+    checked, broken = broken_entry_links(site)
+    assert checked > 100 and broken == []

@@ -13,6 +13,7 @@ from conftest import (
     SEED_SLUG,
     add_outsider_briefing,
     add_seed_article,
+    broken_entry_links,
     build,
     copy_project,
     require_seed,
@@ -221,6 +222,12 @@ def test_merged_timeline_is_newest_first_grouped_by_year(full_site: Path, read_p
     assert "Jens Stoltenberg visits Japan" in page.text
     assert page.find("a", href=f"../briefings/{SEED_SLUG}/")
     assert page.find("a", href="../briefings/indonesia-joins-brics/")
+
+
+def test_every_timeline_entry_link_leads_to_a_page(full_site: Path) -> None:
+    # Entries are HTML linked by URL, which `mkdocs build --strict` does not check.
+    checked, broken = broken_entry_links(full_site)
+    assert checked > 100 and broken == []
 
 
 def test_tags_page_lists_topics_and_a_topic_its_briefings(full_site: Path, read_page: Read) -> None:
