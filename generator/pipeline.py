@@ -161,15 +161,18 @@ def _language_tree(
         rendered = renderer.render(page, settings.languages)
         files[tree / rendered.path] = rendered.text.encode()
         pages += 1
-    for loaded in corpus.briefings:
-        if loaded.image is not None:
-            target = briefing_page(loaded.slug).parent / loaded.image.name
-            files[tree / target] = loaded.image.read_bytes()
     for rel, source in own.items():
         files[tree / rel] = source.read_bytes()
     for rel, (other, source) in _missing_here(handwritten, lang).items():
         page = placeholder(rel, lang, other, _page_title(source))
         files[tree / rel] = renderer.render(page, settings.languages).text.encode()
+    # Images beside the briefings, feeds and data files: like pages, never in place of
+    # a hand-written file.
+    images = {
+        briefing_page(loaded.slug).parent / loaded.image.name: loaded.image.read_bytes()
+        for loaded in corpus.briefings
+        if loaded.image is not None
+    }
     data = data_files(
         corpus,
         lang,
@@ -178,8 +181,11 @@ def _language_tree(
         settings.site_name,
         settings.language_name(lang),
     )
-    for rel, content in data.items():
-        files[tree / rel] = content
+    for rel, content in {**images, **data}.items():
+        if rel in own:
+            problems.append(_collision(settings, lang, rel))
+        else:
+            files[tree / rel] = content
     files[PurePosixPath(lang, "mkdocs.yml")] = language_config(settings, lang, list(own))
     rendered_here = renderer.cache.rendered - rendered_before
     return LanguageTree(files, tuple(problems), pages, rendered_here)
@@ -228,11 +234,12 @@ def _page_title(source: Path) -> str:
 
 def _collision(settings: Settings, lang: str, rel: PurePosixPath) -> Problem:
     hand = display_path(settings.docs_dir / lang / rel, settings.root)
+    kind = "page" if rel.suffix == ".md" else "file"
     return Problem(
         hand,
         0,
         0,
         "",
-        f"this hand-written page has the path of a generated page ({lang}/{rel}); "
+        f"this hand-written {kind} has the path of a generated {kind} ({lang}/{rel}); "
         "rename or move it",
     )

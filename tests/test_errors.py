@@ -197,6 +197,19 @@ def test_generated_page_colliding_with_hand_written_one_is_an_error(project: Pat
     assert (project / "docs" / "en" / "timeline.md").read_text() == "# My own timeline\n"
 
 
+def test_generated_data_file_colliding_with_hand_written_one_is_an_error(project: Path) -> None:
+    # The feeds are generated too: a hand-written file in their place is not replaced.
+    (project / "docs" / "id" / "feeds").mkdir()
+    (project / "docs" / "id" / "feeds" / "feed.xml").write_text("<rss/>\n")
+    result = run_mkdocs(project, "build", "--strict")
+    assert result.returncode != 0
+    assert (
+        "docs/id/feeds/feed.xml: this hand-written file has the path of a generated file"
+        in result.stderr
+    )
+    assert (project / "docs" / "id" / "feeds" / "feed.xml").read_text() == "<rss/>\n"
+
+
 def test_failed_language_build_leaves_the_previous_site_intact(project: Path) -> None:
     site = build(project)
     before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
