@@ -132,6 +132,12 @@ class ActorLine:
 
 @dataclass(frozen=True)
 class Event:
+    """One event of a timeline, the same value on every page that lists it.
+
+    Its links are URLs relative to the language's root (``actors/nato/``), not to
+    a page: the renderer puts the listing page's way up in front (see url_depth).
+    """
+
     date: PartialDate
     date_text: str  # Babel-formatted at the date's precision, or the date_label
     approximate: bool
@@ -330,7 +336,7 @@ class Localizer:
         self._actor_names: dict[str, LText] = {}
         self._summaries: dict[tuple[str, int], Summary] = {}
         # Keyed by the entry's identity: the corpus holds every entry for as long as this lives.
-        self._events: dict[tuple[int, int, str | None], Event] = {}
+        self._events: dict[tuple[int, str | None], Event] = {}
         # Who appears where, computed once: actor and tag pages look it up.
         self._by_actor: dict[str, list[LoadedBriefing]] = defaultdict(list)
         self._by_tag: dict[str, list[LoadedBriefing]] = defaultdict(list)
@@ -375,7 +381,7 @@ class Localizer:
             )
             for actor_id in roles
         ]
-        events = tuple(self._event(e, path) for e in _chronological(b.timeline))
+        events = tuple(self._event(e) for e in _chronological(b.timeline))
         image_url = self._image_url(loaded)
         texts = [title, summary, *key_points, *(line.role for line in lines if line.role)]
         texts += [e.text for e in events]
@@ -453,9 +459,7 @@ class Localizer:
                     if role.actor == actor_id and role.role:
                         roles.append((summary, self.text(role.role)))
                 events += [
-                    self._event(e, path, loaded)
-                    for e in loaded.briefing.timeline
-                    if actor_id in e.actors
+                    self._event(e, loaded) for e in loaded.briefing.timeline if actor_id in e.actors
                 ]
             pages.append(
                 ActorPageContext(
@@ -567,7 +571,7 @@ class Localizer:
         year_links = []
         for year in sorted(by_year, reverse=True):
             newest_first = sorted(
-                by_year[year], key=lambda item: (item[0].date, item[1].slug), reverse=True
+                by_year[year], key=lambda item: (item[0].date.sort_key, item[1].slug), reverse=True
             )
             parts = _split(timeline_page(year), newest_first, limit)
             pages += [
@@ -590,7 +594,7 @@ class Localizer:
                 group_year,
                 tuple(
                     sorted(
-                        (self._event(e, path, loaded) for e, loaded in items),
+                        (self._event(e, loaded) for e, loaded in items),
                         key=_event_key,
                         reverse=True,
                     )
@@ -661,29 +665,22 @@ class Localizer:
             href=link(from_page, briefing_page(loaded.slug)),
         )
 
-    def _event(
-        self,
-        entry: TimelineEntry,
-        from_page: PurePosixPath,
-        loaded: LoadedBriefing | None = None,
-    ) -> Event:
+    def _event(self, entry: TimelineEntry, loaded: LoadedBriefing | None = None) -> Event:
         # Called for every event on every page that lists it (its briefing, the
-        # timeline, each of its actors): made once per URL depth of the linking page.
-        depth = url_depth(from_page)
-        key = (id(entry), depth, loaded.slug if loaded is not None else None)
+        # timeline, each of its actors): made once, since its links do not depend
+        # on the page (they start at the language's root).
+        key = (id(entry), loaded.slug if loaded is not None else None)
         made = self._events.get(key)
         if made is None:
-            made = self._events[key] = self._make_event(entry, depth, loaded)
+            made = self._events[key] = self._make_event(entry, loaded)
         return made
 
-    def _make_event(self, entry: TimelineEntry, depth: int, loaded: LoadedBriefing | None) -> Event:
-        actors = tuple(
-            Link(self._actor_name(a), _link(depth, f"actors/{a}/")) for a in entry.actors
-        )
+    def _make_event(self, entry: TimelineEntry, loaded: LoadedBriefing | None) -> Event:
+        actors = tuple(Link(self._actor_name(a), _link(0, f"actors/{a}/")) for a in entry.actors)
         briefing = None
         if loaded is not None:
             title = self.text(loaded.briefing.title)
-            briefing = Link(title, _link(depth, f"briefings/{loaded.slug}/"))
+            briefing = Link(title, _link(0, f"briefings/{loaded.slug}/"))
         label = self.text(entry.date_label).text if entry.date_label else self.date(entry.date)
         return Event(
             date=entry.date,
@@ -784,11 +781,11 @@ def _actor_ids(b: Briefing) -> set[str]:
 
 
 def _chronological(entries: Sequence[TimelineEntry]) -> list[TimelineEntry]:
-    return sorted(entries, key=lambda e: e.date)
+    return sorted(entries, key=lambda e: e.date.sort_key)
 
 
-def _event_key(event: Event) -> tuple[PartialDate, str]:
-    return (event.date, event.briefing.href if event.briefing else "")
+def _event_key(event: Event) -> tuple[tuple[int, int, int], str]:
+    return (event.date.sort_key, event.briefing.href if event.briefing else "")
 
 
 def _group_by_type(

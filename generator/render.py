@@ -13,12 +13,15 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 import jinja2
-from markupsafe import Markup
+import jinja2.compiler
+import jinja2.nodes
+from markupsafe import Markup, escape
 
 from generator.i18n import Translator
-from generator.localize import Event, LText, Page
+from generator.localize import Event, LText, Page, url_depth
 from generator.markup import (
     escape_attribute,
     escape_inline,
@@ -55,6 +58,12 @@ def templates_fingerprint(*folders: Path) -> str:
     return digest.hexdigest()
 
 
+# Where a timeline entry's links start, until the entry is placed on a page. Escaped
+# text can hold no NUL (markup.escape_inline replaces it), so every NUL in an entry
+# is one the template put there.
+ROOT = Markup("\x00")
+
+
 @dataclass(frozen=True)
 class RenderedPage:
     path: PurePosixPath  # inside the language's docs tree
@@ -77,12 +86,58 @@ def _paragraphs(value: LText | str) -> Markup:
     return escape_paragraphs(value.text if isinstance(value, LText) else value)
 
 
-def _finalize(value: object) -> object:
-    return escape_inline(value) if isinstance(value, str) else value
+def _finalize(value: object) -> Markup:
+    """Every ``{{ value }}`` as safe text: Markup as it is, anything else escaped."""
+    if isinstance(value, Markup):  # macro results, trusted() values
+        return value
+    if hasattr(value, "__html__"):
+        return escape(value)  # it knows its HTML
+    return escape_inline(value)  # also str(value) for numbers, and StrictUndefined's error
+
+
+class _CodeGenerator(jinja2.compiler.CodeGenerator):
+    """Compiles ``{{ value }}`` to ``finalize(value)`` instead of ``escape(finalize(value))``.
+
+    With autoescape, Jinja escapes what finalize returns: for our finalize, always
+    Markup, which escape() only copies. That copy of each of some 600,000 values a
+    language took a tenth of rendering. Relies on two private methods of Jinja2
+    (pinned in pyproject.toml); should a later Jinja2 drop them, templates compile
+    as before: slower, and escaped the same.
+    """
+
+    def _output_child_pre(
+        self, node: jinja2.nodes.Expr, frame: jinja2.compiler.Frame, finalize: Any
+    ) -> None:
+        if _finalize_only(frame, finalize):
+            self.write(finalize.src)
+        else:
+            super()._output_child_pre(node, frame, finalize)
+
+    def _output_child_post(
+        self, node: jinja2.nodes.Expr, frame: jinja2.compiler.Frame, finalize: Any
+    ) -> None:
+        if _finalize_only(frame, finalize):
+            self.write(")")
+        else:
+            super()._output_child_post(node, frame, finalize)
+
+
+def _finalize_only(frame: jinja2.compiler.Frame, finalize: Any) -> bool:
+    # Only where Jinja would write escape(environment.finalize(...)): autoescape
+    # known at compile time, and our finalize, which needs no context.
+    return bool(
+        frame.eval_ctx.autoescape
+        and not frame.eval_ctx.volatile
+        and finalize.src == "environment.finalize("
+    )
+
+
+class _Environment(jinja2.Environment):
+    code_generator_class = _CodeGenerator
 
 
 def make_environment(templates_dir: Path) -> jinja2.Environment:
-    env = jinja2.Environment(
+    env = _Environment(
         loader=jinja2.FileSystemLoader(templates_dir),
         undefined=jinja2.StrictUndefined,
         # autoescape makes macro results Markup; finalize does the real escaping
@@ -116,12 +171,14 @@ class Renderer:
             self.cache.pages.clear()
             self.cache.fingerprint = fingerprint
         self.cache.rendered = 0
-        # Timeline entries of this run by (language, event, with its briefing's link).
+        # Timeline entries of this run by (language, event, with its briefing's link),
+        # with ROOT for their links' way up, and by URL depth too with it filled in.
         # The event is kept with its text so that its id cannot be reused meanwhile.
-        self._entries: dict[tuple[str, int, bool], tuple[Event, Markup]] = {}
+        self._entries: dict[tuple[str, int, bool], tuple[Event, str]] = {}
+        self._entries_at: dict[tuple[str, int, bool, int], tuple[Event, Markup]] = {}
         # _timeline_entry.md.j2 made into a module once per language: calling its macro
         # costs less than rendering a template for each of ~25,000 entries a language.
-        self._entry_macros: dict[str, Callable[[Event, bool], Markup]] = {}
+        self._entry_macros: dict[str, Callable[[Event, bool, Markup], Markup]] = {}
         self.env.globals["timeline_entry"] = self._timeline_entry
 
     def render(self, page: Page, languages: tuple[str, ...]) -> RenderedPage:
@@ -142,6 +199,9 @@ class Renderer:
             languages=languages,
             gettext=translator.gettext,
             ngettext=translator.ngettext,
+            # The i18n extension's own `_` looks `gettext` up in the context and calls
+            # it through the context on every use (tens of thousands a language).
+            _=translator.gettext,
         )
         return RenderedPage(page.path, page.lang, text)
 
@@ -152,10 +212,22 @@ class Renderer:
         """One event of a timeline, rendered once per language and reused.
 
         The most repeated markup of the site: an event is listed on its briefing's
-        page, the merged timeline and the page of each of its actors. Localize gives
-        every page at the same link depth the same event value, so the entry
-        rendered for one is the entry for all.
+        page, the merged timeline and the page of each of its actors, one to three
+        folders deep. Its links start at the language's root, so it is rendered
+        once with ROOT where they start, and ROOT is replaced by the way up from
+        each depth it is listed at: a string replacement instead of a render.
         """
+        page = context["page"]
+        depth = url_depth(page.path)
+        key = (page.lang, id(event), with_briefing, depth)
+        known = self._entries_at.get(key)
+        if known is not None and known[0] is event:
+            return known[1]
+        entry = trusted(self._entry(context, event, with_briefing).replace(ROOT, "../" * depth))
+        self._entries_at[key] = (event, entry)
+        return entry
+
+    def _entry(self, context: jinja2.runtime.Context, event: Event, with_briefing: bool) -> str:
         lang = context["page"].lang
         key = (lang, id(event), with_briefing)
         known = self._entries.get(key)
@@ -163,13 +235,13 @@ class Renderer:
             return known[1]
         macro = self._entry_macros.get(lang)
         if macro is None:
-            i18n = {"gettext": context["gettext"], "ngettext": context["ngettext"]}
+            i18n = {key: context[key] for key in ("_", "gettext", "ngettext")}
             macros = self.env.get_template("_macros.md.j2").make_module(i18n)
             module = self.env.get_template("_timeline_entry.md.j2").make_module(
                 {**i18n, "m": macros}
             )
             macro = self._entry_macros[lang] = module.entry  # type: ignore[attr-defined]
-        entry = macro(event, with_briefing)  # Markup: rendered by our template
+        entry = str(macro(event, with_briefing, ROOT))  # rendered by our template
         self._entries[key] = (event, entry)
         return entry
 
