@@ -10,7 +10,6 @@ template cannot forget to escape. Undefined names are errors, not blanks.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -176,10 +175,9 @@ class Renderer:
         # The event is kept with its text so that its id cannot be reused meanwhile.
         self._entries: dict[tuple[str, int, bool], tuple[Event, str]] = {}
         self._entries_at: dict[tuple[str, int, bool, int], tuple[Event, Markup]] = {}
-        # _timeline_entry.md.j2 made into a module once per language: calling its macro
-        # costs less than rendering a template for each of ~25,000 entries a language.
-        self._entry_macros: dict[str, Callable[[Event, bool, Markup], Markup]] = {}
+        self._modules: dict[tuple[str, object], Any] = {}
         self.env.globals["timeline_entry"] = self._timeline_entry
+        self.env.filters["text"] = self._text
 
     def render(self, page: Page, languages: tuple[str, ...]) -> RenderedPage:
         key = (page.lang, page.path)
@@ -233,17 +231,32 @@ class Renderer:
         known = self._entries.get(key)
         if known is not None and known[0] is event:
             return known[1]
-        macro = self._entry_macros.get(lang)
-        if macro is None:
-            i18n = {key: context[key] for key in ("_", "gettext", "ngettext")}
-            macros = self.env.get_template("_macros.md.j2").make_module(i18n)
-            module = self.env.get_template("_timeline_entry.md.j2").make_module(
-                {**i18n, "m": macros}
-            )
-            macro = self._entry_macros[lang] = module.entry  # type: ignore[attr-defined]
-        entry = str(macro(event, with_briefing, ROOT))  # rendered by our template
+        module = self._module("_timeline_entry.md.j2", context)
+        entry = str(module.entry(event, with_briefing, ROOT))  # rendered by our template
         self._entries[key] = (event, entry)
         return entry
+
+    @jinja2.pass_context
+    def _text(self, context: jinja2.runtime.Context, text: LText) -> Markup:
+        """``{{ t|text }}``: a text in the page's language, escaped; one shown in another
+        language goes through untranslated() of _macros.md.j2, which marks it.
+
+        A filter, not a macro: calling a macro costs several times as much, and texts
+        are shown some 50,000 times a language.
+        """
+        if not text.missing:
+            return escape_inline(text.text)
+        return trusted(self._module("_macros.md.j2", context).untranslated(text))  # our macro
+
+    def _module(self, name: str, context: jinja2.runtime.Context) -> Any:
+        """Template ``name`` made into a module once per language, with the context's
+        gettext functions: calling its macros costs less than rendering a template."""
+        key = (name, context["gettext"])  # a method of the language's Translator
+        module = self._modules.get(key)
+        if module is None:
+            i18n = {name: context[name] for name in ("_", "gettext", "ngettext")}
+            module = self._modules[key] = self.env.get_template(name).make_module(i18n)
+        return module
 
     def render_root(self, settings: Settings) -> str:
         """The page at ``/``: sends readers to the default language."""
