@@ -22,7 +22,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from generator.article import ArticleBody, ArticleError, parse_article
 from generator.errors import ContentError, Problem, Severity, display_path, errors_only
 from generator.models import ID_PATTERN, Actor, Briefing, Text
-from generator.parallel import map_in_parallel
+from generator.parallel import map_in_parallel, parts_for_cores
 from generator.settings import Settings
 from generator.strict_yaml import Loc, YamlDocument, YamlError, decode, parse
 
@@ -346,9 +346,7 @@ def _read_changed(
         hit = cache.briefings.get(folder)
         if hit is None or hit[0] != stamp:
             changed.append((folder, stamp))
-    parts = 1 if len(changed) < READ_IN_PARALLEL_FROM else (os.cpu_count() or 1)
-    size = max(1, -(-len(changed) // parts))  # rounded up: every folder in a part
-    chunks = [changed[start : start + size] for start in range(0, len(changed), size)]
+    chunks = parts_for_cores(changed, READ_IN_PARALLEL_FROM)
     read = map_in_parallel(functools.partial(_read_folders, settings), chunks)
     return {r.folder: r for part in read for r in part}
 

@@ -340,8 +340,10 @@ class Localizer:
         # Who appears where, computed once: actor and tag pages look it up.
         self._by_actor: dict[str, list[LoadedBriefing]] = defaultdict(list)
         self._by_tag: dict[str, list[LoadedBriefing]] = defaultdict(list)
+        # Every actor a briefing names, in its actors or its events, by its slug.
+        self._actors_of = {b.slug: _actor_ids(b.briefing) for b in self._newest_first}
         for loaded in self._newest_first:
-            for actor_id in sorted(_actor_ids(loaded.briefing)):
+            for actor_id in sorted(self._actors_of[loaded.slug]):
                 self._by_actor[actor_id].append(loaded)
             for tag_id in loaded.briefing.tags:
                 self._by_tag[tag_id].append(loaded)
@@ -443,7 +445,7 @@ class Localizer:
         shared: Counter[str] = Counter(
             other
             for loaded in involved
-            for other in _actor_ids(loaded.briefing)
+            for other in self._actors_of[loaded.slug]
             if other != actor_id
         )
         ranked = sorted(shared.items(), key=lambda item: (-item[1], item[0]))[:12]

@@ -54,12 +54,13 @@ def escape_inline(text: object) -> Markup:
     """Text for inside a line of Markdown: shown literally, on one line."""
     if isinstance(text, Markup):
         return text
-    return _escape_line(str(text))
+    return escape_line(str(text))
 
 
 # The same few thousand names, dates and labels are escaped on page after page.
 @functools.lru_cache(maxsize=1 << 16)
-def _escape_line(text: str) -> Markup:
+def escape_line(text: str) -> Markup:
+    """escape_inline for a str that is not Markup (the renderer's shortcut)."""
     folded = fold(text)
     leading = _LEADING.match(folded)
     if not leading:

@@ -39,6 +39,14 @@ def map_in_parallel(function: Callable[[T], R], items: Sequence[T]) -> list[R]:
     return results
 
 
+def parts_for_cores(items: Sequence[T], parallel_from: int) -> list[Sequence[T]]:
+    """``items`` in contiguous parts, in order: one a core from ``parallel_from``
+    items on, else one part (below it, starting a process costs more than it saves)."""
+    parts = 1 if len(items) < parallel_from else (os.cpu_count() or 1)
+    size = max(1, -(-len(items) // parts))  # rounded up: every item in a part
+    return [items[start : start + size] for start in range(0, len(items), size)]
+
+
 def in_child(function: Callable[[T], R], item: T) -> R:
     """``function(item)`` in a forked child when that is safe, else here.
 

@@ -10,6 +10,7 @@ template cannot forget to escape. Undefined names are errors, not blanks.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -24,6 +25,7 @@ from generator.localize import Event, LText, Page, url_depth
 from generator.markup import (
     escape_attribute,
     escape_inline,
+    escape_line,
     escape_paragraphs,
     front_matter,
     html_text,
@@ -87,6 +89,8 @@ def _paragraphs(value: LText | str) -> Markup:
 
 def _finalize(value: object) -> Markup:
     """Every ``{{ value }}`` as safe text: Markup as it is, anything else escaped."""
+    if type(value) is str:  # most values: content, labels (type(): Markup is a str)
+        return escape_line(value)
     if isinstance(value, Markup):  # macro results, trusted() values
         return value
     if hasattr(value, "__html__"):
@@ -176,7 +180,7 @@ class Renderer:
         self._entries: dict[tuple[str, int, bool], tuple[Event, str]] = {}
         self._entries_at: dict[tuple[str, int, bool, int], tuple[Event, Markup]] = {}
         self._modules: dict[tuple[str, object], Any] = {}
-        self.env.globals["timeline_entry"] = self._timeline_entry
+        self.env.filters["timeline_entries"] = self._timeline_entries
         self.env.filters["text"] = self._text
 
     def render(self, page: Page, languages: tuple[str, ...]) -> RenderedPage:
@@ -204,28 +208,34 @@ class Renderer:
         return RenderedPage(page.path, page.lang, text)
 
     @jinja2.pass_context
-    def _timeline_entry(
-        self, context: jinja2.runtime.Context, event: Event, with_briefing: bool
+    def _timeline_entries(
+        self, context: jinja2.runtime.Context, events: Iterable[Event], with_briefing: bool
     ) -> Markup:
-        """One event of a timeline, rendered once per language and reused.
+        """``{{ events|timeline_entries(with_briefing) }}``: the entries of a timeline,
+        one a line (a filter: one call a timeline, not one an event).
 
-        The most repeated markup of the site: an event is listed on its briefing's
-        page, the merged timeline and the page of each of its actors, one to three
-        folders deep. Its links start at the language's root, so it is rendered
-        once with ROOT where they start, and ROOT is replaced by the way up from
-        each depth it is listed at: a string replacement instead of a render.
+        Entries are the most repeated markup of the site: an event is listed on its
+        briefing's page, the merged timeline and the page of each of its actors, one
+        to three folders deep. Its links start at the language's root, so its entry
+        is rendered once with ROOT where they start (see _entry), and ROOT is replaced
+        by the way up from each depth it is listed at: a string replacement, not a
+        render.
         """
         page = context["page"]
         depth = url_depth(page.path)
-        key = (page.lang, id(event), with_briefing, depth)
-        known = self._entries_at.get(key)
-        if known is not None and known[0] is event:
-            return known[1]
-        entry = trusted(self._entry(context, event, with_briefing).replace(ROOT, "../" * depth))
-        self._entries_at[key] = (event, entry)
-        return entry
+        way_up = "../" * depth
+        entries = []
+        for event in events:
+            key = (page.lang, id(event), with_briefing, depth)
+            known = self._entries_at.get(key)
+            if known is None or known[0] is not event:
+                entry = self._entry(context, event, with_briefing).replace(ROOT, way_up)
+                known = self._entries_at[key] = (event, trusted(entry))
+            entries.append(known[1])
+        return trusted("\n".join(entries))
 
     def _entry(self, context: jinja2.runtime.Context, event: Event, with_briefing: bool) -> str:
+        """An event's entry with ROOT for its links' way up, rendered once a language."""
         lang = context["page"].lang
         key = (lang, id(event), with_briefing)
         known = self._entries.get(key)
@@ -245,7 +255,7 @@ class Renderer:
         are shown some 50,000 times a language.
         """
         if not text.missing:
-            return escape_inline(text.text)
+            return escape_line(text.text)
         return trusted(self._module("_macros.md.j2", context).untranslated(text))  # our macro
 
     def _module(self, name: str, context: jinja2.runtime.Context) -> Any:

@@ -8,12 +8,15 @@ that are no longer generated, never anything else in the folder.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+
+from generator.parallel import map_in_parallel, parts_for_cores
 
 MANIFEST = ".briefings-manifest.json"
 
@@ -70,26 +73,19 @@ def _read_manifest(out_dir: Path) -> set[str]:
     return {str(p) for p in listed} if isinstance(listed, list) else set()
 
 
+# Writing a fresh tree is mostly the kernel making files (some 6,000 for 1,000
+# briefings), which the cores share out from this many files on; below it, starting
+# a process costs more than it saves (a `mkdocs serve` rebuild compares, and writes few).
+WRITE_IN_PARALLEL_FROM = 512
+
+
 def write_tree(out_dir: Path, files: Mapping[PurePosixPath, bytes]) -> WriteReport:
     """Make ``out_dir`` hold ``files``; return what changed."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    written = []
-    unchanged = 0
-    folders: set[Path] = set()  # made or seen in this run: one mkdir a folder, not a file
-    for rel, data in sorted(files.items()):
-        target = out_dir / rel
-        existing = _on_disk(target)
-        if existing == data:
-            unchanged += 1
-            continue
-        if existing is not None:
-            atomic_write(target, data)
-        else:
-            if target.parent not in folders:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                folders.add(target.parent)
-            _write_new(target, data)
-        written.append(rel)
+    parts = parts_for_cores(sorted(files.items()), WRITE_IN_PARALLEL_FROM)
+    done = map_in_parallel(functools.partial(_write_files, out_dir), parts)
+    written = [rel for part_written, _ in done for rel in part_written]
+    unchanged = sum(part_unchanged for _, part_unchanged in done)
     current = {str(rel) for rel in files}
     removed = []
     for stale in sorted(_read_manifest(out_dir) - current):
@@ -103,6 +99,30 @@ def write_tree(out_dir: Path, files: Mapping[PurePosixPath, bytes]) -> WriteRepo
     if written or removed or not (out_dir / MANIFEST).is_file():
         atomic_write(out_dir / MANIFEST, manifest)
     return WriteReport(tuple(written), unchanged, tuple(removed))
+
+
+def _write_files(
+    out_dir: Path, files: Sequence[tuple[PurePosixPath, bytes]]
+) -> tuple[list[PurePosixPath], int]:
+    """Write the files whose bytes differ from those on disk: (written, unchanged)."""
+    written = []
+    unchanged = 0
+    folders: set[Path] = set()  # made or seen in this run: one mkdir a folder, not a file
+    for rel, data in files:
+        target = out_dir / rel
+        existing = _on_disk(target)
+        if existing == data:
+            unchanged += 1
+            continue
+        if existing is not None:
+            atomic_write(target, data)
+        else:
+            if target.parent not in folders:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                folders.add(target.parent)
+            _write_new(target, data)
+        written.append(rel)
+    return written, unchanged
 
 
 def _prune_empty_dirs(folder: Path, stop: Path) -> None:

@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 import generator
 import generator.load
+import generator.write
 from bench.corpus import write_corpus
 from generator.article import parse_article
 from generator.dates import FullDate, PartialDate, Precision
@@ -240,7 +241,11 @@ def test_work_in_a_child_process_comes_back_whole() -> None:
     assert "content/x/briefing.yaml:3:5" in str(caught.value)
 
 
-def test_writer_touches_only_what_changed_and_only_its_own_files(tmp_path: Path) -> None:
+@pytest.mark.parametrize("parallel_from", [512, 1], ids=["one process", "one process a core"])
+def test_writer_touches_only_what_changed_and_only_its_own_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, parallel_from: int
+) -> None:
+    monkeypatch.setattr(generator.write, "WRITE_IN_PARALLEL_FROM", parallel_from)
     out = tmp_path / "out"
     out.mkdir()
     (out / "notes.txt").write_text("kept: not written by the generator")
