@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any
 
+from babel import Locale
 from babel.dates import format_date, format_skeleton
 from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
@@ -21,6 +23,13 @@ from pydantic_core import core_schema
 PARTIAL_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
 FULL_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 _PARTIAL = re.compile(PARTIAL_PATTERN)
+
+
+@functools.cache
+def _locale(code: str) -> Locale:
+    # Babel parses a locale given by its code again on every call: a third of the
+    # time of formatting the ~8,000 dates of 1,000 briefings.
+    return Locale.parse(code)
 
 
 class Precision(enum.IntEnum):
@@ -83,11 +92,12 @@ class PartialDate:
     def format(self, locale: str) -> str:
         """The date as a reader of ``locale`` writes it, at its own precision."""
         day = self.first_day()
+        known = _locale(locale)
         if self.precision is Precision.DAY:
-            return str(format_date(day, "long", locale=locale))
+            return str(format_date(day, "long", locale=known))
         if self.precision is Precision.MONTH:
-            return str(format_skeleton("yMMMM", day, locale=locale))
-        return str(format_skeleton("y", day, locale=locale))
+            return str(format_skeleton("yMMMM", day, locale=known))
+        return str(format_skeleton("y", day, locale=known))
 
     # pydantic integration: validated from YAML text, shown in JSON Schema as a
     # patterned string, serialised back to the same text.

@@ -181,7 +181,7 @@ def _briefing(
                 "event": text(e.event),
                 "actors": list(e.actors),
             }
-            for e in sorted(b.timeline, key=lambda e: e.date)
+            for e in sorted(b.timeline, key=lambda e: e.date.sort_key)
         ],
         "sources": [
             {
@@ -218,7 +218,7 @@ def timelinejs(loaded: LoadedBriefing, lang: str, languages: Sequence[str]) -> d
         return html.escape(text_in(texts, lang, languages))
 
     events = []
-    for entry in sorted(b.timeline, key=lambda e: e.date):
+    for entry in sorted(b.timeline, key=lambda e: e.date.sort_key):
         event: dict[str, Any] = {
             "start_date": date(entry.date),
             "text": {"text": escaped(entry.event)},
