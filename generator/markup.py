@@ -30,14 +30,14 @@ _ENTITIES[ord(">")] = "&gt;"
 _ENTITIES[ord("&")] = "&amp;"
 _ENTITIES[ord('"')] = "&quot;"
 _HTML_ONLY = {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord('"'): "&quot;"}
-# NUL is not text (YAML will not even read it) and the renderer's placeholder for
-# where a timeline entry's links start: shown as the replacement character.
-_ENTITIES[0] = _HTML_ONLY[0] = "\ufffd"
 # ... and those that do only at the start of a line: list markers ("-", "+",
 # "1." or "1)"), definition lists (":"). Text is folded to one line, so its
 # start is the only line start it has.
 _LEADING = re.compile(r"^(?:[-+:]|[0-9]+[.)])")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+# NUL is not text (YAML will not even read it) and it is the renderer's placeholder
+# for where a timeline entry's links start: shown as the replacement character.
+_ENTITIES[0] = _HTML_ONLY[0] = "\ufffd"
 
 
 def trusted(text: str) -> Markup:

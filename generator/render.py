@@ -89,7 +89,7 @@ def _paragraphs(value: LText | str) -> Markup:
 
 def _finalize(value: object) -> Markup:
     """Every ``{{ value }}`` as safe text: Markup as it is, anything else escaped."""
-    if type(value) is str:  # most values: content, labels (type(): Markup is a str)
+    if type(value) is str:  # most values (not isinstance: Markup is a str too)
         return escape_line(value)
     if isinstance(value, Markup):  # macro results, trusted() values
         return value
@@ -264,7 +264,7 @@ class Renderer:
         key = (name, context["gettext"])  # a method of the language's Translator
         module = self._modules.get(key)
         if module is None:
-            i18n = {name: context[name] for name in ("_", "gettext", "ngettext")}
+            i18n = {var: context[var] for var in ("_", "gettext", "ngettext")}
             module = self._modules[key] = self.env.get_template(name).make_module(i18n)
         return module
 
