@@ -228,6 +228,8 @@ def test_every_timeline_entry_link_leads_to_a_page(full_site: Path) -> None:
     # Entries are HTML linked by URL, which `mkdocs build --strict` does not check.
     checked, broken = broken_entry_links(full_site)
     assert checked > 100 and broken == []
+    # Entries are rendered with a NUL where their links start, replaced for each page.
+    assert not [p for p in full_site.rglob("*.html") if b"\x00" in p.read_bytes()]
 
 
 def test_tags_page_lists_topics_and_a_topic_its_briefings(full_site: Path, read_page: Read) -> None:
