@@ -175,10 +175,9 @@ class Renderer:
             self.cache.fingerprint = fingerprint
         self.cache.rendered = 0
         # Timeline entries of this run by (language, event, with its briefing's link),
-        # with ROOT for their links' way up, and by URL depth too with it filled in.
-        # The event is kept with its text so that its id cannot be reused meanwhile.
+        # with ROOT for their links' way up. The event is kept with its text so that
+        # its id cannot be reused meanwhile.
         self._entries: dict[tuple[str, int, bool], tuple[Event, str]] = {}
-        self._entries_at: dict[tuple[str, int, bool, int], tuple[Event, Markup]] = {}
         self._modules: dict[tuple[str, object], Any] = {}
         self.env.filters["timeline_entries"] = self._timeline_entries
         self.env.filters["text"] = self._text
@@ -218,21 +217,10 @@ class Renderer:
         briefing's page, the merged timeline and the page of each of its actors, one
         to three folders deep. Its links start at the language's root, so its entry
         is rendered once with ROOT where they start (see _entry), and ROOT is replaced
-        by the way up from each depth it is listed at: a string replacement, not a
-        render.
+        by the page's way up: one string replacement a timeline, not a render an entry.
         """
-        page = context["page"]
-        depth = url_depth(page.path)
-        way_up = "../" * depth
-        entries = []
-        for event in events:
-            key = (page.lang, id(event), with_briefing, depth)
-            known = self._entries_at.get(key)
-            if known is None or known[0] is not event:
-                entry = self._entry(context, event, with_briefing).replace(ROOT, way_up)
-                known = self._entries_at[key] = (event, trusted(entry))
-            entries.append(known[1])
-        return trusted("\n".join(entries))
+        entries = "\n".join(self._entry(context, event, with_briefing) for event in events)
+        return trusted(entries.replace(ROOT, "../" * url_depth(context["page"].path)))
 
     def _entry(self, context: jinja2.runtime.Context, event: Event, with_briefing: bool) -> str:
         """An event's entry with ROOT for its links' way up, rendered once a language."""
