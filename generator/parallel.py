@@ -23,6 +23,8 @@ from typing import TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
+P = TypeVar("P")  # a prepared value, kept where it was made
+C = TypeVar("C")  # what a check of one tells
 
 
 def map_in_parallel(function: Callable[[T], R], items: Sequence[T]) -> list[R]:
@@ -37,6 +39,87 @@ def map_in_parallel(function: Callable[[T], R], items: Sequence[T]) -> list[R]:
         results.append(function(batch[0]))  # this process takes the first meanwhile
         results += [_result(*child) for child in children]
     return results
+
+
+def prepare_then_commit(
+    prepare: Callable[[T], P],
+    check: Callable[[P], C],
+    accept: Callable[[Sequence[C]], bool],
+    commit: Callable[[P], R],
+    items: Sequence[T],
+    *,
+    parallel: bool = True,
+) -> tuple[list[C], list[R] | None]:
+    """Prepare every item, then commit every prepared item only if ``accept`` takes
+    the ``check`` of them all: (checks, commits), or (checks, None) when refused.
+
+    With ``parallel``, each item after the first is prepared and committed in a
+    forked child that keeps what it prepared until the verdict; only the checks
+    and the commits' results travel, never the prepared values themselves (for
+    the pipeline: a language's pages, tens of megabytes). All children run at once,
+    so use this for a few items (the languages), not for many.
+    """
+    if not parallel or len(items) < 2 or not can_fork():
+        prepared = [prepare(item) for item in items]
+        checks = [check(value) for value in prepared]
+        return (checks, [commit(value) for value in prepared]) if accept(checks) else (checks, None)
+    context = multiprocessing.get_context("fork")
+    children: list[tuple[BaseProcess, Connection]] = []
+    verdict_sent = False
+    try:
+        for item in items[1:]:
+            here, there = context.Pipe(duplex=True)
+            process = context.Process(
+                target=_prepare_then_commit, args=(prepare, check, commit, item, there)
+            )
+            process.start()
+            there.close()
+            children.append((process, here))
+        mine = prepare(items[0])  # this process takes the first meanwhile
+        checks = [check(mine), *(_received(child, pipe) for child, pipe in children)]
+        verdict = accept(checks)
+        for _, pipe in children:
+            pipe.send(verdict)
+        verdict_sent = True
+        if not verdict:
+            return checks, None
+        return checks, [commit(mine), *(_received(child, pipe) for child, pipe in children)]
+    finally:
+        for child, pipe in children:
+            if not verdict_sent:  # a failure before the verdict: no child commits
+                child.terminate()
+            pipe.close()
+            child.join()
+
+
+def _prepare_then_commit(
+    prepare: Callable[[T], P],
+    check: Callable[[P], C],
+    commit: Callable[[P], R],
+    item: T,
+    pipe: Connection,
+) -> None:
+    try:
+        prepared = prepare(item)
+        pipe.send((True, check(prepared)))
+        if pipe.recv():  # the verdict; EOFError if the parent gave up
+            pipe.send((True, commit(prepared)))
+    except EOFError:
+        pass
+    except BaseException as exc:  # every failure goes back to the parent
+        _send_failure(pipe, exc)
+    finally:
+        pipe.close()
+
+
+def _received(child: BaseProcess, pipe: Connection) -> R:  # type: ignore[type-var]
+    try:
+        done, value = pipe.recv()
+    except EOFError:
+        done, value = False, RuntimeError(f"a worker process died (exit {child.exitcode})")
+    if not done:
+        raise value
+    return value  # type: ignore[no-any-return]
 
 
 def parts_for_cores(items: Sequence[T], parallel_from: int) -> list[Sequence[T]]:
@@ -69,27 +152,26 @@ def _start(function: Callable[[T], R], item: T) -> tuple[BaseProcess, Connection
 
 def _result(child: BaseProcess, receive: Connection) -> R:  # type: ignore[type-var]
     try:
-        done, value = receive.recv()  # before join: a full pipe would block the child
-    except EOFError:
-        done, value = False, RuntimeError(f"a worker process died (exit {child.exitcode})")
+        return _received(child, receive)  # before join: a full pipe would block the child
     finally:
         receive.close()
-    child.join()
-    if not done:
-        raise value
-    return value  # type: ignore[no-any-return]
+        child.join()
 
 
 def _run(function: Callable[[T], R], item: T, send: Connection) -> None:
     try:
         send.send((True, function(item)))
     except BaseException as exc:  # every failure goes back to the parent
-        try:
-            send.send((False, exc))
-        except Exception:  # an exception that cannot be pickled
-            send.send((False, RuntimeError(f"{type(exc).__name__}: {exc}")))
+        _send_failure(send, exc)
     finally:
         send.close()
+
+
+def _send_failure(pipe: Connection, exc: BaseException) -> None:
+    try:
+        pipe.send((False, exc))
+    except Exception:  # an exception that cannot be pickled
+        pipe.send((False, RuntimeError(f"{type(exc).__name__}: {exc}")))
 
 
 def can_fork() -> bool:

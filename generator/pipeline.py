@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
@@ -20,11 +20,11 @@ from generator.i18n import translators
 from generator.language_config import language_config
 from generator.load import Corpus, LoadCache, load_corpus
 from generator.localize import Localizer, briefing_page, placeholder
-from generator.parallel import map_in_parallel
+from generator.parallel import prepare_then_commit
 from generator.render import RenderCache, Renderer, templates_fingerprint
 from generator.review import editorial_warnings
 from generator.settings import Settings
-from generator.write import WriteReport, write_tree
+from generator.write import WriteReport, WrittenFiles, finish_tree, write_files
 
 
 @dataclass(frozen=True)
@@ -98,36 +98,42 @@ def _generate(settings: Settings, out_dir: Path | None, cache: Caches | None) ->
     # Phase 2: hand-written pages, which generated pages must never replace.
     handwritten = {lang: _handwritten(settings, lang) for lang in settings.languages}
 
-    # Phase 3: localize and render every page of every language, in memory; the
-    # languages in parallel when there is no cache to keep (a one-off build).
+    # Phase 3: localize and render every page of every language, in memory.
+    # Phase 4: only if no language has a problem, write what changed. Without a cache
+    # to keep (a one-off build) the languages run in parallel, and each process
+    # writes the pages it rendered: they never travel between processes.
     renderer = Renderer(
         settings.templates_dir,
         translators(settings.locales_dir, settings.languages),
         caches.render,
         templates_fingerprint(settings.templates_dir, settings.locales_dir),
     )
+    root_page = {PurePosixPath("index.html"): renderer.render_root(settings).encode()}
+    out = out_dir or settings.out_dir
 
     def language_tree(lang: str) -> LanguageTree:
         return _language_tree(settings, corpus, handwritten, lang, renderer)
 
-    languages = list(settings.languages)
-    trees = (
-        [language_tree(lang) for lang in languages]
-        if cache is not None
-        else map_in_parallel(language_tree, languages)
-    )
-    files: dict[PurePosixPath, bytes] = {}
-    for tree in trees:
-        files.update(tree.files)
-    files[PurePosixPath("index.html")] = renderer.render_root(settings).encode()
-    problems = [problem for tree in trees for problem in tree.problems]
-    if problems:
-        raise ContentError(problems)
+    def write_language(tree: LanguageTree) -> WrittenFiles:
+        return write_files(out, tree.files)
 
-    # Phase 4: write what changed, remove what is no longer generated.
-    report = write_tree(out_dir or settings.out_dir, files)
-    pages = sum(tree.pages for tree in trees)
-    return GenerateResult(corpus, report, pages, sum(tree.rendered for tree in trees))
+    outlines, written = prepare_then_commit(
+        language_tree,
+        LanguageTree.outline,
+        _without_problems,
+        write_language,
+        list(settings.languages),
+        parallel=cache is None,
+    )
+    if written is None:
+        raise ContentError([problem for outline in outlines for problem in outline.problems])
+
+    # Phase 5: the top folder's page; remove what is no longer generated.
+    written.append(write_files(out, root_page))
+    generated = [*root_page, *(path for outline in outlines for path in outline.paths)]
+    report = finish_tree(out, generated, written)
+    pages = sum(outline.pages for outline in outlines)
+    return GenerateResult(corpus, report, pages, sum(outline.rendered for outline in outlines))
 
 
 @dataclass(frozen=True)
@@ -138,6 +144,23 @@ class LanguageTree:
     problems: tuple[Problem, ...]
     pages: int  # Markdown pages generated
     rendered: int  # of those, not reused from the cache
+
+    def outline(self) -> LanguageOutline:
+        return LanguageOutline(tuple(self.files), self.problems, self.pages, self.rendered)
+
+
+@dataclass(frozen=True)
+class LanguageOutline:
+    """A language's tree without the files' contents: what its process reports."""
+
+    paths: tuple[PurePosixPath, ...]
+    problems: tuple[Problem, ...]
+    pages: int
+    rendered: int
+
+
+def _without_problems(outlines: Sequence[LanguageOutline]) -> bool:
+    return not any(outline.problems for outline in outlines)
 
 
 def _language_tree(

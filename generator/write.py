@@ -12,7 +12,7 @@ import functools
 import json
 import os
 import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -26,6 +26,12 @@ class WriteReport:
     written: tuple[PurePosixPath, ...]
     unchanged: int
     removed: tuple[PurePosixPath, ...]
+
+
+@dataclass(frozen=True)
+class WrittenFiles:
+    written: tuple[PurePosixPath, ...]
+    unchanged: int
 
 
 def atomic_write(path: Path, data: bytes) -> None:
@@ -81,12 +87,29 @@ WRITE_IN_PARALLEL_FROM = 512
 
 def write_tree(out_dir: Path, files: Mapping[PurePosixPath, bytes]) -> WriteReport:
     """Make ``out_dir`` hold ``files``; return what changed."""
+    return finish_tree(out_dir, files.keys(), [write_files(out_dir, files)])
+
+
+def write_files(out_dir: Path, files: Mapping[PurePosixPath, bytes]) -> WrittenFiles:
+    """Write those of ``files`` whose bytes differ from the disk's; remove nothing.
+
+    Part of a tree can be written this way by each process that made it, and
+    the tree finished once all parts are written (`finish_tree`).
+    """
     out_dir.mkdir(parents=True, exist_ok=True)
     parts = parts_for_cores(sorted(files.items()), WRITE_IN_PARALLEL_FROM)
     done = map_in_parallel(functools.partial(_write_files, out_dir), parts)
-    written = [rel for part_written, _ in done for rel in part_written]
-    unchanged = sum(part_unchanged for _, part_unchanged in done)
-    current = {str(rel) for rel in files}
+    written = tuple(rel for part in done for rel in part.written)
+    return WrittenFiles(written, sum(part.unchanged for part in done))
+
+
+def finish_tree(
+    out_dir: Path, generated: Iterable[PurePosixPath], parts: Sequence[WrittenFiles]
+) -> WriteReport:
+    """Remove what an earlier run generated and this one did not, and note what it
+    did generate (every path of ``generated``, written in ``parts``)."""
+    written = tuple(sorted(rel for part in parts for rel in part.written))
+    current = {str(rel) for rel in generated}
     removed = []
     for stale in sorted(_read_manifest(out_dir) - current):
         target = out_dir / stale
@@ -98,13 +121,12 @@ def write_tree(out_dir: Path, files: Mapping[PurePosixPath, bytes]) -> WriteRepo
     manifest = json.dumps(sorted(current), indent=0).encode()
     if written or removed or not (out_dir / MANIFEST).is_file():
         atomic_write(out_dir / MANIFEST, manifest)
-    return WriteReport(tuple(written), unchanged, tuple(removed))
+    unchanged = sum(part.unchanged for part in parts)
+    return WriteReport(written, unchanged, tuple(removed))
 
 
-def _write_files(
-    out_dir: Path, files: Sequence[tuple[PurePosixPath, bytes]]
-) -> tuple[list[PurePosixPath], int]:
-    """Write the files whose bytes differ from those on disk: (written, unchanged)."""
+def _write_files(out_dir: Path, files: Sequence[tuple[PurePosixPath, bytes]]) -> WrittenFiles:
+    """Write the files whose bytes differ from those on disk."""
     written = []
     unchanged = 0
     folders: set[Path] = set()  # made or seen in this run: one mkdir a folder, not a file
@@ -122,7 +144,7 @@ def _write_files(
                 folders.add(target.parent)
             _write_new(target, data)
         written.append(rel)
-    return written, unchanged
+    return WrittenFiles(tuple(written), unchanged)
 
 
 def _prune_empty_dirs(folder: Path, stop: Path) -> None:

@@ -186,8 +186,13 @@ def test_bad_content_fails_the_build_and_leaves_previous_output(project: Path) -
     assert (page.read_bytes(), generated.read_bytes()) == before
 
 
+def generated_files(project: Path) -> dict[Path, bytes]:
+    return {p: p.read_bytes() for p in (project / "build").rglob("*") if p.is_file()}
+
+
 def test_generated_page_colliding_with_hand_written_one_is_an_error(project: Path) -> None:
     (project / "docs" / "en" / "timeline.md").write_text("# My own timeline\n")
+    before = generated_files(project)
     result = run_mkdocs(project, "build", "--strict")
     assert result.returncode != 0
     assert (
@@ -195,12 +200,15 @@ def test_generated_page_colliding_with_hand_written_one_is_an_error(project: Pat
         in result.stderr
     )
     assert (project / "docs" / "en" / "timeline.md").read_text() == "# My own timeline\n"
+    # Nothing written, in the other language either (each renders in a process of its own).
+    assert generated_files(project) == before
 
 
 def test_generated_data_file_colliding_with_hand_written_one_is_an_error(project: Path) -> None:
     # The feeds are generated too: a hand-written file in their place is not replaced.
     (project / "docs" / "id" / "feeds").mkdir()
     (project / "docs" / "id" / "feeds" / "feed.xml").write_text("<rss/>\n")
+    before = generated_files(project)
     result = run_mkdocs(project, "build", "--strict")
     assert result.returncode != 0
     assert (
@@ -208,6 +216,7 @@ def test_generated_data_file_colliding_with_hand_written_one_is_an_error(project
         in result.stderr
     )
     assert (project / "docs" / "id" / "feeds" / "feed.xml").read_text() == "<rss/>\n"
+    assert generated_files(project) == before
 
 
 def test_failed_language_build_leaves_the_previous_site_intact(project: Path) -> None:

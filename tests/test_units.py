@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Sequence
 from html import unescape
 from pathlib import Path, PurePosixPath
 
@@ -22,7 +23,7 @@ from bench.corpus import write_corpus
 from generator.article import parse_article
 from generator.dates import FullDate, PartialDate, Precision
 from generator.markup import escape_attribute, escape_inline, escape_paragraphs, front_matter
-from generator.parallel import can_fork, in_child, map_in_parallel
+from generator.parallel import can_fork, in_child, map_in_parallel, prepare_then_commit
 from generator.pipeline import Caches
 from generator.render import ROOT, make_environment
 from generator.write import write_tree
@@ -225,6 +226,41 @@ def test_parallel_map_keeps_order_and_reports_failures() -> None:
 
     with pytest.raises(ValueError, match="b failed"):
         map_in_parallel(fail, ["a", "b"])
+
+
+@pytest.mark.parametrize("parallel", [True, False], ids=["a process an item", "here"])
+def test_prepared_items_are_committed_all_or_none(tmp_path: Path, parallel: bool) -> None:
+    def prepare(item: str) -> tuple[str, int]:
+        if item == "broken":
+            raise ValueError("broken cannot be prepared")
+        return item, os.getpid()
+
+    def check(prepared: tuple[str, int]) -> str:
+        return prepared[0]
+
+    def commit(prepared: tuple[str, int]) -> int:
+        (tmp_path / prepared[0]).write_text("committed")
+        return prepared[1]  # the process that prepared it commits it
+
+    def accept_all(checks: Sequence[str]) -> bool:
+        return "refused" not in checks
+
+    checks, pids = prepare_then_commit(
+        prepare, check, accept_all, commit, ["a", "b"], parallel=parallel
+    )
+    assert checks == ["a", "b"] and pids is not None
+    assert {p.name for p in tmp_path.iterdir()} == {"a", "b"}
+    if parallel and (os.cpu_count() or 1) > 1 and can_fork():
+        assert pids[0] == os.getpid() != pids[1]
+
+    for refused in (["c", "refused"], ["refused", "d"]):  # refused here, or in a child
+        checks, pids = prepare_then_commit(
+            prepare, check, accept_all, commit, refused, parallel=parallel
+        )
+        assert checks == refused and pids is None
+    with pytest.raises(ValueError, match="broken cannot be prepared"):
+        prepare_then_commit(prepare, check, accept_all, commit, ["e", "broken"], parallel=parallel)
+    assert {p.name for p in tmp_path.iterdir()} == {"a", "b"}  # nothing else committed
 
 
 def test_work_in_a_child_process_comes_back_whole() -> None:
