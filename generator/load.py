@@ -79,7 +79,10 @@ class _Report:
         self.registries: dict[str, YamlDocument] = {}
 
     def name(self, path: Path) -> str:
-        return display_path(path, self.settings.root)
+        try:  # the files found under the project: no need to ask the disk (resolve)
+            return path.relative_to(self.settings.root).as_posix()
+        except ValueError:
+            return display_path(path, self.settings.root)
 
     def add(
         self,
@@ -145,15 +148,21 @@ def load_corpus(settings: Settings, cache: LoadCache | None = None) -> Corpus:
     )
 
 
+NO_SYMLINKS = "symbolic links are not allowed in content/; copy the file"
+
+
 def _refuse_symlinks(content_dir: Path, report: _Report) -> None:
     if not content_dir.is_dir():
         report.add(content_dir, "the content folder is missing")
         return
-    for dirpath, dirnames, filenames in os.walk(content_dir):
-        for name in (*dirnames, *filenames):
-            path = Path(dirpath, name)
-            if path.is_symlink():
-                report.add(path, "symbolic links are not allowed in content/; copy the file")
+    folders = [content_dir]
+    while folders:  # the folder's own listing says what is a link: no call a file
+        with os.scandir(folders.pop()) as entries:
+            for entry in entries:
+                if entry.is_symlink():
+                    report.add(Path(entry.path), NO_SYMLINKS)
+                elif entry.is_dir():
+                    folders.append(Path(entry.path))
 
 
 def _read_yaml(path: Path, report: _Report) -> YamlDocument | None:
@@ -425,6 +434,8 @@ def texts_of(value: object, loc: Loc = ()) -> list[tuple[Loc, dict[str, str]]]:
 
 
 def _collect_texts(value: object, loc: Loc, found: list[tuple[Loc, dict[str, str]]]) -> None:
+    if type(value) is str or value is None:  # most values: nothing inside
+        return
     if isinstance(value, BaseModel):
         fields = type(value).model_fields
         root = getattr(value, "root", None)
