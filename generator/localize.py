@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any, TypeVar
 
@@ -144,9 +144,9 @@ class Event:
     status: Status
     text: LText
     actors: tuple[Link, ...]
-    briefing: Link | None  # set where events of several briefings are merged
+    briefing: Link  # the briefing it is from, shown where briefings' events are merged
     actor_ids: tuple[str, ...] = ()  # for the timeline's filters
-    tags: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()  # its briefing's topics, for the filters too
     iso: str = ""  # the date as <time datetime> wants it
     precision: str = "day"  # "day", "month" or "year"
 
@@ -262,8 +262,7 @@ class ActorPageContext(Page):
     about: LText | None = None
     wikidata: str | None = None
     aliases: tuple[str, ...] = ()
-    briefings: tuple[Summary, ...] = ()
-    roles: tuple[tuple[Summary, LText], ...] = ()
+    briefings: tuple[tuple[Summary, LText | None], ...] = ()  # with the actor's role in each
     events: tuple[Event, ...] = ()
     appears_with: tuple[tuple[Link, int], ...] = ()  # other actors, by shared briefings
 
@@ -346,7 +345,7 @@ class Localizer:
         self._actor_names: dict[str, LText] = {}
         self._summaries: dict[tuple[str, int], Summary] = {}
         # Keyed by the entry's identity: the corpus holds every entry for as long as this lives.
-        self._events: dict[tuple[int, str | None], Event] = {}
+        self._events: dict[int, Event] = {}
         self._briefing_links: dict[str, Link] = {}
         # Who appears where, computed once: actor and tag pages look it up.
         self._by_actor: dict[str, list[LoadedBriefing]] = defaultdict(list)
@@ -394,7 +393,7 @@ class Localizer:
             )
             for actor_id in roles
         ]
-        events = tuple(self._event(e) for e in _chronological(b.timeline))
+        events = tuple(self._event(e, loaded) for e in _chronological(b.timeline))
         image_url = self._image_url(loaded)
         texts = [title, summary, *key_points, *(line.role for line in lines if line.role)]
         texts += [e.text for e in events]
@@ -464,13 +463,11 @@ class Localizer:
         for path, chunk, pager in _split(
             actor_page(actor_id), involved, self.page_sizes.actor_briefings
         ):
-            roles = []
+            briefings = []
             events = []
             for loaded in chunk:
-                summary = self._summary(loaded, path)
-                for role in loaded.briefing.actors:
-                    if role.actor == actor_id and role.role:
-                        roles.append((summary, self.text(role.role)))
+                role = next((r.role for r in loaded.briefing.actors if r.actor == actor_id), None)
+                briefings.append((self._summary(loaded, path), self.text(role) if role else None))
                 events += [
                     self._event(e, loaded) for e in loaded.briefing.timeline if actor_id in e.actors
                 ]
@@ -491,8 +488,7 @@ class Localizer:
                         else None
                     ),
                     aliases=tuple(actor.aliases),
-                    briefings=tuple(self._summary(b, path) for b in chunk),
-                    roles=tuple(roles),
+                    briefings=tuple(briefings),
                     events=tuple(sorted(events, key=_event_key, reverse=True)),
                     appears_with=tuple(
                         (Link(self._actor_name(other), link(path, actor_page(other))), count)
@@ -678,25 +674,16 @@ class Localizer:
             href=link(from_page, briefing_page(loaded.slug)),
         )
 
-    def _event(self, entry: TimelineEntry, loaded: LoadedBriefing | None = None) -> Event:
+    def _event(self, entry: TimelineEntry, loaded: LoadedBriefing) -> Event:
         # Called for every event on every page that lists it (its briefing, the
-        # timeline, each of its actors): made once, since its links do not depend
-        # on the page (they start at the language's root).
-        key = (id(entry), loaded.slug if loaded is not None else None)
-        made = self._events.get(key)
+        # timeline, each of its actors): made once, since it is the same on all of
+        # them (its links start at the language's root).
+        made = self._events.get(id(entry))
         if made is None:
-            if loaded is None:
-                made = self._make_event(entry)
-            else:  # as its briefing shows it, plus what pages merging briefings need
-                made = replace(
-                    self._event(entry),
-                    briefing=self._briefing_link(loaded),
-                    tags=tuple(loaded.briefing.tags),
-                )
-            self._events[key] = made
+            made = self._events[id(entry)] = self._make_event(entry, loaded)
         return made
 
-    def _make_event(self, entry: TimelineEntry) -> Event:
+    def _make_event(self, entry: TimelineEntry, loaded: LoadedBriefing) -> Event:
         actors = tuple(Link(self._actor_name(a), _link(0, f"actors/{a}/")) for a in entry.actors)
         label = self.text(entry.date_label).text if entry.date_label else self.date(entry.date)
         return Event(
@@ -706,8 +693,9 @@ class Localizer:
             status=entry.status,
             text=self.text(entry.event),
             actors=actors,
-            briefing=None,
+            briefing=self._briefing_link(loaded),
             actor_ids=tuple(entry.actors),
+            tags=tuple(loaded.briefing.tags),
             iso=entry.date.iso(),
             precision=entry.date.precision.name.lower(),
         )
@@ -810,7 +798,7 @@ def _chronological(entries: Sequence[TimelineEntry]) -> list[TimelineEntry]:
 
 
 def _event_key(event: Event) -> tuple[tuple[int, int, int], str]:
-    return (event.date.sort_key, event.briefing.href if event.briefing else "")
+    return (event.date.sort_key, event.briefing.href)
 
 
 def _group_by_type(

@@ -10,7 +10,7 @@ template cannot forget to escape. Undefined names are errors, not blanks.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -21,7 +21,7 @@ import jinja2.nodes
 from markupsafe import Markup, escape
 
 from generator.i18n import Translator
-from generator.localize import Event, LText, Page, url_depth
+from generator.localize import Event, Link, LText, Page, url_depth
 from generator.markup import (
     escape_attribute,
     escape_inline,
@@ -63,6 +63,9 @@ def templates_fingerprint(*folders: Path) -> str:
 # text can hold no NUL (markup.escape_inline replaces it), so every NUL in an entry
 # is one the template put there.
 ROOT = Markup("\x00")
+# Where an entry names its briefing, on pages merging several briefings' events. Escaped
+# text holds no "<", so this comment in an entry is always the template's own.
+BRIEFING_SLOT = Markup("<!-- briefing -->")
 
 
 @dataclass(frozen=True)
@@ -177,7 +180,9 @@ class Renderer:
         # Timeline entries of this run by (language, event, with its briefing's link),
         # with ROOT for their links' way up. The event is kept with its text so that
         # its id cannot be reused meanwhile.
-        self._entries: dict[tuple[str, int, bool], tuple[Event, str]] = {}
+        # Timeline entries and briefing lines by language and the identity of the value
+        # they show, which is kept beside them so that the identity stays its own.
+        self._fragments: dict[tuple[str, int], tuple[Event | Link, str]] = {}
         self._modules: dict[tuple[str, object], Any] = {}
         self.env.filters["timeline_entries"] = self._timeline_entries
         self.env.filters["text"] = self._text
@@ -216,23 +221,38 @@ class Renderer:
         Entries are the most repeated markup of the site: an event is listed on its
         briefing's page, the merged timeline and the page of each of its actors, one
         to three folders deep. Its links start at the language's root, so its entry
-        is rendered once with ROOT where they start (see _entry), and ROOT is replaced
-        by the page's way up: one string replacement a timeline, not a render an entry.
+        is rendered once with ROOT where they start (see _once), and ROOT is
+        replaced by the page's way up: one string replacement a timeline, not a
+        render an entry. The same goes for the line naming its briefing.
         """
-        entries = "\n".join(self._entry(context, event, with_briefing) for event in events)
+        if with_briefing:
+            entries = "\n".join(
+                self._entry(context, e).replace(BRIEFING_SLOT, self._briefing(context, e.briefing))
+                for e in events
+            )
+        else:
+            entries = "\n".join(self._entry(context, e) for e in events)
+            entries = entries.replace(BRIEFING_SLOT, "")
         return trusted(entries.replace(ROOT, "../" * url_depth(context["page"].path)))
 
-    def _entry(self, context: jinja2.runtime.Context, event: Event, with_briefing: bool) -> str:
-        """An event's entry with ROOT for its links' way up, rendered once a language."""
-        lang = context["page"].lang
-        key = (lang, id(event), with_briefing)
-        known = self._entries.get(key)
-        if known is not None and known[0] is event:
+    def _entry(self, context: jinja2.runtime.Context, event: Event) -> str:
+        return self._once(context, event, lambda m: m.entry(event, ROOT, BRIEFING_SLOT))
+
+    def _briefing(self, context: jinja2.runtime.Context, link: Link) -> str:
+        return self._once(context, link, lambda m: m.briefing_line(link, ROOT))
+
+    def _once(
+        self, context: jinja2.runtime.Context, value: Event | Link, macro: Callable[[Any], Markup]
+    ) -> str:
+        """A macro of _timeline_entry.md.j2 for ``value``, with ROOT for its links' way
+        up: rendered once a language, however many pages show it."""
+        key = (context["page"].lang, id(value))
+        known = self._fragments.get(key)
+        if known is not None and known[0] is value:
             return known[1]
-        module = self._module("_timeline_entry.md.j2", context)
-        entry = str(module.entry(event, with_briefing, ROOT))  # rendered by our template
-        self._entries[key] = (event, entry)
-        return entry
+        fragment = str(macro(self._module("_timeline_entry.md.j2", context)))  # our markup
+        self._fragments[key] = (value, fragment)
+        return fragment
 
     @jinja2.pass_context
     def _text(self, context: jinja2.runtime.Context, text: LText) -> Markup:

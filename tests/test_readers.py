@@ -17,6 +17,8 @@ from generator.load import load_corpus
 from generator.localize import Localizer
 from generator.settings import PageSizes
 
+OUTSIDER = "indonesia-joins-brics"  # the briefing add_outsider_briefing adds
+
 Read = Callable[[Path, str], str]
 ROOT = "https://briefings.example.org/"
 
@@ -150,6 +152,31 @@ def test_actor_page_ranks_who_the_actor_appears_with(full_site: Path, read_page:
     assert "1 briefing" in section
 
 
+@pytest.mark.parametrize(
+    ("lang", "roles"),
+    [
+        ("en", {SEED_SLUG: "Opposes a NATO presence in Asia.", OUTSIDER: "A founding member."}),
+        ("id", {SEED_SLUG: "Menentang kehadiran NATO di Asia.", OUTSIDER: "Anggota pendiri."}),
+    ],
+)
+def test_actor_page_gives_the_actors_role_in_each_briefing(
+    full_site: Path, read_page: Read, lang: str, roles: dict[str, str]
+) -> None:
+    def listed(actor: str) -> list[str]:
+        html = content_of(read_page(full_site, f"{lang}/actors/{actor}"))
+        listing = html[html.index('class="briefing-list"') :]
+        return listing[: listing.index("</ul>")].split("<li>")[1:]
+
+    items = listed("china")
+    assert len(items) == 2
+    for slug, role in roles.items():
+        (item,) = [item for item in items if f"/briefings/{slug}/" in item]
+        assert role in item and all(r not in item for r in roles.values() if r != role)
+    # An actor without a role in a briefing gets no role line there.
+    (brics,) = listed("brics")
+    assert f"/briefings/{OUTSIDER}/" in brics and "<br>" not in brics
+
+
 def test_timeline_marks_partial_expected_and_approximate_events(
     full_site: Path, read_page: Read
 ) -> None:
@@ -165,6 +192,27 @@ def test_timeline_marks_partial_expected_and_approximate_events(
     assert page.find("select", name="actor") and page.find("select", name="tag")
     assert any("jens-stoltenberg" in li.get("data-actors", "") for li in items)
     assert any("nato" in li.get("data-tags", "").split() for li in items)
+
+
+def test_merged_timelines_name_each_events_briefing(full_site: Path, read_page: Read) -> None:
+    def entries(path: str) -> list[str]:
+        html = content_of(read_page(full_site, path))
+        return re.findall(r'<li class="briefing-event.*?</li>', html)
+
+    own = entries(f"en/briefings/{SEED_SLUG}")
+    assert own and not any("Briefing:" in entry for entry in own)
+    # Its topics on each entry, as on merged timelines, where the filters read them.
+    assert all("nato" in re.findall(r'data-tags="([^"]*)"', e)[0].split() for e in own)
+    timeline = entries("en/timeline")
+    assert all(any(slug in e for e in timeline) for slug in (SEED_SLUG, OUTSIDER))
+    for merged in (timeline, entries("en/actors/japan"), entries("en/actors/brics")):
+        assert merged
+        for entry in merged:
+            line = entry[entry.index("<br>Briefing: ") :]
+            # The briefing named is the event's own: the one whose page lists it too.
+            slug = re.search(r'briefings/([a-z0-9-]+)/">', line)
+            text = entry.split("<br>")[1].split(" (<a")[0]  # links differ by page depth
+            assert slug is not None and text in "".join(entries(f"en/briefings/{slug.group(1)}"))
 
 
 def test_long_timeline_gets_pages_per_year(tmp_path: Path) -> None:
