@@ -16,6 +16,7 @@ import platform
 import re
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -31,6 +32,7 @@ import yaml
 from bench import search
 from bench.corpus import write_corpus
 from generator import Settings, generate
+from generator.parallel import can_fork
 from generator.pipeline import Caches
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -294,22 +296,48 @@ def serve_edit_seconds(project: Path) -> float:
 
 
 def measure(
-    where: Path, count: int, *, serve: bool, lunr: bool, build_runs: int = BUILD_RUNS
-) -> dict[str, Any]:
-    """One row of the table. Everything it makes stays under ``where`` (several
-    copies of the site): the caller deletes it when the whole run is over."""
-    project = make_project(where, count)
+    where: Path,
+    counts: list[int],
+    *,
+    serve: bool,
+    lunr: bool,
+    build_runs: int = BUILD_RUNS,
+) -> list[dict[str, Any]]:
+    """One row of the table a size. Everything it makes stays under ``where`` (several
+    copies of each site): the caller deletes it when the whole run is over.
+
+    Generation is measured size by size; then the cold builds of all sizes, taking
+    turns (see cold_builds); then what each built site gives.
+    """
+    projects: dict[int, Path] = {}
+    rows: dict[int, dict[str, Any]] = {}
+    for count in counts:
+        print(f"generating {count} briefings ...", file=sys.stderr, flush=True)
+        projects[count] = make_project(where, count)
+        rows[count] = measure_generation(where, projects[count], count)
+    builds = cold_builds(where, projects, build_runs)
+    for count in counts:
+        print(f"measuring the site of {count} briefings ...", file=sys.stderr, flush=True)
+        measure_site(rows[count], projects[count], builds[count], serve=serve, lunr=lunr)
+        print(table([rows[count]]), file=sys.stderr, flush=True)
+    return [rows[count] for count in counts]
+
+
+def measure_generation(where: Path, project: Path, count: int) -> dict[str, Any]:
     settings = Settings(root=project, site_url="https://bench.example.org/")
     row: dict[str, Any] = {"briefings": count}
     row["parse_floor_s"] = min(parse_floor(project) for _ in range(3))
     # As `mkdocs build` generates: languages in parallel, nothing kept. Best of
     # three, like the floor: this machine's speed drifts from minute to minute.
     # Nothing is deleted before the run ends (see fresh_copy): each run writes a new folder.
+    row["generate_forked"] = can_fork()  # else generation ran in this one process
     runs = []
     for attempt in range(3):
         runs.append(timed(generate, settings, out_dir=where / f"n{count}-gen{attempt}"))
-    row["generate_s"] = min(seconds for seconds, _ in runs)
+    row["generate_runs_s"] = [seconds for seconds, _ in runs]
+    row["generate_s"] = min(row["generate_runs_s"])
     row["generated_pages"] = runs[0][1].pages
+    row["generate_over_floor"] = row["generate_s"] / row["parse_floor_s"]
     # As `mkdocs serve` does: in one process, keeping a cache for the runs after.
     cache = Caches()
     kept = where / f"n{count}-gen"
@@ -321,18 +349,42 @@ def measure(
     edit_s, edit = timed(generate, settings, out_dir=kept, cache=cache)
     row.update(edit_s=edit_s, edit_rendered=edit.rendered, edit_written=len(edit.report.written))
     row["pages_listing_edit"] = pages_listing(kept, "briefing-00001")
-    # Cold builds (nothing generated or built before), each in a fresh copy. Best of
-    # three where the linear-growth ratio compares sizes, since this machine's speed
-    # drifts between them; the peak is the largest of the runs.
-    builds = []
-    for attempt in range(build_runs if count <= 1000 else 1):
-        copy = fresh_copy(project, where / f"n{count}-build{attempt}")
-        command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
-        builds.append((copy, *run_child(command, copy)))
+    return row
+
+
+Build = tuple[Path, float, int, str]  # the project's copy, seconds, peak memory, log
+
+
+def cold_builds(where: Path, projects: dict[int, Path], runs: int) -> dict[int, list[Build]]:
+    """Cold builds (nothing generated or built before), each in a fresh copy: ``runs``
+    of each size up to 1,000 briefings, one of each larger size.
+
+    The sizes take turns, in an order reversed every round (100, 1000, 3000; then
+    1000, 100; then 100, 1000), so that the builds of every size meet the same
+    phases of the machine: the linear-growth ratio compares sizes, and this
+    machine's speed drifts by half from one quarter of an hour to the next.
+    """
+    builds: dict[int, list[Build]] = {count: [] for count in projects}
+    for attempt in range(runs):
+        order = sorted(projects, reverse=attempt % 2 == 1)
+        for count in order:
+            if attempt > 0 and count > 1000:
+                continue
+            print(f"building {count} briefings ({attempt + 1}) ...", file=sys.stderr, flush=True)
+            copy = fresh_copy(projects[count], where / f"n{count}-build{attempt}")
+            command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
+            builds[count].append((copy, *run_child(command, copy)))
+    return builds
+
+
+def measure_site(
+    row: dict[str, Any], project: Path, builds: list[Build], *, serve: bool, lunr: bool
+) -> None:
+    """Add what the builds of one size give to its row: the best build, its share of
+    generation (as the plugin logs it), the site's size, search and serving."""
     row["build_runs_s"] = [seconds for _, seconds, _, _ in builds]
     built, row["build_s"], _, log = min(builds, key=lambda build: build[1])
     row["build_peak_bytes"] = max(peak for _, _, peak, _ in builds)
-    # The build's own generation, as the plugin logs it: its share of that build.
     logged = re.search(r"briefings: .* in ([0-9.]+) seconds", log)
     if logged is None:
         raise RuntimeError(f"the build did not log its generation time:\n{log}")
@@ -342,8 +394,8 @@ def measure(
     row["site_bytes"] = tree_bytes(site)
     row["bytes_per_page"] = row["site_bytes"] / row["site_pages"]
     row["build_s_per_page"] = row["build_s"] / row["site_pages"]
+    row["median_build_s_per_page"] = statistics.median(row["build_runs_s"]) / row["site_pages"]
     row["generate_share_of_build"] = row["generate_in_build_s"] / row["build_s"]
-    row["generate_over_floor"] = row["generate_s"] / row["parse_floor_s"]
     row["search_first_query_bytes_estimate"] = first_query_bytes_estimate(site, "en")
     row.update(search_in_browser(built, site, row["search_first_query_bytes_estimate"]))
     if lunr:
@@ -352,7 +404,6 @@ def measure(
     if serve:
         row["serve_edit_s"] = serve_edit_seconds(project)
         row["serve_share_of_build"] = row["serve_edit_s"] / row["build_s"]
-    return row
 
 
 COLUMNS = [
@@ -412,20 +463,16 @@ def main() -> int:
     )
     parser.add_argument("--json", type=Path, default=ROOT / "bench" / "results.json")
     args = parser.parse_args()
-    rows = []
     with tempfile.TemporaryDirectory(prefix="briefings-bench-") as where:
-        for count in args.sizes:
-            print(f"measuring {count} briefings ...", file=sys.stderr, flush=True)
-            rows.append(
-                measure(Path(where), count, serve=not args.skip_serve, lunr=not args.skip_lunr)
-            )
-            print(table(rows[-1:]), file=sys.stderr, flush=True)
+        rows = measure(Path(where), args.sizes, serve=not args.skip_serve, lunr=not args.skip_lunr)
     by_size = {row["briefings"]: row for row in rows}
     ratios = {}
     if 100 in by_size and 1000 in by_size:
         small, large = by_size[100], by_size[1000]
         ratios = {
             "build_s_per_page_1000_over_100": large["build_s_per_page"] / small["build_s_per_page"],
+            "median_build_s_per_page_1000_over_100": large["median_build_s_per_page"]
+            / small["median_build_s_per_page"],
             "bytes_per_page_1000_over_100": large["bytes_per_page"] / small["bytes_per_page"],
         }
     machine = {

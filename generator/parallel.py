@@ -70,7 +70,9 @@ def prepare_then_commit(
         for item in items[1:]:
             here, there = context.Pipe(duplex=True)
             process = context.Process(
-                target=_prepare_then_commit, args=(prepare, check, commit, item, there)
+                target=_prepare_then_commit,
+                args=(prepare, check, commit, item, there),
+                daemon=False,
             )
             process.start()
             there.close()

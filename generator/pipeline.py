@@ -2,7 +2,8 @@
 
 Gather everything first, then write (as MkDocs' own build does): a run with
 an error in any file stops before the first byte is written, so the previous
-output stays as it was.
+output stays as it was. (Where the languages render in processes of their own,
+each writes its pages once every language has rendered without a problem.)
 """
 
 from __future__ import annotations

@@ -177,9 +177,6 @@ class Renderer:
             self.cache.pages.clear()
             self.cache.fingerprint = fingerprint
         self.cache.rendered = 0
-        # Timeline entries of this run by (language, event, with its briefing's link),
-        # with ROOT for their links' way up. The event is kept with its text so that
-        # its id cannot be reused meanwhile.
         # Timeline entries and briefing lines by language and the identity of the value
         # they show, which is kept beside them so that the identity stays its own.
         self._fragments: dict[tuple[str, int], tuple[Event | Link, str]] = {}

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.slow
 
 
 def test_benchmark_measures_a_small_corpus(tmp_path: Path) -> None:
-    row = run.measure(tmp_path, 4, serve=False, lunr=False, build_runs=1)
+    (row,) = run.measure(tmp_path, [4], serve=False, lunr=False, build_runs=1)
     assert row["generated_pages"] > 4 * 2
     assert (row["noop_rendered"], row["noop_written"]) == (0, 0)
     assert 1 <= row["edit_rendered"] <= row["pages_listing_edit"]
