@@ -57,6 +57,11 @@ def errors_only(problems: Iterable[Problem]) -> list[Problem]:
 
 def display_path(path: Path, root: Path) -> str:
     """The path as contributors see it: relative to the project, with '/'."""
+    if ".." not in path.parts:
+        try:  # a path made from the project's own: no need to ask the disk (resolve)
+            return path.relative_to(root).as_posix()
+        except ValueError:
+            pass
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:

@@ -79,10 +79,7 @@ class _Report:
         self.registries: dict[str, YamlDocument] = {}
 
     def name(self, path: Path) -> str:
-        try:  # the files found under the project: no need to ask the disk (resolve)
-            return path.relative_to(self.settings.root).as_posix()
-        except ValueError:
-            return display_path(path, self.settings.root)
+        return display_path(path, self.settings.root)
 
     def add(
         self,

@@ -151,7 +151,7 @@ class Event:
     precision: str = "day"  # "day", "month" or "year"
 
     # For the data-* attributes that the timeline's filters read (a property costs a
-    # tenth of Jinja's join filter, called twice for each of ~20,000 entries a language).
+    # tenth of Jinja's join filter, called twice for each of ~10,000 entries a language).
     @property
     def actor_words(self) -> str:
         return " ".join(self.actor_ids)

@@ -96,8 +96,14 @@ def _generate(settings: Settings, out_dir: Path | None, cache: Caches | None) ->
     caches = cache if cache is not None else Caches()
     corpus = load_corpus(settings, caches.load)
 
-    # Phase 2: hand-written pages, which generated pages must never replace.
+    # Phase 2: hand-written pages, which generated pages must never replace, and the
+    # briefings' images, the same in every language: read once, here.
     handwritten = {lang: _handwritten(settings, lang) for lang in settings.languages}
+    images = {
+        briefing_page(loaded.slug).parent / loaded.image.name: loaded.image.read_bytes()
+        for loaded in corpus.briefings
+        if loaded.image is not None
+    }
 
     # Phase 3: localize and render every page of every language, in memory.
     # Phase 4: only if no language has a problem, write what changed. Without a cache
@@ -113,7 +119,7 @@ def _generate(settings: Settings, out_dir: Path | None, cache: Caches | None) ->
     out = out_dir or settings.out_dir
 
     def language_tree(lang: str) -> LanguageTree:
-        return _language_tree(settings, corpus, handwritten, lang, renderer)
+        return _language_tree(settings, corpus, handwritten, images, lang, renderer)
 
     def write_language(tree: LanguageTree) -> WrittenFiles:
         return write_files(out, tree.files)
@@ -168,6 +174,7 @@ def _language_tree(
     settings: Settings,
     corpus: Corpus,
     handwritten: Mapping[str, Mapping[PurePosixPath, Path]],
+    images: Mapping[PurePosixPath, bytes],
     lang: str,
     renderer: Renderer,
 ) -> LanguageTree:
@@ -192,11 +199,6 @@ def _language_tree(
         files[tree / rel] = renderer.render(page, settings.languages).text.encode()
     # Images beside the briefings, feeds and data files: like pages, never in place of
     # a hand-written file.
-    images = {
-        briefing_page(loaded.slug).parent / loaded.image.name: loaded.image.read_bytes()
-        for loaded in corpus.briefings
-        if loaded.image is not None
-    }
     data = data_files(
         corpus,
         lang,
