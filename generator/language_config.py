@@ -30,7 +30,7 @@ EDITOR_NAV = (STATUS,)
 # briefing in every page's navigation makes the site grow with the square of
 # its size.
 NOT_IN_NAV = (
-    "/briefings/*/",
+    "/briefings/*.md",
     "/archive/*.md",
     "/actors/*.md",
     "/actors/*/*.md",

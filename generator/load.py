@@ -21,7 +21,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from generator.article import ArticleBody, ArticleError, parse_article
 from generator.errors import ContentError, Problem, Severity, display_path, errors_only
-from generator.models import ID_PATTERN, Actor, Briefing, Text
+from generator.models import ID_PATTERN, RESERVED_SLUGS, Actor, Briefing, Text
 from generator.parallel import map_in_parallel, parts_for_cores
 from generator.settings import Settings
 from generator.strict_yaml import Loc, YamlDocument, YamlError, decode, parse
@@ -293,6 +293,12 @@ def _briefing_folders(settings: Settings, report: _Report) -> list[Path]:
             report.add(
                 folder,
                 f"folder name {folder.name!r} is not a valid slug: use lowercase a-z, 0-9 and '-'",
+            )
+        elif folder.name in RESERVED_SLUGS:
+            report.add(
+                folder,
+                f"folder name {folder.name!r} is reserved: briefings/{folder.name}.md is the "
+                "list of all briefings; rename the folder",
             )
         elif not (folder / BRIEFING_FILE).is_file():
             report.add(folder / BRIEFING_FILE, "file is missing: every briefing folder needs one")

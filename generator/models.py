@@ -18,6 +18,8 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, RootModel, mo
 from generator.dates import FullDate, PartialDate
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+# A briefing's page is briefings/<slug>.md, beside briefings/index.md, the list of them all.
+RESERVED_SLUGS = frozenset({"index"})
 LANG_PATTERN = r"^[a-z]{2,3}$"
 FILE_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]*(\.[A-Za-z0-9_-]+)*$"
 WIKIDATA_PATTERN = r"^Q[1-9][0-9]*$"

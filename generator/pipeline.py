@@ -20,7 +20,7 @@ from generator.export import data_files
 from generator.i18n import translators
 from generator.language_config import language_config
 from generator.load import Corpus, LoadCache, load_corpus
-from generator.localize import Localizer, briefing_page, placeholder
+from generator.localize import Localizer, briefing_image, placeholder
 from generator.parallel import prepare_then_commit
 from generator.render import RenderCache, Renderer, templates_fingerprint
 from generator.review import editorial_warnings
@@ -100,7 +100,7 @@ def _generate(settings: Settings, out_dir: Path | None, cache: Caches | None) ->
     # briefings' images, the same in every language: read once, here.
     handwritten = {lang: _handwritten(settings, lang) for lang in settings.languages}
     images = {
-        briefing_page(loaded.slug).parent / loaded.image.name: loaded.image.read_bytes()
+        briefing_image(loaded.slug, loaded.image.name): loaded.image.read_bytes()
         for loaded in corpus.briefings
         if loaded.image is not None
     }

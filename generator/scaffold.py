@@ -28,7 +28,7 @@ from generator.mentions import (
     find_dates,
     find_names,
 )
-from generator.models import ID_PATTERN, Actor
+from generator.models import ID_PATTERN, RESERVED_SLUGS, Actor
 from generator.strict_yaml import decode
 
 
@@ -152,6 +152,8 @@ def scaffold(
     """Create ``briefings_dir/slug`` from ``source``; return the new briefing.yaml."""
     if not re.match(ID_PATTERN, slug):
         raise ScaffoldError(f"{slug!r} is not a valid slug: use lowercase a-z, 0-9 and '-'")
+    if slug in RESERVED_SLUGS:
+        raise ScaffoldError(f"{slug!r} is reserved (briefings/{slug}.md lists all briefings)")
     target = briefings_dir / slug
     if target.exists():
         raise ScaffoldError(f"{target} already exists; nothing was changed")

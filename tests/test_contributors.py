@@ -82,6 +82,14 @@ def test_new_never_overwrites_an_existing_folder(project: Path) -> None:
     assert (project / BRIEFING).read_bytes() == before
 
 
+def test_new_refuses_the_slug_of_the_briefings_list(project: Path) -> None:
+    require_seed()
+    result = run_cli(project, "new", "index", "--from", str(SEED))
+    assert result.returncode == 1
+    assert "'index' is reserved" in result.stderr
+    assert not (project / "content" / "briefings" / "index").exists()
+
+
 def test_review_marker_is_a_warning_with_its_line(project: Path) -> None:
     path = project / BRIEFING
     text = path.read_text(encoding="utf-8").replace(

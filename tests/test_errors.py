@@ -176,7 +176,7 @@ def test_github_annotations(project: Path) -> None:
 def test_bad_content_fails_the_build_and_leaves_previous_output(project: Path) -> None:
     site = build(project)
     page = site / "en" / "briefings" / SEED_SLUG / "index.html"
-    generated = project / "build" / "en" / "docs" / "briefings" / SEED_SLUG / "index.md"
+    generated = project / "build" / "en" / "docs" / "briefings" / f"{SEED_SLUG}.md"
     before = (page.read_bytes(), generated.read_bytes())
     edit(project, BRIEFING, "  en: A NATO liaison office in Tokyo", "  en: Changed title")
     edit(project, BRIEFING, "  - actor: fumio-kishida", "  - actor: nobody")

@@ -142,6 +142,11 @@ def test_slug_folder_with_capitals_or_dots_is_refused(project: Path) -> None:
     )
 
 
+def test_slug_of_the_briefings_list_is_refused(project: Path) -> None:
+    (project / "content" / "briefings" / "index").mkdir()
+    assert "content/briefings/index: folder name 'index' is reserved" in errors_of(project)
+
+
 def test_svg_images_are_refused(project: Path) -> None:
     replace(project, "tags:", "image:\n  file: photo.svg\ntags:")
     assert "image: image 'photo.svg' must be one of .jpg" in errors_of(project)

@@ -55,7 +55,7 @@ def test_render_writes_plain_markdown_without_mkdocs(project: Path, tmp_path: Pa
     out = tmp_path / "out"
     first = run_cli(project, "render", "--out", str(out))
     assert first.returncode == 0, first.stderr
-    page = out / "en" / "docs" / "briefings" / SEED_SLUG / "index.md"
+    page = out / "en" / "docs" / "briefings" / f"{SEED_SLUG}.md"
     assert page.read_text(encoding="utf-8").startswith('---\ntitle: "A NATO liaison office')
     assert (out / "id" / "mkdocs.yml").is_file()
     # A second run with nothing changed rewrites nothing.

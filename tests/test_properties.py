@@ -91,9 +91,7 @@ def test_any_text_in_a_field_renders_or_is_refused(sandbox: Path, text: str) -> 
     out = sandbox / "out"
     try:
         generate(Settings(root=sandbox), out_dir=out)
-        page = (out / "en" / "docs" / "briefings" / SEED_SLUG / "index.md").read_text(
-            encoding="utf-8"
-        )
+        page = (out / "en" / "docs" / "briefings" / f"{SEED_SLUG}.md").read_text(encoding="utf-8")
         heading = next(line for line in page.splitlines() if line.startswith("# "))
         assert "<" not in heading.replace("<span", "").replace("</span>", "")
     except ContentError as exc:
