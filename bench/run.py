@@ -14,6 +14,7 @@ import json
 import os
 import platform
 import re
+import resource
 import shutil
 import socket
 import statistics
@@ -77,6 +78,38 @@ def timed(function: Any, *args: Any, **kwargs: Any) -> tuple[float, Any]:
     started = time.perf_counter()
     result = function(*args, **kwargs)
     return time.perf_counter() - started, result
+
+
+def timed_cpu(function: Any, *args: Any, **kwargs: Any) -> tuple[float, float, float, Any]:
+    """Wall seconds, then user and kernel CPU seconds of this process and of the
+    children it waited for (generation's forked processes), then the result."""
+    before = _cpu()
+    seconds, result = timed(function, *args, **kwargs)
+    after = _cpu()
+    return seconds, after[0] - before[0], after[1] - before[1], result
+
+
+def _cpu() -> tuple[float, float]:
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + children.ru_utime, own.ru_stime + children.ru_stime
+
+
+def file_costs(folder: Path, count: int = 2000) -> dict[str, float]:
+    """Milliseconds to create a small file in a new folder, and to read one back,
+    on the filesystem the benchmark writes to: generation creates thousands of
+    files, the floor reads a few thousand; how the two compare is the machine's."""
+    folder.mkdir(parents=True)
+    files = [folder / f"{number}.md" for number in range(count)]
+    started = time.perf_counter()
+    for path in files:
+        path.write_bytes(b"x" * 4096)
+    created = time.perf_counter() - started
+    started = time.perf_counter()
+    for path in files:
+        path.read_bytes()
+    read = time.perf_counter() - started
+    return {"create_file_ms": created / count * 1000, "read_file_ms": read / count * 1000}
 
 
 def parse_floor(project: Path) -> float:
@@ -335,12 +368,14 @@ def measure_generation(where: Path, project: Path, count: int) -> dict[str, Any]
     # three, like the floor: this machine's speed drifts from minute to minute.
     # Nothing is deleted before the run ends (see fresh_copy): each run writes a new folder.
     row["generate_forked"] = can_fork()  # else generation ran in this one process
-    runs = []
-    for attempt in range(3):
-        runs.append(timed(generate, settings, out_dir=where / f"n{count}-gen{attempt}"))
-    row["generate_runs_s"] = [seconds for seconds, _ in runs]
-    row["generate_s"] = min(row["generate_runs_s"])
-    row["generated_pages"] = runs[0][1].pages
+    runs = [
+        timed_cpu(generate, settings, out_dir=where / f"n{count}-gen{attempt}")
+        for attempt in range(3)
+    ]
+    row["generate_runs_s"] = [seconds for seconds, *_ in runs]
+    row["generate_s"], user, kernel, result = min(runs, key=lambda run: run[0])
+    # CPU of the best run, all processes: the kernel's share is mostly making files.
+    row.update(generate_user_s=user, generate_kernel_s=kernel, generated_pages=result.pages)
     row["generate_over_floor"] = row["generate_s"] / row["parse_floor_s"]
     # As `mkdocs serve` does: in one process, keeping a cache for the runs after.
     cache = Caches()
@@ -416,6 +451,8 @@ COLUMNS = [
     ("parse_floor_s", "floor s", "{:.2f}"),
     ("generate_s", "generate s", "{:.2f}"),
     ("generate_over_floor", "gen/floor", "{:.1f}×"),
+    ("generate_user_s", "gen CPU user s", "{:.2f}"),
+    ("generate_kernel_s", "gen CPU kernel s", "{:.2f}"),
     ("generate_serial_s", "gen 1 core s", "{:.2f}"),
     ("build_s", "build s", "{:.1f}"),
     ("generate_in_build_s", "gen in build s", "{:.2f}"),
@@ -468,6 +505,7 @@ def main() -> int:
     parser.add_argument("--json", type=Path, default=ROOT / "bench" / "results.json")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="briefings-bench-") as where:
+        costs = file_costs(Path(where) / "file-costs")
         rows = measure(Path(where), args.sizes, serve=not args.skip_serve, lunr=not args.skip_lunr)
     by_size = {row["briefings"]: row for row in rows}
     ratios = {}
@@ -483,6 +521,7 @@ def main() -> int:
         "python": platform.python_version(),
         "platform": platform.platform(),
         "cpus": os.cpu_count(),
+        **costs,
     }
     args.json.write_text(json.dumps({"machine": machine, "rows": rows, "ratios": ratios}, indent=2))
     print(table(rows))

@@ -48,9 +48,10 @@ ACTOR_TYPE_ORDER: tuple[ActorType, ...] = ("country", "organization", "person", 
 def briefing_page(slug: str) -> PurePosixPath:
     """``briefings/<slug>.md``, served at ``briefings/<slug>/``.
 
-    A file, not ``<slug>/index.md``: the same URL without a folder a briefing, and
-    making a folder costs as much as writing a page (a quarter of a millisecond of
-    kernel time each on the benchmark's machine; 1,000 a language at 1,000 briefings).
+    A file, not ``<slug>/index.md``: the same URL without a folder a briefing (1,000
+    a language at 1,000 briefings), and making a folder costs the kernel about as
+    much as writing a small page (some 40 µs on the benchmark's machine, several
+    times that shortly after thousands of files were deleted).
     """
     return BRIEFINGS / f"{slug}.md"
 

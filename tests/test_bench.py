@@ -22,6 +22,7 @@ pytestmark = pytest.mark.slow
 def test_benchmark_measures_a_small_corpus(tmp_path: Path) -> None:
     (row,) = run.measure(tmp_path, [4], serve=False, lunr=False, build_runs=1)
     assert row["generated_pages"] > 4 * 2
+    assert row["generate_user_s"] > 0 and row["generate_kernel_s"] > 0  # it made files
     assert (row["noop_rendered"], row["noop_written"]) == (0, 0)
     assert 1 <= row["edit_rendered"] <= row["pages_listing_edit"]
     assert 0 < row["generate_in_build_s"] < row["build_s"]
@@ -33,6 +34,13 @@ def test_benchmark_measures_a_small_corpus(tmp_path: Path) -> None:
     made = sorted(p.name for p in tmp_path.iterdir())
     assert made == ["n4", "n4-build0", *(f"n4-gen{suffix}" for suffix in ("", "0", "1", "2"))]
     assert not (tmp_path / "n4" / "site").exists(), "builds run in fresh copies"
+
+
+def test_file_costs_are_timed_on_the_benchmark_disk(tmp_path: Path) -> None:
+    costs = run.file_costs(tmp_path / "probe", count=50)
+    assert sorted(costs) == ["create_file_ms", "read_file_ms"]
+    assert all(ms > 0 for ms in costs.values())
+    assert len(list((tmp_path / "probe").iterdir())) == 50
 
 
 def test_parse_floor_reads_every_content_file(tmp_path: Path) -> None:
