@@ -25,6 +25,7 @@ from typing import Any
 from xml.etree import ElementTree as ET
 
 from generator.dates import PartialDate
+from generator.layout import briefing_url
 from generator.load import Corpus, LoadedBriefing
 from generator.models import text_in
 
@@ -105,7 +106,7 @@ def rss(
     for loaded in briefings[:FEED_ITEMS]:
         b = loaded.briefing
         item = ET.SubElement(channel, "item")
-        link = f"{base}briefings/{loaded.slug}/"
+        link = f"{base}{briefing_url(loaded.slug)}"
         ET.SubElement(item, "title").text = text_in(b.title, lang, languages)
         ET.SubElement(item, "link").text = link
         ET.SubElement(item, "guid", isPermaLink="true").text = link
@@ -131,8 +132,8 @@ def json_feed(
             "language": lang,
             "items": [
                 {
-                    "id": f"{base}briefings/{b.slug}/",
-                    "url": f"{base}briefings/{b.slug}/",
+                    "id": f"{base}{briefing_url(b.slug)}",
+                    "url": f"{base}{briefing_url(b.slug)}",
                     "title": text_in(b.briefing.title, lang, languages),
                     "summary": text_in(b.briefing.summary, lang, languages),
                     "content_text": text_in(b.briefing.summary, lang, languages),
@@ -155,7 +156,7 @@ def _briefing(
 
     return {
         "slug": loaded.slug,
-        "url": f"{base}briefings/{loaded.slug}/",
+        "url": f"{base}{briefing_url(loaded.slug)}",
         "title": text(b.title),
         "summary": text(b.summary),
         "published": b.published.iso(),

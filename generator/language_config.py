@@ -14,7 +14,7 @@ from pathlib import PurePosixPath
 
 import yaml
 
-from generator.localize import ACTORS, BRIEFINGS, SEARCH, STATUS, TAGS, TIMELINE
+from generator.layout import ACTORS, BRIEFINGS, SEARCH, STATUS, TAGS, TIMELINE
 from generator.settings import Settings
 
 GENERATED_NAV = (

@@ -19,6 +19,24 @@ from markupsafe import Markup
 
 from generator.coverage import coverage
 from generator.dates import PartialDate
+from generator.layout import (
+    ACTORS,
+    BRIEFINGS,
+    SEARCH,
+    STATUS,
+    TAGS,
+    TIMELINE,
+    actor_page,
+    actor_url,
+    briefing_page,
+    briefing_url,
+    from_root,
+    later_page,
+    link,
+    tag_page,
+    timeline_page,
+    url_depth,
+)
 from generator.load import Corpus, LoadedBriefing
 from generator.markup import trusted
 from generator.models import (
@@ -32,91 +50,8 @@ from generator.models import (
 from generator.settings import PageSizes
 from generator.structured import briefing_jsonld
 
-# Where generated pages live inside each language's docs tree.
-BRIEFINGS = PurePosixPath("briefings")
-ACTORS = PurePosixPath("actors")
-TAGS = PurePosixPath("tags")
-TIMELINE = PurePosixPath("timeline.md")
-SEARCH = PurePosixPath("search.md")
-STATUS = PurePosixPath("status.md")
-ARCHIVE = PurePosixPath("archive")  # older pages of the briefings index
 T = TypeVar("T")
 ACTOR_TYPE_ORDER: tuple[ActorType, ...] = ("country", "organization", "person", "media", "other")
-
-
-@functools.cache  # ids repeat on every page that links them
-def briefing_page(slug: str) -> PurePosixPath:
-    """``briefings/<slug>.md``, served at ``briefings/<slug>/``.
-
-    A file, not ``<slug>/index.md``: the same URL without a folder a briefing (1,000
-    a language at 1,000 briefings), and making a folder costs the kernel about as
-    much as writing a small page (some 40 µs on the benchmark's machine, several
-    times that shortly after thousands of files were deleted).
-    """
-    return BRIEFINGS / f"{slug}.md"
-
-
-def briefing_url(slug: str) -> str:
-    """Where ``briefing_page(slug)`` is served, from the language's root."""
-    return f"{BRIEFINGS}/{slug}/"
-
-
-def briefing_image(slug: str, name: str) -> PurePosixPath:
-    """A briefing's own image, in the folder of its page's URL, where the page's
-    ``<img src="name">`` finds it."""
-    return BRIEFINGS / slug / name
-
-
-@functools.cache  # ids repeat on every page that links them
-def actor_page(actor_id: str) -> PurePosixPath:
-    return ACTORS / f"{actor_id}.md"
-
-
-def timeline_page(year: int) -> PurePosixPath:
-    return PurePosixPath("timeline", f"{year}.md")
-
-
-@functools.cache  # ids repeat on every page that links them
-def tag_page(tag_id: str) -> PurePosixPath:
-    return TAGS / f"{tag_id}.md"
-
-
-def later_page(first: PurePosixPath, number: int) -> PurePosixPath:
-    """Where page ``number`` (2, 3, ...) of the listing that starts at ``first`` lives.
-
-    ``actors/x.md`` continues at ``actors/x/2.md``; the briefings index, whose
-    folder holds the briefings themselves, at ``archive/2.md``.
-    """
-    if number == 1:
-        return first
-    if first == BRIEFINGS / "index.md":
-        return ARCHIVE / f"{number}.md"
-    return first.with_suffix("") / f"{number}.md"
-
-
-def link(from_page: PurePosixPath, to_page: PurePosixPath) -> Markup:
-    """A relative Markdown link between two pages of one language tree.
-
-    Built from validated ids only, so it is markup we trust; MkDocs checks
-    that it resolves and turns it into the page's URL. (Up to the root and down
-    again: simpler and much faster than posixpath.relpath, and MkDocs
-    normalises the URL it writes.)
-    """
-    return _link(len(from_page.parts) - 1, str(to_page))
-
-
-@functools.lru_cache(maxsize=65_536)
-def _link(depth: int, target: str) -> Markup:
-    return trusted("../" * depth + target)
-
-
-def url_depth(page: PurePosixPath) -> int:
-    """How many folders deep a page is served: ``a/b.md`` at ``a/b/``, ``a/index.md`` at ``a/``.
-
-    Timeline entries are finished HTML, whose links MkDocs leaves as they are, so they
-    link by URL (directory URLs, which every language's mkdocs.yml keeps), not by file.
-    """
-    return len(page.parts) - 1 if page.name == "index.md" else len(page.parts)
 
 
 @dataclass(frozen=True)
@@ -462,7 +397,7 @@ class Localizer:
             return None
         if image.url:
             return image.url
-        return f"{self.root_url}{self.lang}/briefings/{loaded.slug}/{image.file}"
+        return f"{self.root_url}{self.lang}/{briefing_url(loaded.slug)}{image.file}"
 
     def actor(self, actor_id: str) -> list[ActorPageContext]:
         """An actor's pages: who they are and, newest first, the briefings they are in."""
@@ -702,7 +637,7 @@ class Localizer:
         return made
 
     def _make_event(self, entry: TimelineEntry, loaded: LoadedBriefing) -> Event:
-        actors = tuple(Link(self._actor_name(a), _link(0, f"actors/{a}/")) for a in entry.actors)
+        actors = tuple(Link(self._actor_name(a), from_root(actor_url(a))) for a in entry.actors)
         label = self.text(entry.date_label).text if entry.date_label else self.date(entry.date)
         return Event(
             date=entry.date,
@@ -723,7 +658,7 @@ class Localizer:
         if made is None:
             title = self.text(loaded.briefing.title)
             made = self._briefing_links[loaded.slug] = Link(
-                title, _link(0, briefing_url(loaded.slug))
+                title, from_root(briefing_url(loaded.slug))
             )
         return made
 

@@ -19,8 +19,9 @@ from generator.errors import ContentError, Problem, display_path
 from generator.export import data_files
 from generator.i18n import translators
 from generator.language_config import language_config
+from generator.layout import briefing_image
 from generator.load import Corpus, LoadCache, load_corpus
-from generator.localize import Localizer, briefing_image, placeholder
+from generator.localize import Localizer, placeholder
 from generator.parallel import prepare_then_commit
 from generator.render import RenderCache, Renderer, templates_fingerprint
 from generator.review import editorial_warnings

@@ -21,7 +21,8 @@ import jinja2.nodes
 from markupsafe import Markup, escape
 
 from generator.i18n import Translator
-from generator.localize import Event, Link, LText, Page, url_depth
+from generator.layout import url_depth
+from generator.localize import Event, Link, LText, Page
 from generator.markup import (
     escape_attribute,
     escape_inline,

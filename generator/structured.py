@@ -14,6 +14,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from generator.layout import briefing_url
 from generator.load import LoadedBriefing
 from generator.markup import trusted
 from generator.models import Actor, text_in
@@ -50,7 +51,7 @@ def briefing_jsonld(
     b = loaded.briefing
 
     def url(code: str) -> str:
-        return f"{root_url}{code}/briefings/{loaded.slug}/"
+        return f"{root_url}{code}/{briefing_url(loaded.slug)}"
 
     default = languages[0]
     data: dict[str, Any] = {
