@@ -51,6 +51,12 @@ def actor_page(actor_id: str) -> PurePosixPath:
     return ACTORS / f"{actor_id}.md"
 
 
+@functools.cache  # ids repeat on every page that links them
+def actor_url(actor_id: str) -> str:
+    """Where ``actor_page(actor_id)`` is served, from the language's root."""
+    return f"{ACTORS}/{actor_id}/"
+
+
 def timeline_page(year: int) -> PurePosixPath:
     return PurePosixPath("timeline", f"{year}.md")
 
@@ -71,12 +77,6 @@ def later_page(first: PurePosixPath, number: int) -> PurePosixPath:
     if first == BRIEFINGS / "index.md":
         return ARCHIVE / f"{number}.md"
     return first.with_suffix("") / f"{number}.md"
-
-
-@functools.cache  # ids repeat on every page that links them
-def actor_url(actor_id: str) -> str:
-    """Where ``actor_page(actor_id)`` is served, from the language's root."""
-    return f"{ACTORS}/{actor_id}/"
 
 
 def link(from_page: PurePosixPath, to_page: PurePosixPath) -> Markup:

@@ -674,8 +674,8 @@ class Localizer:
         shown = loaded.articles.get(self.lang)
         author = ref.author or (original.byline if original else None)
         # From this page's URL (raw HTML, which MkDocs leaves as it is) to the other tree's.
-        way_up = "../" * (url_depth(briefing_page(loaded.slug)) + 1) + f"{ref.language}/"
-        original_href = trusted(f"{way_up}{briefing_url(loaded.slug)}#source-article")
+        other_root = "../" * (url_depth(briefing_page(loaded.slug)) + 1) + f"{ref.language}/"
+        original_href = trusted(f"{other_root}{briefing_url(loaded.slug)}#source-article")
         return ArticleView(
             lang=shown.language if shown else ref.language,
             html=trusted(shown.html) if shown else None,  # sanitised in article.py
