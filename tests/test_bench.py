@@ -8,13 +8,14 @@ by its title.
 
 from __future__ import annotations
 
+import gc
 import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 
-from bench import run, search
+from bench import run, search, stages
 
 pytestmark = pytest.mark.slow
 
@@ -41,6 +42,16 @@ def test_file_costs_are_timed_on_the_benchmark_disk(tmp_path: Path) -> None:
     assert sorted(costs) == ["create_file_ms", "read_file_ms"]
     assert all(ms > 0 for ms in costs.values())
     assert len(list((tmp_path / "probe").iterdir())) == 50
+
+
+def test_every_stage_runs_for_counting(capsys: pytest.CaptureFixture[str]) -> None:
+    for stage in stages.STAGES:
+        assert stages.main(["--briefings", "2", "--stage", stage]) == 0
+    printed = capsys.readouterr().out.splitlines()
+    assert printed[0] == "none: 2 briefings, 0 pages (id)"
+    pages = [int(line.split(", ")[1].split()[0]) for line in printed]
+    assert pages[3] == pages[4] == pages[5] > 2  # localize, render, data: the same pages
+    assert gc.isenabled(), "the cycle collector is back on"
 
 
 def test_parse_floor_reads_every_content_file(tmp_path: Path) -> None:
