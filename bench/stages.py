@@ -41,14 +41,15 @@ def run_stage(project: Path, stage: str, lang: str) -> int:
         return 0
     # As generation runs: without the cycle collector (pipeline._without_cycle_collection),
     # but loading in this one process, so that one count covers it.
-    parallel_from = load.READ_IN_PARALLEL_FROM
+    parallel_from, collecting = load.READ_IN_PARALLEL_FROM, gc.isenabled()
     load.READ_IN_PARALLEL_FROM = sys.maxsize
     gc.disable()
     try:
         return _run(project, stage, lang)
     finally:
         load.READ_IN_PARALLEL_FROM = parallel_from
-        gc.enable()
+        if collecting:
+            gc.enable()
 
 
 def _run(project: Path, stage: str, lang: str) -> int:
