@@ -10,7 +10,7 @@ falls back to the English source strings.
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from babel.messages.mofile import write_mo
@@ -43,9 +43,13 @@ class Translator:
 
     lang: str
     translations: NullTranslations
+    # Each message's translation, looked up once: a page asks for a dozen.
+    _known: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     def gettext(self, message: str, **values: object) -> str:
-        text = str(self.translations.ugettext(message))
+        text = self._known.get(message)
+        if text is None:
+            text = self._known[message] = str(self.translations.ugettext(message))
         return text % values if values else text
 
     def ngettext(self, singular: str, plural: str, n: int, **values: object) -> str:

@@ -10,6 +10,7 @@ template cannot forget to escape. Undefined names are errors, not blanks.
 from __future__ import annotations
 
 import hashlib
+import keyword
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -103,13 +104,15 @@ def _finalize(value: object) -> Markup:
 
 
 class _CodeGenerator(jinja2.compiler.CodeGenerator):
-    """Compiles ``{{ value }}`` to ``finalize(value)`` instead of ``escape(finalize(value))``.
+    """Compiles ``{{ value }}`` to ``finalize(value)`` instead of ``escape(finalize(value))``,
+    and calls of the gettext functions directly (see visit_Call).
 
     With autoescape, Jinja escapes what finalize returns: for our finalize, always
     Markup, which escape() only copies. That copy of each of some 600,000 values a
-    language took a tenth of rendering. Relies on two private methods of Jinja2
-    (pinned in pyproject.toml); should a later Jinja2 drop them, templates compile
-    as before: slower, and escaped the same.
+    language took a tenth of rendering. Relies on two private methods of Jinja2 and
+    on its visitor's visit_Call (pinned in pyproject.toml); should a later Jinja2
+    drop them, templates compile as before: slower, and escaped the same. A unit
+    test checks that both shortcuts are in force.
     """
 
     def _output_child_pre(
@@ -127,6 +130,39 @@ class _CodeGenerator(jinja2.compiler.CodeGenerator):
             self.write(")")
         else:
             super()._output_child_post(node, frame, finalize)
+
+    def visit_Call(  # noqa: N802 (the name Jinja2's node visitor dispatches to)
+        self, node: jinja2.nodes.Call, frame: jinja2.compiler.Frame, forward_caller: bool = False
+    ) -> None:
+        """``_("...")`` calls the language's gettext directly, not through
+        ``context.call``, which first asks the callee whether it wants the context:
+        the interface strings are some 40,000 calls a language, and gettext wants
+        nothing. Every other call compiles as Jinja2 compiles it."""
+        plain = not (forward_caller or self.environment.is_async or self.environment.sandboxed)
+        if plain and _plain_gettext_call(node):
+            self.write("(")
+            self.visit(node.node, frame)
+            self.write(")(")
+            for index, argument in enumerate((*node.args, *node.kwargs)):
+                self.write(", " if index else "")
+                self.visit(argument, frame)
+            self.write(")")
+        else:
+            super().visit_Call(node, frame, forward_caller=forward_caller)
+
+
+# The names under which templates get the language's gettext functions (see render()).
+GETTEXT_NAMES = frozenset({"_", "gettext", "ngettext"})
+
+
+def _plain_gettext_call(node: jinja2.nodes.Call) -> bool:
+    return (
+        isinstance(node.node, jinja2.nodes.Name)
+        and node.node.name in GETTEXT_NAMES
+        and node.dyn_args is None
+        and node.dyn_kwargs is None
+        and not any(keyword.iskeyword(kwarg.key) for kwarg in node.kwargs)
+    )
 
 
 def _finalize_only(frame: jinja2.compiler.Frame, finalize: Any) -> bool:

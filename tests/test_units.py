@@ -134,6 +134,29 @@ def test_templates_escape_each_value_once(tmp_path: Path) -> None:
     assert shown == "&lt;i&gt;&#42;x&#42;&lt;/i&gt;|3|<hr>|<b>"
 
 
+def test_interface_strings_are_called_directly(tmp_path: Path) -> None:
+    (tmp_path / "t.md.j2").write_text(
+        '{% for n in [1, 2] %}{{ _("Updated %(date)s", date=d) }} {{ ngettext("%(num)d a",'
+        ' "%(num)d as", n) }} {{ f(n) }};{% endfor %}'
+    )
+    env = make_environment(tmp_path)
+    source = env.loader.get_source(env, "t.md.j2")[0]  # type: ignore[union-attr]
+    code = str(env.compile(source, raw=True))
+    # gettext and ngettext without context.call (the shortcut is in force) ...
+    assert code.count("context.call(") == 1, code
+    # ... translated, formatted and escaped as before; other calls as Jinja2 makes them.
+    catalog = {"Updated %(date)s": "Diperbarui %(date)s"}
+    shown = env.get_template("t.md.j2").render(
+        _=lambda message, **values: catalog[message] % values,
+        ngettext=lambda one, more, n: (one if n == 1 else more) % {"num": n},
+        f=lambda n: f"<{n}>",
+        d="1 *Mei*",
+    )
+    assert shown == (
+        "Diperbarui 1 &#42;Mei&#42; 1 a &lt;1&gt;;Diperbarui 1 &#42;Mei&#42; 2 as &lt;2&gt;;"
+    )
+
+
 def test_paragraphs_stay_paragraphs() -> None:
     html = markdown.markdown(escape_paragraphs("one\n\n# two\n\n- three"))
     assert html == "<p>one</p>\n<p># two</p>\n<p>- three</p>".replace("#", "&#35;").replace(
