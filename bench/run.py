@@ -195,11 +195,8 @@ def pages_listing(tree: Path, slug: str) -> int:
     """Generated pages that mention a briefing: the most an edit of it should re-render.
     (Markdown links name its file, the HTML of timeline entries its URL.)"""
     names = (f"briefings/{slug}.md", f"briefings/{slug}/")
-    return sum(
-        1
-        for page in tree.rglob("*.md")
-        if any(name in page.read_text(encoding="utf-8") for name in names)
-    )
+    texts = (page.read_text(encoding="utf-8") for page in tree.rglob("*.md"))
+    return sum(1 for text in texts if any(name in text for name in names))
 
 
 def tree_bytes(folder: Path) -> int:

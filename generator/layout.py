@@ -35,9 +35,10 @@ def briefing_page(slug: str) -> PurePosixPath:
     return BRIEFINGS / f"{slug}.md"
 
 
+@functools.cache  # every page listing the briefing links it
 def briefing_url(slug: str) -> str:
     """Where ``briefing_page(slug)`` is served, from the language's root."""
-    return f"{BRIEFINGS}/{slug}/"
+    return page_url(briefing_page(slug))
 
 
 def briefing_image(slug: str, name: str) -> PurePosixPath:
@@ -99,6 +100,19 @@ def from_root(url: str) -> Markup:
 @functools.lru_cache(maxsize=65_536)
 def _link(depth: int, target: str) -> Markup:
     return trusted("../" * depth + target)
+
+
+def page_url(page: PurePosixPath) -> str:
+    """Where a page is served, from the language's root: ``a/b.md`` and ``a/b/index.md``
+    both at ``a/b/``, ``index.md`` at the root itself ("")."""
+    folder = page.parent if page.name == "index.md" else page.with_suffix("")
+    return "" if folder == PurePosixPath(".") else f"{folder.as_posix()}/"
+
+
+def in_language(page: PurePosixPath, lang: str) -> str:
+    """The URL of ``page`` in the tree of ``lang``, relative to the URL of ``page`` in
+    any language's tree (the way to a page's twin, as raw HTML links need it)."""
+    return "../" * (url_depth(page) + 1) + f"{lang}/{page_url(page)}"
 
 
 def url_depth(page: PurePosixPath) -> int:

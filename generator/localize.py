@@ -31,11 +31,11 @@ from generator.layout import (
     briefing_page,
     briefing_url,
     from_root,
+    in_language,
     later_page,
     link,
     tag_page,
     timeline_page,
-    url_depth,
 )
 from generator.load import Corpus, LoadedBriefing
 from generator.markup import trusted
@@ -257,13 +257,6 @@ class PlaceholderPage(Page):
 def placeholder(
     path: PurePosixPath, lang: str, original_lang: str, original_title: str
 ) -> PlaceholderPage:
-    depth = len(path.parts) - 1 + (0 if path.name == "index.md" else 1)
-    target = path.with_suffix("") if path.name != "index.md" else path.parent
-    href = (
-        "../" * (depth + 1)
-        + f"{original_lang}/"
-        + (f"{target.as_posix()}/" if str(target) != "." else "")
-    )
     return PlaceholderPage(
         path=path,
         lang=lang,
@@ -272,7 +265,7 @@ def placeholder(
         description="",
         original_lang=original_lang,
         original_language_name=language_name(original_lang, lang),
-        original_href=trusted(href),
+        original_href=trusted(in_language(path, original_lang)),
     )
 
 
@@ -673,9 +666,9 @@ class Localizer:
         original = loaded.articles.get(ref.language)
         shown = loaded.articles.get(self.lang)
         author = ref.author or (original.byline if original else None)
-        # From this page's URL (raw HTML, which MkDocs leaves as it is) to the other tree's.
-        other_root = "../" * (url_depth(briefing_page(loaded.slug)) + 1) + f"{ref.language}/"
-        original_href = trusted(f"{other_root}{briefing_url(loaded.slug)}#source-article")
+        # Raw HTML, which MkDocs leaves as it is: from this page's URL to its twin's.
+        twin = in_language(briefing_page(loaded.slug), ref.language)
+        original_href = trusted(f"{twin}#source-article")
         return ArticleView(
             lang=shown.language if shown else ref.language,
             html=trusted(shown.html) if shown else None,  # sanitised in article.py

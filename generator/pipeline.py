@@ -19,7 +19,7 @@ from generator.errors import ContentError, Problem, display_path
 from generator.export import data_files
 from generator.i18n import translators
 from generator.language_config import language_config
-from generator.layout import briefing_image
+from generator.layout import briefing_image, page_url
 from generator.load import Corpus, LoadCache, load_corpus
 from generator.localize import Localizer, placeholder
 from generator.parallel import prepare_then_commit
@@ -185,10 +185,17 @@ def _language_tree(
     problems: list[Problem] = []
     pages = 0
     rendered_before = renderer.cache.rendered
+    # MkDocs serves a/b.md and a/b/index.md at one URL and keeps one of them, saying
+    # so only in an INFO line: a hand-written page must not hide a generated one that way.
+    own_urls = {page_url(rel): rel for rel in own if rel.suffix == ".md"}
     localizer = Localizer(corpus, lang, settings.languages, settings.site_url, settings.page_sizes)
     for page in localizer.pages():
         if page.path in own:
             problems.append(_collision(settings, lang, page.path))
+            continue
+        hand = own_urls.get(page_url(page.path))
+        if hand is not None:
+            problems.append(_collision(settings, lang, hand, page.path))
             continue
         rendered = renderer.render(page, settings.languages)
         files[tree / rendered.path] = rendered.text.encode()
@@ -259,14 +266,17 @@ def _page_title(source: Path) -> str:
     return source.stem
 
 
-def _collision(settings: Settings, lang: str, rel: PurePosixPath) -> Problem:
+def _collision(
+    settings: Settings, lang: str, rel: PurePosixPath, generated: PurePosixPath | None = None
+) -> Problem:
+    """A hand-written file at ``rel`` where a generated one goes: at its very path, or
+    (a page) served at the URL of the ``generated`` page."""
     hand = display_path(settings.docs_dir / lang / rel, settings.root)
     kind = "page" if rel.suffix == ".md" else "file"
-    return Problem(
-        hand,
-        0,
-        0,
-        "",
-        f"this hand-written {kind} has the path of a generated {kind} ({lang}/{rel}); "
-        "rename or move it",
+    clash = (
+        f"has the path of a generated {kind} ({lang}/{rel})"
+        if generated is None
+        else f"would be served at the address of a generated page ({lang}/{generated}, "
+        f"/{lang}/{page_url(generated)}) and hide it"
     )
+    return Problem(hand, 0, 0, "", f"this hand-written {kind} {clash}; rename or move it")

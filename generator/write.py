@@ -111,10 +111,11 @@ def finish_tree(
     written = tuple(sorted(rel for part in parts for rel in part.written))
     current = {str(rel) for rel in generated}
     removed = []
+    inside = out_dir.resolve()  # once: a change of layout leaves thousands of stale files
     for stale in sorted(_read_manifest(out_dir) - current):
         target = out_dir / stale
         # The manifest is ours, but check it still points inside out_dir.
-        if out_dir.resolve() in target.resolve().parents and target.is_file():
+        if inside in target.resolve().parents and target.is_file():
             target.unlink()
             removed.append(PurePosixPath(stale))
             _prune_empty_dirs(target.parent, out_dir)

@@ -204,6 +204,23 @@ def test_generated_page_colliding_with_hand_written_one_is_an_error(project: Pat
     assert generated_files(project) == before
 
 
+def test_hand_written_page_at_the_address_of_a_generated_one_is_an_error(project: Path) -> None:
+    # MkDocs would serve only one of briefings/<slug>.md and briefings/<slug>/index.md.
+    folder = project / "docs" / "en" / "briefings" / SEED_SLUG
+    folder.mkdir(parents=True)
+    (folder / "index.md").write_text("# My own page\n")
+    before = generated_files(project)
+    result = run_mkdocs(project, "build", "--strict")
+    assert result.returncode != 0
+    assert (
+        f"docs/en/briefings/{SEED_SLUG}/index.md: this hand-written page would be served at "
+        f"the address of a generated page (en/briefings/{SEED_SLUG}.md, /en/briefings/{SEED_SLUG}/)"
+        in result.stderr
+    )
+    assert (folder / "index.md").read_text() == "# My own page\n"
+    assert generated_files(project) == before
+
+
 def test_generated_data_file_colliding_with_hand_written_one_is_an_error(project: Path) -> None:
     # The feeds are generated too: a hand-written file in their place is not replaced.
     (project / "docs" / "id" / "feeds").mkdir()
