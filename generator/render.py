@@ -105,14 +105,15 @@ def _finalize(value: object) -> Markup:
 
 class _CodeGenerator(jinja2.compiler.CodeGenerator):
     """Compiles ``{{ value }}`` to ``finalize(value)`` instead of ``escape(finalize(value))``,
-    and calls of the gettext functions directly (see visit_Call).
+    calls of the gettext functions directly (see visit_Call), and ``a.b`` to Python's
+    attribute access (see visit_Getattr).
 
     With autoescape, Jinja escapes what finalize returns: for our finalize, always
     Markup, which escape() only copies. That copy of each of some 600,000 values a
     language took a tenth of rendering. Relies on two private methods of Jinja2 and
-    on its visitor's visit_Call (pinned in pyproject.toml); should a later Jinja2
-    drop them, templates compile as before: slower, and escaped the same. A unit
-    test checks that both shortcuts are in force.
+    on its visitor's visit_Call and visit_Getattr (pinned in pyproject.toml); should
+    a later Jinja2 drop them, templates compile as before: slower, and escaped the
+    same. Unit tests check that the shortcuts are in force.
     """
 
     def _output_child_pre(
@@ -150,6 +151,22 @@ class _CodeGenerator(jinja2.compiler.CodeGenerator):
         else:
             super().visit_Call(node, frame, forward_caller=forward_caller)
 
+    def visit_Getattr(  # noqa: N802 (the name Jinja2's node visitor dispatches to)
+        self, node: jinja2.nodes.Getattr, frame: jinja2.compiler.Frame
+    ) -> None:
+        """``page.title`` is Python's attribute access, not ``environment.getattr``,
+        a Python function that tries the attribute, then an item of that name, then
+        makes an Undefined: some 400,000 calls a language. Every value a template
+        gets is a frozen dataclass, so the two fallbacks only ever hid a misspelt
+        name, which now fails at once with Python's AttributeError naming it (an
+        Undefined value still raises as it did)."""
+        if self.environment.is_async or self.environment.sandboxed or not _plain_name(node.attr):
+            super().visit_Getattr(node, frame)
+            return
+        self.write("(")
+        self.visit(node.node, frame)
+        self.write(f").{node.attr}")
+
 
 # The names under which templates get the language's gettext functions (see render()).
 GETTEXT_NAMES = frozenset({"_", "gettext", "ngettext"})
@@ -163,6 +180,12 @@ def _plain_gettext_call(node: jinja2.nodes.Call) -> bool:
         and node.dyn_kwargs is None
         and not any(keyword.iskeyword(kwarg.key) for kwarg in node.kwargs)
     )
+
+
+def _plain_name(attr: str) -> bool:
+    # Not "_private" or "__dunder__": Jinja2's getattr would reach those too, but a
+    # template has no business with them, so they keep Jinja2's own path.
+    return attr.isidentifier() and not keyword.iskeyword(attr) and not attr.startswith("_")
 
 
 def _finalize_only(frame: jinja2.compiler.Frame, finalize: Any) -> bool:

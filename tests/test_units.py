@@ -7,7 +7,9 @@ import shutil
 from collections.abc import Sequence
 from html import unescape
 from pathlib import Path, PurePosixPath
+from types import SimpleNamespace
 
+import jinja2
 import markdown
 import pytest
 import yaml
@@ -155,6 +157,28 @@ def test_interface_strings_are_called_directly(tmp_path: Path) -> None:
     assert shown == (
         "Diperbarui 1 &#42;Mei&#42; 1 a &lt;1&gt;;Diperbarui 1 &#42;Mei&#42; 2 as &lt;2&gt;;"
     )
+
+
+def test_attributes_are_read_directly(tmp_path: Path) -> None:
+    (tmp_path / "ok.md.j2").write_text(
+        "{% for p in pages %}{{ p.title }} {{ loop.index }};{% endfor %}"
+    )
+    (tmp_path / "typo.md.j2").write_text("{{ page.titel }}")
+    (tmp_path / "missing.md.j2").write_text("{{ nothing.title }}")
+    env = make_environment(tmp_path)
+    source = env.loader.get_source(env, "ok.md.j2")[0]  # type: ignore[union-attr]
+    code = str(env.compile(source, raw=True))
+    # Python's attribute access, not Jinja2's getattr (the shortcut is in force) ...
+    assert "environment.getattr(" not in code and ").title" in code, code
+    # ... with the same output, escaped as every value is,
+    page = SimpleNamespace(title="<b>A</b>")
+    shown = env.get_template("ok.md.j2").render(pages=[page, page])
+    assert shown == "&lt;b&gt;A&lt;/b&gt; 1;&lt;b&gt;A&lt;/b&gt; 2;"
+    # a misspelt name fails, naming it, and an undefined value still raises.
+    with pytest.raises(AttributeError, match="titel"):
+        env.get_template("typo.md.j2").render(page=page)
+    with pytest.raises(jinja2.UndefinedError, match="nothing"):
+        env.get_template("missing.md.j2").render()
 
 
 def test_paragraphs_stay_paragraphs() -> None:
