@@ -12,7 +12,7 @@ import functools
 import os
 import re
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, TypeVar
@@ -352,21 +352,23 @@ def _read_changed(
     what each part found comes back in that order: the same problems, in the same
     order, as reading them one by one.
     """
-    changed = []
-    for folder in folders:
-        stamp = _stamp(folder)
-        hit = cache.briefings.get(folder)
-        if hit is None or hit[0] != stamp:
-            changed.append((folder, stamp))
+    # A folder the cache does not hold is read whatever its stamp, so its reader takes
+    # the stamp (one listing and a stat a file: 50 ms at 1,000 folders, shared out).
+    changed = [
+        folder
+        for folder in folders
+        if (hit := cache.briefings.get(folder)) is None or hit[0] != _stamp(folder)
+    ]
     chunks = parts_for_cores(changed, READ_IN_PARALLEL_FROM)
     read = map_in_parallel(functools.partial(_read_folders, settings), chunks)
     return {r.folder: r for part in read for r in part}
 
 
-def _read_folders(settings: Settings, folders: Sequence[tuple[Path, object]]) -> list[_Read]:
+def _read_folders(settings: Settings, folders: Sequence[Path]) -> list[_Read]:
     report = _Report(settings)
     read = []
-    for folder, stamp in folders:
+    for folder in folders:
+        stamp = _stamp(folder)  # before reading: an edit made meanwhile is seen next time
         before = len(report.problems)
         found = _read_briefing(folder, report)
         read.append(_Read(folder, stamp, found, tuple(report.problems[before:])))
@@ -426,7 +428,10 @@ def _read_briefing(folder: Path, report: _Report) -> tuple[LoadedBriefing, YamlD
         image=image,
         texts=tuple(texts),
     )
-    return loaded, doc
+    # The document is kept for the positions of later messages, which it finds in its
+    # source; its plain values were only for validating, and would double what goes
+    # back from a reading process (a sixth of it, measured).
+    return loaded, replace(doc, data=None)
 
 
 def texts_of(value: object, loc: Loc = ()) -> list[tuple[Loc, dict[str, str]]]:

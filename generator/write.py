@@ -130,22 +130,35 @@ def _write_files(out_dir: Path, files: Sequence[tuple[PurePosixPath, bytes]]) ->
     """Write the files whose bytes differ from those on disk."""
     written = []
     unchanged = 0
-    folders: set[Path] = set()  # made or seen in this run: one mkdir a folder, not a file
+    # Each folder once, by whether this run made it: a file in a folder that did not
+    # exist cannot be on disk, so it is written without first trying to read it (a
+    # failed open a file, some 6,000 of them in a fresh tree).
+    made: dict[Path, bool] = {}
     for rel, data in files:
         target = out_dir / rel
-        existing = _on_disk(target)
+        fresh = made.get(target.parent)
+        if fresh is None:
+            fresh = made[target.parent] = _make_folder(target.parent)
+        existing = None if fresh else _on_disk(target)
         if existing == data:
             unchanged += 1
             continue
         if existing is not None:
             atomic_write(target, data)
         else:
-            if target.parent not in folders:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                folders.add(target.parent)
             _write_new(target, data)
         written.append(rel)
     return WrittenFiles(tuple(written), unchanged)
+
+
+def _make_folder(folder: Path) -> bool:
+    """Make ``folder`` and its parents; whether it did not exist. Another process
+    writing part of the tree may make it first: then, for this one, it existed."""
+    try:
+        folder.mkdir(parents=True)
+    except FileExistsError:
+        return False
+    return True
 
 
 def _prune_empty_dirs(folder: Path, stop: Path) -> None:
