@@ -18,6 +18,7 @@ import sys
 from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
+from multiprocessing.sharedctypes import Synchronized
 from pathlib import Path
 from typing import TypeVar
 
@@ -51,41 +52,51 @@ def prepare_then_commit(
     parallel: bool = True,
 ) -> tuple[list[C], list[R] | None]:
     """Prepare every item, then commit every prepared item only if ``accept`` takes
-    the ``check`` of them all: (checks, commits), or (checks, None) when refused.
+    the ``check`` of them all: (checks, commits), both in the order of ``items``, or
+    (checks, None) when refused.
 
-    With ``parallel``, each item after the first is prepared and committed in a
-    forked child that keeps what it prepared until the verdict; only the checks
-    and the commits' results travel, never the prepared values themselves (for
-    the pipeline: a language's pages, tens of megabytes). All children run at once,
-    so use this for a few items (the languages), not for many.
+    With ``parallel``, up to one process a core (forked children besides this one)
+    shares out the items: this process takes the first, and each process, once free,
+    the next item nobody has taken, so put the longest items first. A process keeps
+    what it prepared until the verdict and commits it itself; only the checks and
+    the commits' results travel, never the prepared values (for the pipeline: a
+    language's pages, tens of megabytes). Use this for a few large items.
     """
-    if not parallel or len(items) < 2 or not can_fork():
+    workers = min(len(items), os.cpu_count() or 1)
+    if not parallel or workers < 2 or not can_fork():
         prepared = [prepare(item) for item in items]
         checks = [check(value) for value in prepared]
         return (checks, [commit(value) for value in prepared]) if accept(checks) else (checks, None)
     context = multiprocessing.get_context("fork")
+    taken = context.Value("i", 1)  # the next item nobody has taken: this process has the first
     children: list[tuple[BaseProcess, Connection]] = []
     verdict_sent = False
     try:
-        for item in items[1:]:
+        for _ in range(workers - 1):
             here, there = context.Pipe(duplex=True)
             process = context.Process(
                 target=_prepare_then_commit,
-                args=(prepare, check, commit, item, there),
+                args=(prepare, check, commit, items, taken, there),
                 daemon=False,
             )
             process.start()
             there.close()
             children.append((process, here))
-        mine = prepare(items[0])  # this process takes the first meanwhile
-        checks = [check(mine), *(_received(child, pipe) for child, pipe in children)]
+        mine = {0: prepare(items[0]), **_prepare_untaken(prepare, items, taken)}
+        found = {index: check(value) for index, value in mine.items()}
+        for child, pipe in children:
+            found.update(_received(child, pipe))
+        checks = [found[index] for index in range(len(items))]
         verdict = accept(checks)
         for _, pipe in children:
             pipe.send(verdict)
         verdict_sent = True
         if not verdict:
             return checks, None
-        return checks, [commit(mine), *(_received(child, pipe) for child, pipe in children)]
+        done = {index: commit(value) for index, value in mine.items()}
+        for child, pipe in children:
+            done.update(_received(child, pipe))
+        return checks, [done[index] for index in range(len(items))]
     finally:
         for child, pipe in children:
             if not verdict_sent:  # a failure before the verdict: no child commits
@@ -94,18 +105,33 @@ def prepare_then_commit(
             child.join()
 
 
+def _prepare_untaken(
+    prepare: Callable[[T], P], items: Sequence[T], taken: Synchronized[int]
+) -> dict[int, P]:
+    """Prepare the next item nobody has taken, until none is left: by index."""
+    prepared: dict[int, P] = {}
+    while True:
+        with taken.get_lock():
+            index = taken.value
+            taken.value += 1
+        if index >= len(items):
+            return prepared
+        prepared[index] = prepare(items[index])
+
+
 def _prepare_then_commit(
     prepare: Callable[[T], P],
     check: Callable[[P], C],
     commit: Callable[[P], R],
-    item: T,
+    items: Sequence[T],
+    taken: Synchronized[int],
     pipe: Connection,
 ) -> None:
     try:
-        prepared = prepare(item)
-        pipe.send((True, check(prepared)))
+        prepared = _prepare_untaken(prepare, items, taken)
+        pipe.send((True, {index: check(value) for index, value in prepared.items()}))
         if pipe.recv():  # the verdict; EOFError if the parent gave up
-            pipe.send((True, commit(prepared)))
+            pipe.send((True, {index: commit(value) for index, value in prepared.items()}))
     except EOFError:
         pass
     except BaseException as exc:  # every failure goes back to the parent

@@ -2,8 +2,9 @@
 
 Gather everything first, then write (as MkDocs' own build does): a run with
 an error in any file stops before the first byte is written, so the previous
-output stays as it was. (Where the languages render in processes of their own,
-each writes its pages once every language has rendered without a problem.)
+output stays as it was. (Where the parts of the languages' trees are made in
+processes of their own, each writes its files once every part is made without a
+problem.)
 """
 
 from __future__ import annotations
@@ -63,7 +64,7 @@ def generate(
 
     With a ``cache`` from an earlier run, pages whose context and templates are
     unchanged are not rendered again, and the cache keeps this run's pages for
-    the next; without one, the languages are rendered in parallel.
+    the next; without one, the languages' pages and data files are made in parallel.
     """
     with _without_cycle_collection():
         return _generate(settings, out_dir, cache)
@@ -106,10 +107,11 @@ def _generate(settings: Settings, out_dir: Path | None, cache: Caches | None) ->
         if loaded.image is not None
     }
 
-    # Phase 3: localize and render every page of every language, in memory.
-    # Phase 4: only if no language has a problem, write what changed. Without a cache
-    # to keep (a one-off build) the languages run in parallel, and each process
-    # writes the pages it rendered: they never travel between processes.
+    # Phase 3: localize and render every page of every language, and make the data
+    # files, in memory. Phase 4: only if no part has a problem, write what changed.
+    # Without a cache to keep (a one-off build) the parts are shared out over the
+    # cores, and each process writes the files it made: they never travel between
+    # processes.
     renderer = Renderer(
         settings.templates_dir,
         translators(settings.locales_dir, settings.languages),
@@ -119,18 +121,25 @@ def _generate(settings: Settings, out_dir: Path | None, cache: Caches | None) ->
     root_page = {PurePosixPath("index.html"): renderer.render_root(settings).encode()}
     out = out_dir or settings.out_dir
 
-    def language_tree(lang: str) -> LanguageTree:
-        return _language_tree(settings, corpus, handwritten, images, lang, renderer)
+    def make_part(part: tuple[str, str]) -> TreePart:
+        lang, kind = part
+        if kind == PAGES:
+            return _pages(settings, corpus, handwritten, lang, renderer)
+        return _data(settings, corpus, handwritten[lang], images, lang)
 
-    def write_language(tree: LanguageTree) -> WrittenFiles:
-        return write_files(out, tree.files)
+    def write_part(part: TreePart) -> WrittenFiles:
+        return write_files(out, part.files)
 
+    # The pages first, the longest parts: a process done with its language's pages
+    # makes the data files while the other still renders (the language with the
+    # articles takes longer).
+    parts = [(lang, kind) for kind in (PAGES, DATA) for lang in settings.languages]
     outlines, written = prepare_then_commit(
-        language_tree,
-        LanguageTree.outline,
+        make_part,
+        TreePart.outline,
         _without_problems,
-        write_language,
-        list(settings.languages),
+        write_part,
+        parts,
         parallel=cache is None,
     )
     if written is None:
@@ -144,22 +153,26 @@ def _generate(settings: Settings, out_dir: Path | None, cache: Caches | None) ->
     return GenerateResult(corpus, report, pages, sum(outline.rendered for outline in outlines))
 
 
+PAGES, DATA = "pages", "data"  # the two parts of a language's tree
+
+
 @dataclass(frozen=True)
-class LanguageTree:
-    """One language's generated files (paths from the output folder)."""
+class TreePart:
+    """Part of one language's generated files (paths from the output folder): its
+    pages, or its data files and images."""
 
     files: dict[PurePosixPath, bytes]
     problems: tuple[Problem, ...]
     pages: int  # Markdown pages generated
     rendered: int  # of those, not reused from the cache
 
-    def outline(self) -> LanguageOutline:
-        return LanguageOutline(tuple(self.files), self.problems, self.pages, self.rendered)
+    def outline(self) -> PartOutline:
+        return PartOutline(tuple(self.files), self.problems, self.pages, self.rendered)
 
 
 @dataclass(frozen=True)
-class LanguageOutline:
-    """A language's tree without the files' contents: what its process reports."""
+class PartOutline:
+    """A part without the files' contents: what the process that made it reports."""
 
     paths: tuple[PurePosixPath, ...]
     problems: tuple[Problem, ...]
@@ -167,18 +180,18 @@ class LanguageOutline:
     rendered: int
 
 
-def _without_problems(outlines: Sequence[LanguageOutline]) -> bool:
+def _without_problems(outlines: Sequence[PartOutline]) -> bool:
     return not any(outline.problems for outline in outlines)
 
 
-def _language_tree(
+def _pages(
     settings: Settings,
     corpus: Corpus,
     handwritten: Mapping[str, Mapping[PurePosixPath, Path]],
-    images: Mapping[PurePosixPath, bytes],
     lang: str,
     renderer: Renderer,
-) -> LanguageTree:
+) -> TreePart:
+    """The language's generated and hand-written pages, and its MkDocs config."""
     tree = PurePosixPath(lang, "docs")
     own = handwritten[lang]
     files: dict[PurePosixPath, bytes] = {}
@@ -205,8 +218,21 @@ def _language_tree(
     for rel, (other, source) in _missing_here(handwritten, lang).items():
         page = placeholder(rel, lang, other, _page_title(source))
         files[tree / rel] = renderer.render(page, settings.languages).text.encode()
-    # Images beside the briefings, feeds and data files: like pages, never in place of
-    # a hand-written file.
+    files[PurePosixPath(lang, "mkdocs.yml")] = language_config(settings, lang, list(own))
+    rendered_here = renderer.cache.rendered - rendered_before
+    return TreePart(files, tuple(problems), pages, rendered_here)
+
+
+def _data(
+    settings: Settings,
+    corpus: Corpus,
+    own: Mapping[PurePosixPath, Path],
+    images: Mapping[PurePosixPath, bytes],
+    lang: str,
+) -> TreePart:
+    """Images beside the briefings, feeds and data files: like pages, never in place
+    of a hand-written file (``own``)."""
+    tree = PurePosixPath(lang, "docs")
     data = data_files(
         corpus,
         lang,
@@ -215,14 +241,14 @@ def _language_tree(
         settings.site_name,
         settings.language_name(lang),
     )
+    files: dict[PurePosixPath, bytes] = {}
+    problems: list[Problem] = []
     for rel, content in {**images, **data}.items():
         if rel in own:
             problems.append(_collision(settings, lang, rel))
         else:
             files[tree / rel] = content
-    files[PurePosixPath(lang, "mkdocs.yml")] = language_config(settings, lang, list(own))
-    rendered_here = renderer.cache.rendered - rendered_before
-    return LanguageTree(files, tuple(problems), pages, rendered_here)
+    return TreePart(files, tuple(problems), 0, 0)
 
 
 def _handwritten(settings: Settings, lang: str) -> Mapping[PurePosixPath, Path]:

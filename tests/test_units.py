@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from collections.abc import Sequence
 from html import unescape
 from pathlib import Path, PurePosixPath
@@ -275,39 +276,52 @@ def test_parallel_map_keeps_order_and_reports_failures() -> None:
         map_in_parallel(fail, ["a", "b"])
 
 
-@pytest.mark.parametrize("parallel", [True, False], ids=["a process an item", "here"])
+@pytest.mark.parametrize("parallel", [True, False], ids=["processes share the items", "here"])
 def test_prepared_items_are_committed_all_or_none(tmp_path: Path, parallel: bool) -> None:
+    forking = parallel and (os.cpu_count() or 1) > 1 and can_fork()
+    prepared_b = tmp_path / "prepared-b"
+
     def prepare(item: str) -> tuple[str, int]:
         if item == "broken":
             raise ValueError("broken cannot be prepared")
+        if item == "b":
+            prepared_b.touch()
+        elif item == "a" and forking:  # busy until another process has taken "b"
+            deadline = time.monotonic() + 30
+            while not prepared_b.exists() and time.monotonic() < deadline:
+                time.sleep(0.01)
         return item, os.getpid()
 
     def check(prepared: tuple[str, int]) -> str:
         return prepared[0]
 
-    def commit(prepared: tuple[str, int]) -> int:
+    def commit(prepared: tuple[str, int]) -> tuple[int, int]:
         (tmp_path / prepared[0]).write_text("committed")
-        return prepared[1]  # the process that prepared it commits it
+        return prepared[1], os.getpid()
 
     def accept_all(checks: Sequence[str]) -> bool:
         return "refused" not in checks
 
-    checks, pids = prepare_then_commit(
-        prepare, check, accept_all, commit, ["a", "b"], parallel=parallel
+    checks, done = prepare_then_commit(
+        prepare, check, accept_all, commit, ["a", "b", "c"], parallel=parallel
     )
-    assert checks == ["a", "b"] and pids is not None
-    assert {p.name for p in tmp_path.iterdir()} == {"a", "b"}
-    if parallel and (os.cpu_count() or 1) > 1 and can_fork():
-        assert pids[0] == os.getpid() != pids[1]
+    assert checks == ["a", "b", "c"] and done is not None  # in the order of the items
+    assert {p.name for p in tmp_path.iterdir()} == {"prepared-b", "a", "b", "c"}
+    # Each item is committed by the process that prepared it; this one takes the first.
+    assert all(prepared_by == committed_by for prepared_by, committed_by in done)
+    assert done[0][0] == os.getpid()
+    if forking:  # while this one was busy with "a", another process took "b"
+        assert done[1][0] != os.getpid()
+    assert len({prepared_by for prepared_by, _ in done}) <= (os.cpu_count() or 1)  # one a core
 
     for refused in (["c", "refused"], ["refused", "d"]):  # refused here, or in a child
-        checks, pids = prepare_then_commit(
+        checks, done = prepare_then_commit(
             prepare, check, accept_all, commit, refused, parallel=parallel
         )
-        assert checks == refused and pids is None
+        assert checks == refused and done is None
     with pytest.raises(ValueError, match="broken cannot be prepared"):
         prepare_then_commit(prepare, check, accept_all, commit, ["e", "broken"], parallel=parallel)
-    assert {p.name for p in tmp_path.iterdir()} == {"a", "b"}  # nothing else committed
+    assert {p.name for p in tmp_path.iterdir()} == {"prepared-b", "a", "b", "c"}  # no other
 
 
 def test_work_in_a_child_process_comes_back_whole() -> None:
