@@ -128,7 +128,9 @@ def _generate(settings: Settings, out_dir: Path | None, cache: Caches | None) ->
         return _data(settings, corpus, handwritten[lang], images, lang)
 
     def write_part(part: TreePart) -> WrittenFiles:
-        return write_files(out, part.files)
+        # Where the parts were made by one process a core, each writes its own at the
+        # same time as the others: a process of its own to write would only compete.
+        return write_files(out, part.files, parallel=cache is not None)
 
     # The pages first, the longest parts: a process done with its language's pages
     # makes the data files while the other still renders (the language with the

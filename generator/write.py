@@ -90,14 +90,19 @@ def write_tree(out_dir: Path, files: Mapping[PurePosixPath, bytes]) -> WriteRepo
     return finish_tree(out_dir, files.keys(), [write_files(out_dir, files)])
 
 
-def write_files(out_dir: Path, files: Mapping[PurePosixPath, bytes]) -> WrittenFiles:
+def write_files(
+    out_dir: Path, files: Mapping[PurePosixPath, bytes], *, parallel: bool = True
+) -> WrittenFiles:
     """Write those of ``files`` whose bytes differ from the disk's; remove nothing.
 
     Part of a tree can be written this way by each process that made it, and
-    the tree finished once all parts are written (`finish_tree`).
+    the tree finished once all parts are written (`finish_tree`). Without
+    ``parallel``, this process writes them all: for a caller whose processes
+    already write at the same time, one a core.
     """
     out_dir.mkdir(parents=True, exist_ok=True)
-    parts = parts_for_cores(sorted(files.items()), WRITE_IN_PARALLEL_FROM)
+    parallel_from = WRITE_IN_PARALLEL_FROM if parallel else len(files) + 1
+    parts = parts_for_cores(sorted(files.items()), parallel_from)
     done = map_in_parallel(functools.partial(_write_files, out_dir), parts)
     written = tuple(rel for part in done for rel in part.written)
     return WrittenFiles(written, sum(part.unchanged for part in done))
