@@ -156,10 +156,11 @@ class _CodeGenerator(jinja2.compiler.CodeGenerator):
     ) -> None:
         """``page.title`` is Python's attribute access, not ``environment.getattr``,
         a Python function that tries the attribute, then an item of that name, then
-        makes an Undefined: some 400,000 calls a language. Every value a template
-        gets is a frozen dataclass, so the two fallbacks only ever hid a misspelt
-        name, which now fails at once with Python's AttributeError naming it (an
-        Undefined value still raises as it did)."""
+        makes an Undefined: some 400,000 calls a language. What templates read
+        attributes of are frozen dataclasses, so the two fallbacks only ever hid a
+        misspelt name, which now fails at once with Python's AttributeError naming
+        it (an Undefined value still raises as it did; `is defined` on a missing
+        attribute raises too, see the README)."""
         if self.environment.is_async or self.environment.sandboxed or not _plain_name(node.attr):
             super().visit_Getattr(node, frame)
             return
