@@ -27,6 +27,9 @@ def test_benchmark_measures_a_small_corpus(tmp_path: Path) -> None:
     assert (row["noop_rendered"], row["noop_written"]) == (0, 0)
     assert 1 <= row["edit_rendered"] <= row["pages_listing_edit"]
     assert 0 < row["generate_in_build_s"] < row["build_s"]
+    shares = row["generate_share_of_build_runs"]  # one a build, each from its own log
+    assert len(shares) == len(row["build_runs_s"]) and all(0 < share < 1 for share in shares)
+    assert min(shares) <= row["generate_share_of_build_median"] <= max(shares)
     assert row["site_pages"] >= row["generated_pages"]
     assert row["search_first_query_bytes"] > 0
     if search.chromium() is not None:
