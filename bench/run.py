@@ -33,6 +33,7 @@ import yaml
 from bench import search
 from bench.corpus import write_corpus
 from generator import Settings, generate
+from generator.layout import briefing_page, briefing_url
 from generator.parallel import can_fork
 from generator.pipeline import Caches
 
@@ -194,7 +195,7 @@ def _pss(pid: int) -> int:
 def pages_listing(tree: Path, slug: str) -> int:
     """Generated pages that mention a briefing: the most an edit of it should re-render.
     (Markdown links name its file, the HTML of timeline entries its URL.)"""
-    names = (f"briefings/{slug}.md", f"briefings/{slug}/")
+    names = (str(briefing_page(slug)), briefing_url(slug))
     texts = (page.read_text(encoding="utf-8") for page in tree.rglob("*.md"))
     return sum(1 for text in texts if any(name in text for name in names))
 

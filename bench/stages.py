@@ -1,12 +1,17 @@
 """Generation's stages in this one process, for counting their instructions.
 
 This machine's speed drifts by half from one quarter of an hour to the next, so
-small changes are compared by instructions, which do not drift: run a stage under
-Valgrind's cachegrind and subtract the count of ``--stage none`` (the same imports
-and the same seeded corpus, nothing measured)::
+small changes are compared by instructions, which do not drift with its speed: run a
+stage under Valgrind's cachegrind and subtract the count of ``--stage none`` (the
+same imports and the same seeded corpus, nothing measured)::
 
     valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null \\
         .venv/bin/python -m bench.stages --briefings 200 --stage render
+
+Counts are not exact either: the same code counted up to 0.1 billion apart from one
+run to the next (two checkouts, with and without a fixed PYTHONHASHSEED; the corpus's
+temporary folder has a random name), so trust differences larger than that, or count
+each side twice.
 
 Each stage runs those before it (``render`` loads and localizes first); ``floor``
 runs alone. One language is localized, rendered and exported: the other costs about

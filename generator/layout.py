@@ -55,7 +55,7 @@ def actor_page(actor_id: str) -> PurePosixPath:
 @functools.cache  # ids repeat on every page that links them
 def actor_url(actor_id: str) -> str:
     """Where ``actor_page(actor_id)`` is served, from the language's root."""
-    return f"{ACTORS}/{actor_id}/"
+    return page_url(actor_page(actor_id))
 
 
 def timeline_page(year: int) -> PurePosixPath:
