@@ -93,9 +93,21 @@ def _without_cycle_collection() -> Iterator[None]:
 
 
 def _generate(settings: Settings, out_dir: Path | None, cache: Caches | None) -> GenerateResult:
+    caches = cache if cache is not None else Caches()
+    # Phase 0: the templates, compiled before anything is forked, so that the processes
+    # rendering pages inherit them rather than each compiling them (a fifth of a second
+    # each). Loading does not end later for it: of the two processes reading the
+    # folders, the other one also has to send back what it read, and takes longer.
+    renderer = Renderer(
+        settings.templates_dir,
+        translators(settings.locales_dir, settings.languages),
+        caches.render,
+        templates_fingerprint(settings.templates_dir, settings.locales_dir),
+    )
+    renderer.compile_templates()
+
     # Phase 1: read and validate all content; stop on any error. (The editorial
     # review of `briefings check` is not needed to build, and it reads every article.)
-    caches = cache if cache is not None else Caches()
     corpus = load_corpus(settings, caches.load)
 
     # Phase 2: hand-written pages, which generated pages must never replace, and the
@@ -112,12 +124,6 @@ def _generate(settings: Settings, out_dir: Path | None, cache: Caches | None) ->
     # Without a cache to keep (a one-off build) the parts are shared out over the
     # cores, and each process writes the files it made: they never travel between
     # processes.
-    renderer = Renderer(
-        settings.templates_dir,
-        translators(settings.locales_dir, settings.languages),
-        caches.render,
-        templates_fingerprint(settings.templates_dir, settings.locales_dir),
-    )
     root_page = {PurePosixPath("index.html"): renderer.render_root(settings).encode()}
     out = out_dir or settings.out_dir
 
@@ -202,13 +208,14 @@ def _pages(
     rendered_before = renderer.cache.rendered
     # MkDocs serves a/b.md and a/b/index.md at one URL and keeps one of them, saying
     # so only in an INFO line: a hand-written page must not hide a generated one that way.
-    own_urls = {page_url(rel): rel for rel in own if rel.suffix == ".md"}
+    # (By the paths served at a hand-written page's URL: a few, not one URL a page.)
+    same_url = {path: rel for rel in own if rel.suffix == ".md" for path in _served_as(rel)}
     localizer = Localizer(corpus, lang, settings.languages, settings.site_url, settings.page_sizes)
     for page in localizer.pages():
         if page.path in own:
             problems.append(_collision(settings, lang, page.path))
             continue
-        hand = own_urls.get(page_url(page.path))
+        hand = same_url.get(page.path)
         if hand is not None:
             problems.append(_collision(settings, lang, hand, page.path))
             continue
@@ -251,6 +258,14 @@ def _data(
         else:
             files[tree / rel] = content
     return TreePart(files, tuple(problems), 0, 0)
+
+
+def _served_as(page: PurePosixPath) -> tuple[PurePosixPath, ...]:
+    """The pages MkDocs serves at the URL of ``page``: ``a/b.md`` and ``a/b/index.md``."""
+    url = page_url(page)
+    if not url:
+        return (PurePosixPath("index.md"),)
+    return (PurePosixPath(f"{url[:-1]}.md"), PurePosixPath(url, "index.md"))
 
 
 def _handwritten(settings: Settings, lang: str) -> Mapping[PurePosixPath, Path]:

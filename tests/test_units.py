@@ -25,10 +25,11 @@ import generator.write
 from bench.corpus import write_corpus
 from generator.article import parse_article
 from generator.dates import FullDate, PartialDate, Precision
+from generator.i18n import translators
 from generator.markup import escape_attribute, escape_inline, escape_paragraphs, front_matter
 from generator.parallel import can_fork, in_child, map_in_parallel, prepare_then_commit
 from generator.pipeline import Caches
-from generator.render import ROOT, make_environment
+from generator.render import ROOT, Renderer, make_environment
 from generator.write import write_tree
 
 
@@ -180,6 +181,30 @@ def test_attributes_are_read_directly(tmp_path: Path) -> None:
         env.get_template("typo.md.j2").render(page=page)
     with pytest.raises(jinja2.UndefinedError, match="nothing"):
         env.get_template("missing.md.j2").render()
+
+
+def test_templates_are_compiled_before_any_page(tmp_path: Path) -> None:
+    # Generation compiles every template before it forks, so that the processes
+    # rendering pages inherit them: none is compiled again once rendering starts.
+    project = copy_project(tmp_path / "project")
+    locales = translators(project / "locales", ("id", "en"))
+    renderer = Renderer(project / "templates", locales)
+    renderer.compile_templates()
+
+    def compile_again(*args: object, **kwargs: object) -> None:
+        raise AssertionError(f"compiled again: {args[1:2]}")
+
+    renderer.env.compile = compile_again  # type: ignore[method-assign,assignment]
+    names = renderer.env.list_templates(extensions=["j2"])
+    assert "briefing.md.j2" in names and "_timeline_entry.md.j2" in names
+    for name in names:
+        renderer.env.get_template(name)
+    # A broken template stops generation before any page, even one no page uses yet,
+    # naming its file and line.
+    (project / "templates" / "unused.md.j2").write_text("ok\n{% if %}\n", encoding="utf-8")
+    with pytest.raises(jinja2.TemplateSyntaxError) as raised:
+        Renderer(project / "templates", locales).compile_templates()
+    assert raised.value.name == "unused.md.j2" and raised.value.lineno == 2
 
 
 def test_paragraphs_stay_paragraphs() -> None:
