@@ -361,16 +361,22 @@ def measure(
 def measure_generation(where: Path, project: Path, count: int) -> dict[str, Any]:
     settings = Settings(root=project, site_url="https://bench.example.org/")
     row: dict[str, Any] = {"briefings": count}
-    row["parse_floor_s"] = min(parse_floor(project) for _ in range(3))
-    # As `mkdocs build` generates: languages in parallel, nothing kept. Best of
-    # three, like the floor: this machine's speed drifts from minute to minute.
-    # Nothing is deleted before the run ends (see fresh_copy): each run writes a new folder.
+    # Generation as `mkdocs build` does it: languages in parallel, nothing kept. This
+    # machine's speed drifts from minute to minute, so the floor and generation take
+    # turns, three times: each pair meets one phase of the machine, and the table gives
+    # the best of each and the median of the pairs' own ratios. Nothing is deleted
+    # before the run ends (see fresh_copy): each run writes a new folder.
     row["generate_forked"] = can_fork()  # else generation ran in this one process
-    runs = [
-        timed_cpu(generate, settings, out_dir=where / f"n{count}-gen{attempt}")
-        for attempt in range(3)
-    ]
+    floors, runs = [], []
+    for attempt in range(3):
+        floors.append(parse_floor(project))
+        runs.append(timed_cpu(generate, settings, out_dir=where / f"n{count}-gen{attempt}"))
+    row["parse_floor_runs_s"] = floors
+    row["parse_floor_s"] = min(floors)
     row["generate_runs_s"] = [seconds for seconds, *_ in runs]
+    ratios = [run[0] / floor for run, floor in zip(runs, floors, strict=True)]
+    row["generate_over_floor_runs"] = ratios
+    row["generate_over_floor_median"] = statistics.median(ratios)
     row["generate_s"], user, kernel, result = min(runs, key=lambda run: run[0])
     # CPU of the best run, all processes: the kernel's share is mostly making files.
     row.update(generate_user_s=user, generate_kernel_s=kernel, generated_pages=result.pages)
@@ -460,6 +466,7 @@ COLUMNS = [
     ("parse_floor_s", "floor s", "{:.2f}"),
     ("generate_s", "generate s", "{:.2f}"),
     ("generate_over_floor", "gen/floor", "{:.1f}×"),
+    ("generate_over_floor_median", "gen/floor median", "{:.1f}×"),
     ("generate_user_s", "gen CPU user s", "{:.2f}"),
     ("generate_kernel_s", "gen CPU kernel s", "{:.2f}"),
     ("generate_serial_s", "gen 1 core s", "{:.2f}"),

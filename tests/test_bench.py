@@ -26,6 +26,9 @@ def test_benchmark_measures_a_small_corpus(tmp_path: Path) -> None:
     assert row["generate_user_s"] > 0 and row["generate_kernel_s"] > 0  # it made files
     assert (row["noop_rendered"], row["noop_written"]) == (0, 0)
     assert 1 <= row["edit_rendered"] <= row["pages_listing_edit"]
+    ratios = row["generate_over_floor_runs"]  # the floor and generation take turns
+    assert len(ratios) == len(row["parse_floor_runs_s"]) == len(row["generate_runs_s"]) == 3
+    assert min(ratios) <= row["generate_over_floor_median"] <= max(ratios)
     assert 0 < row["generate_in_build_s"] < row["build_s"]
     shares = row["generate_share_of_build_runs"]  # one a build, each from its own log
     assert len(shares) == len(row["build_runs_s"]) and all(0 < share < 1 for share in shares)
