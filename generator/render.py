@@ -247,7 +247,7 @@ class Renderer:
 
     def compile_templates(self) -> None:
         """Compile every template now rather than at its first page: processes forked
-        after this inherit them compiled (about a fifth of a second of work each)."""
+        after this inherit them compiled."""
         for name in self.env.list_templates(extensions=["j2"]):
             self.env.get_template(name)
 
