@@ -29,9 +29,8 @@ from pathlib import Path
 from bench.run import make_project, parse_floor
 from generator import Settings, load
 from generator.export import data_files
-from generator.i18n import translators
 from generator.localize import Localizer
-from generator.render import RenderCache, Renderer, templates_fingerprint
+from generator.render import Renderer
 
 STAGES = ("none", "floor", "load", "localize", "render", "data")
 
@@ -66,12 +65,7 @@ def _run(project: Path, stage: str, lang: str) -> int:
     pages = list(localizer.pages())
     if stage == "localize":
         return len(pages)
-    renderer = Renderer(
-        settings.templates_dir,
-        translators(settings.locales_dir, settings.languages),
-        RenderCache(),
-        templates_fingerprint(settings.templates_dir, settings.locales_dir),
-    )
+    renderer = Renderer.for_project(settings)
     for page in pages:
         renderer.render(page, settings.languages)
     if stage == "data":

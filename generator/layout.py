@@ -109,6 +109,14 @@ def page_url(page: PurePosixPath) -> str:
     return "" if folder == PurePosixPath(".") else f"{folder.as_posix()}/"
 
 
+def pages_at(url: str) -> tuple[PurePosixPath, ...]:
+    """The pages served at ``url`` (from the language's root), the other way round from
+    ``page_url``: ``a/b.md`` and ``a/b/index.md`` at ``a/b/``, ``index.md`` at ""."""
+    if not url:
+        return (PurePosixPath("index.md"),)
+    return (PurePosixPath(f"{url.removesuffix('/')}.md"), PurePosixPath(url, "index.md"))
+
+
 def in_language(page: PurePosixPath, lang: str) -> str:
     """The URL of ``page`` in the tree of ``lang``, relative to the URL of ``page`` in
     any language's tree (the way to a page's twin, as raw HTML links need it)."""

@@ -18,13 +18,12 @@ from pathlib import Path, PurePosixPath
 
 from generator.errors import ContentError, Problem, display_path
 from generator.export import data_files
-from generator.i18n import translators
 from generator.language_config import language_config
-from generator.layout import briefing_image, page_url
+from generator.layout import briefing_image, page_url, pages_at
 from generator.load import Corpus, LoadCache, load_corpus
 from generator.localize import Localizer, placeholder
 from generator.parallel import prepare_then_commit
-from generator.render import RenderCache, Renderer, templates_fingerprint
+from generator.render import RenderCache, Renderer
 from generator.review import editorial_warnings
 from generator.settings import Settings
 from generator.write import WriteReport, WrittenFiles, finish_tree, write_files
@@ -98,12 +97,7 @@ def _generate(settings: Settings, out_dir: Path | None, cache: Caches | None) ->
     # rendering pages inherit them rather than each compiling them (about 0.16 s each,
     # measured). Loading hardly ends later for it: of the two processes reading the
     # folders, the other one also has to send back what it read, and is usually last.
-    renderer = Renderer(
-        settings.templates_dir,
-        translators(settings.locales_dir, settings.languages),
-        caches.render,
-        templates_fingerprint(settings.templates_dir, settings.locales_dir),
-    )
+    renderer = Renderer.for_project(settings, caches.render)
     renderer.compile_templates()
 
     # Phase 1: read and validate all content; stop on any error. (The editorial
@@ -209,7 +203,7 @@ def _pages(
     # MkDocs serves a/b.md and a/b/index.md at one URL and keeps one of them, saying
     # so only in an INFO line: a hand-written page must not hide a generated one that way.
     # (By the paths served at a hand-written page's URL: a few, not one URL a page.)
-    same_url = {path: rel for rel in own if rel.suffix == ".md" for path in _served_as(rel)}
+    same_url = {path: rel for rel in own if rel.suffix == ".md" for path in pages_at(page_url(rel))}
     localizer = Localizer(corpus, lang, settings.languages, settings.site_url, settings.page_sizes)
     for page in localizer.pages():
         if page.path in own:
@@ -258,14 +252,6 @@ def _data(
         else:
             files[tree / rel] = content
     return TreePart(files, tuple(problems), 0, 0)
-
-
-def _served_as(page: PurePosixPath) -> tuple[PurePosixPath, ...]:
-    """The pages MkDocs serves at the URL of ``page``: ``a/b.md`` and ``a/b/index.md``."""
-    url = page_url(page)
-    if not url:
-        return (PurePosixPath("index.md"),)
-    return (PurePosixPath(f"{url[:-1]}.md"), PurePosixPath(url, "index.md"))
 
 
 def _handwritten(settings: Settings, lang: str) -> Mapping[PurePosixPath, Path]:

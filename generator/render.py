@@ -21,7 +21,7 @@ import jinja2.compiler
 import jinja2.nodes
 from markupsafe import Markup, escape
 
-from generator.i18n import Translator
+from generator.i18n import Translator, translators
 from generator.layout import url_depth
 from generator.localize import Event, Link, LText, Page
 from generator.markup import (
@@ -244,6 +244,17 @@ class Renderer:
         self._modules: dict[tuple[str, object], Any] = {}
         self.env.filters["timeline_entries"] = self._timeline_entries
         self.env.filters["text"] = self._text
+
+    @classmethod
+    def for_project(cls, settings: Settings, cache: RenderCache | None = None) -> Renderer:
+        """The project's templates and catalogs; ``cache``'s pages are reused only if
+        neither has changed since it was filled."""
+        return cls(
+            settings.templates_dir,
+            translators(settings.locales_dir, settings.languages),
+            cache,
+            templates_fingerprint(settings.templates_dir, settings.locales_dir),
+        )
 
     def compile_templates(self) -> None:
         """Compile every template now rather than at its first page: processes forked

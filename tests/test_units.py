@@ -26,6 +26,7 @@ from bench.corpus import write_corpus
 from generator.article import parse_article
 from generator.dates import FullDate, PartialDate, Precision
 from generator.i18n import translators
+from generator.layout import page_url, pages_at
 from generator.markup import escape_attribute, escape_inline, escape_paragraphs, front_matter
 from generator.parallel import can_fork, in_child, map_in_parallel, prepare_then_commit
 from generator.pipeline import Caches
@@ -205,6 +206,17 @@ def test_templates_are_compiled_before_any_page(tmp_path: Path) -> None:
     with pytest.raises(jinja2.TemplateSyntaxError) as raised:
         Renderer(project / "templates", locales).compile_templates()
     assert raised.value.name == "unused.md.j2" and raised.value.lineno == 2
+
+
+@pytest.mark.parametrize(
+    "page", ["index.md", "about.md", "briefings/x.md", "briefings/index.md", "a/b/index.md"]
+)
+def test_every_page_served_at_a_url_is_found_from_it(page: str) -> None:
+    # A hand-written page must not hide a generated one served at its URL (MkDocs keeps
+    # one of a/b.md and a/b/index.md): the pipeline finds them all from the URL.
+    url = page_url(PurePosixPath(page))
+    assert PurePosixPath(page) in pages_at(url)
+    assert all(page_url(other) == url for other in pages_at(url))
 
 
 def test_paragraphs_stay_paragraphs() -> None:
