@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import json
 from collections.abc import Mapping, Sequence
 from email.utils import format_datetime
 from pathlib import PurePosixPath
@@ -25,6 +24,7 @@ from typing import Any
 from xml.etree import ElementTree as ET
 
 from generator.dates import PartialDate
+from generator.encode import html_paragraphs, html_text, json_bytes
 from generator.layout import briefing_url
 from generator.load import Corpus, LoadedBriefing
 from generator.models import text_in
@@ -35,12 +35,6 @@ FEEDS = PurePosixPath("feeds")  # in each language's tree (see above for why a f
 
 def _newest_first(corpus: Corpus) -> list[LoadedBriefing]:
     return sorted(corpus.briefings, key=lambda b: (b.briefing.published, b.slug), reverse=True)
-
-
-def _json(data: Any) -> bytes:
-    # Compact: smaller to download, and only without indent does json use its C encoder.
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    return (text + "\n").encode()
 
 
 def data_files(
@@ -58,7 +52,7 @@ def data_files(
         FEEDS / "feed.xml": rss(briefings, lang, languages, base, site_name, language_name),
         FEEDS / "feed.json": json_feed(briefings, lang, languages, base, site_name),
         FEEDS / "sitemap.xml": _one_line_sitemap(base),
-        PurePosixPath("data", "briefings.json"): _json(
+        PurePosixPath("data", "briefings.json"): json_bytes(
             {
                 "language": lang,
                 "briefings": [_briefing(b, corpus, lang, languages, base) for b in briefings],
@@ -66,7 +60,7 @@ def data_files(
         ),
     }
     for loaded in briefings:
-        files[PurePosixPath("data", "timelines", f"{loaded.slug}.json")] = _json(
+        files[PurePosixPath("data", "timelines", f"{loaded.slug}.json")] = json_bytes(
             timelinejs(loaded, lang, languages)
         )
     return files
@@ -95,9 +89,9 @@ def rss(
 ) -> bytes:
     rss_el = ET.Element("rss", version="2.0")
     channel = ET.SubElement(rss_el, "channel")
-    ET.SubElement(channel, "title").text = f"{site_name} ({language_name})"
+    ET.SubElement(channel, "title").text = html_text(f"{site_name} ({language_name})")
     ET.SubElement(channel, "link").text = base
-    ET.SubElement(channel, "description").text = site_name
+    ET.SubElement(channel, "description").text = html_text(site_name)
     ET.SubElement(channel, "language").text = lang
     if briefings:
         ET.SubElement(channel, "lastBuildDate").text = format_datetime(
@@ -107,10 +101,12 @@ def rss(
         b = loaded.briefing
         item = ET.SubElement(channel, "item")
         link = f"{base}{briefing_url(loaded.slug)}"
-        ET.SubElement(item, "title").text = text_in(b.title, lang, languages)
+        # Feed readers render both as HTML: escaped here, and again for XML by ElementTree.
+        ET.SubElement(item, "title").text = html_text(text_in(b.title, lang, languages))
         ET.SubElement(item, "link").text = link
         ET.SubElement(item, "guid", isPermaLink="true").text = link
-        ET.SubElement(item, "description").text = text_in(b.summary, lang, languages)
+        summary = text_in(b.summary, lang, languages)
+        ET.SubElement(item, "description").text = html_paragraphs(summary)
         ET.SubElement(item, "pubDate").text = format_datetime(_midnight(b.published))
     xml: bytes = ET.tostring(rss_el, encoding="utf-8", xml_declaration=True)
     return xml + b"\n"
@@ -123,7 +119,7 @@ def json_feed(
     base: str,
     site_name: str,
 ) -> bytes:
-    return _json(
+    return json_bytes(
         {
             "version": "https://jsonfeed.org/version/1.1",
             "title": site_name,
@@ -137,6 +133,7 @@ def json_feed(
                     "title": text_in(b.briefing.title, lang, languages),
                     "summary": text_in(b.briefing.summary, lang, languages),
                     "content_text": text_in(b.briefing.summary, lang, languages),
+                    "content_html": html_paragraphs(text_in(b.briefing.summary, lang, languages)),
                     "date_published": _midnight(b.briefing.published).isoformat(),
                     "tags": list(b.briefing.tags),
                 }
@@ -216,7 +213,7 @@ def timelinejs(loaded: LoadedBriefing, lang: str, languages: Sequence[str]) -> d
         return parts
 
     def escaped(texts: Mapping[str, str]) -> str:
-        return html.escape(text_in(texts, lang, languages))
+        return html_text(text_in(texts, lang, languages))
 
     events = []
     for entry in sorted(b.timeline, key=lambda e: e.date.sort_key):

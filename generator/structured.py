@@ -8,15 +8,14 @@ versions in the other languages (``workTranslation`` from the default language,
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from markupsafe import Markup
 
+from generator.encode import script_json
 from generator.layout import briefing_url
 from generator.load import LoadedBriefing
-from generator.markup import trusted
 from generator.models import Actor, text_in
 
 SCHEMA_TYPES = {
@@ -31,13 +30,6 @@ EVENT_STATUS = {
     "expected": "https://schema.org/EventScheduled",
     "cancelled": "https://schema.org/EventCancelled",
 }
-
-
-def script_json(data: Any) -> Markup:
-    """JSON that cannot end its <script> element or open a comment or a tag."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    safe = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return trusted(safe.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
 def briefing_jsonld(

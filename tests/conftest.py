@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEED = ROOT.parent / "shared" / "seeds" / "japan-nato-liaison-office.id.txt"
 SEED_SLUG = "japan-nato-liaison-office"
+HOSTILE_SLUG = "hostile"
 PROJECT_PARTS = ("mkdocs.yml", "docs", "templates", "overrides", "locales", "content")
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "https://briefings.example.org/"}
 
@@ -107,6 +108,20 @@ def full_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if SEED.is_file():
         add_seed_article(project)
     add_outsider_briefing(project)
+    return build(project)
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped site plus a briefing whose every field is an attack (fixtures/hostile)."""
+    project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
+    folder = project / "content" / "briefings" / HOSTILE_SLUG
+    folder.mkdir()
+    for name in ("briefing.yaml", "article.id.md"):
+        shutil.copy(FIXTURES / "hostile" / name, folder / name)
+    for registry in ("actors.yaml", "tags.yaml"):
+        with (project / "content" / registry).open("a", encoding="utf-8") as out:
+            out.write("\n" + (FIXTURES / "hostile" / registry).read_text(encoding="utf-8"))
     return build(project)
 
 

@@ -212,3 +212,28 @@ def test_briefing_prints_as_a_short_brief(browser: object, served: str) -> None:
         assert 1 <= pages <= 2, pages
     finally:
         page.close()
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_search_results_show_hostile_titles_and_excerpts_as_text(
+    browser: object, hostile_site: Path, lang: str
+) -> None:
+    # Pagefind keeps each page's title and text as metadata and its UI puts them into
+    # the results list: markup typed into a title or summary must arrive there as text.
+    word = "Judul" if lang == "id" else "Title"
+    with serve_folder(hostile_site) as base:
+        page = browser.new_page()  # type: ignore[attr-defined]
+        try:
+            page.goto(f"{base}/{lang}/search/?q={word}")
+            page.wait_for_function(RESULTS_SHOWN, timeout=30_000)
+            results = page.locator(".pagefind-ui__results")
+            tags = results.evaluate("r => [...r.querySelectorAll('*')].map(e => e.localName)")
+            hrefs = results.evaluate(
+                "r => [...r.querySelectorAll('[href],[src]')].map(e => e.href || e.src)"
+            )
+            title = page.locator(".pagefind-ui__result-link").first.inner_text()
+        finally:
+            page.close()
+    assert set(tags) <= {"ol", "li", "div", "p", "a", "mark"}, tags  # Pagefind's own
+    assert "script" not in tags and all("evil.example" not in href for href in hrefs), hrefs
+    assert title.startswith(f'<script>alert("{lang}")</script>')

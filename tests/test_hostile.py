@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, build, copy_project
-
-SLUG = "hostile"
+from conftest import HOSTILE_SLUG as SLUG
 
 
 class Scan(HTMLParser):
@@ -49,19 +46,6 @@ class Scan(HTMLParser):
         if self._in_script and self.scripts and self.scripts[-1] == "inline":
             # Inline theme scripts differ only by relative paths; their start names them.
             self.scripts[-1] = "inline:" + data.strip()[:12]
-
-
-@pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
-    folder = project / "content" / "briefings" / SLUG
-    folder.mkdir()
-    for name in ("briefing.yaml", "article.id.md"):
-        shutil.copy(FIXTURES / "hostile" / name, folder / name)
-    for registry in ("actors.yaml", "tags.yaml"):
-        with (project / "content" / registry).open("a", encoding="utf-8") as out:
-            out.write("\n" + (FIXTURES / "hostile" / registry).read_text(encoding="utf-8"))
-    return build(project)
 
 
 def pages(site: Path) -> list[Path]:

@@ -42,7 +42,7 @@ def test_rss_feed_newest_first_with_summaries_in_the_language(full_site: Path, l
         f"{ROOT}{lang}/briefings/{SEED_SLUG}/",
     ]
     summary = items[1].findtext("description") or ""
-    assert summary.startswith("NATO dan Jepang" if lang == "id" else "NATO and Japan")
+    assert summary.startswith("<p>NATO dan Jepang" if lang == "id" else "<p>NATO and Japan")
 
 
 def test_json_feed_and_feed_links_in_every_head(full_site: Path, read_page: Read) -> None:

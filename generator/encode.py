@@ -1,0 +1,67 @@
+"""How content's texts are written into every output other than a page.
+
+Content is untrusted, and each output has a consumer that interprets part of it:
+feed readers render an RSS title and description and a JSON Feed's ``content_html``
+as HTML, TimelineJS renders its texts as HTML, and any JSON may end up inside a
+``<script>``. Every such output takes its texts through this module, one rule a
+field, so that a consumer of that format finds only the text that was typed:
+
+==============  ==================================  ======================================
+output          fields                              rule
+==============  ==================================  ======================================
+RSS 2.0         title, description                  :func:`html_text` (then XML-escaped)
+JSON Feed       content_html                        :func:`html_paragraphs`
+JSON Feed       title, summary, content_text        plain text, in :func:`json_bytes`
+TimelineJS      headline, text, display_date        :func:`html_text`, in :func:`json_bytes`
+JSON exports    every string                        plain text, in :func:`json_bytes`
+JSON-LD         every string                        plain text, in :func:`script_json`
+sitemaps        loc                                 URLs from validated ids, XML-escaped
+==============  ==================================  ======================================
+
+(Pages are Markdown and HTML: :mod:`generator.markup` escapes for them.)
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from typing import Any
+
+from markupsafe import Markup
+
+from generator.markup import trusted
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+def html_text(text: str) -> str:
+    """Plain text as HTML that shows exactly that text, on one line."""
+    return html.escape(" ".join(text.split()))
+
+
+def html_paragraphs(text: str) -> str:
+    """Plain text with blank lines between paragraphs, as HTML paragraphs."""
+    parts = (html_text(part) for part in _PARAGRAPH_BREAK.split(text) if part.strip())
+    return "".join(f"<p>{part}</p>" for part in parts)
+
+
+def _script_safe(data: Any) -> str:
+    # Compact and sorted: smaller to download, the same bytes for the same input, and
+    # only without indent does json use its C encoder. "<", ">" and "&" as \u escapes:
+    # the JSON cannot end a <script> it is put in, nor open a comment or a tag there;
+    # U+2028/U+2029 end a line in older JavaScript.
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    for char in "<>&\u2028\u2029":
+        text = text.replace(char, f"\\u{ord(char):04x}")
+    return text
+
+
+def json_bytes(data: Any) -> bytes:
+    """A JSON data file: plain-text strings, safe even when inlined into a <script>."""
+    return (_script_safe(data) + "\n").encode()
+
+
+def script_json(data: Any) -> Markup:
+    """JSON for a page's ``<script type="application/ld+json">``."""
+    return trusted(_script_safe(data))  # no "<", ">" or "&" left: see _script_safe
