@@ -10,17 +10,31 @@ handler, iframe or style from an article reaches a page.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import re
+import signal
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import markdown
 import nh3
 
 CAPTION = re.compile(
-    r"^(?P<caption>.*?)[\s.]*\b(?P<label>Foto|Photo|Gambar|Image)\s*:\s*(?P<credit>[^\s].{0,80}?)\s*$",
+    r"^(?P<caption>.*?)[\s.]*+\b(?P<label>Foto|Photo|Gambar|Image)\s*+:\s*+(?P<credit>[^\s].{0,80}?)\s*$",
     re.IGNORECASE,
 )
+# A caption is a short line; the pattern's lazy start is quadratic in a line's length,
+# so longer lines are never matched against it.
+CAPTION_MAX_CHARACTERS = 400
+# Python-Markdown finds the end of a link or a tag by scanning ahead from each "[" or
+# "<", so a paragraph flooded with them takes time quadratic in their number. Real
+# articles have a few; these caps keep the worst case to a fraction of a second, and
+# the time budget stops whatever else is slow.
+MAX_OPENERS_PER_PARAGRAPH = 200
+MAX_OPENERS = 2_000
+MARKDOWN_SECONDS = 5.0
 BYLINE_PREFIX = re.compile(r"^(oleh|by)\s*:?\s+", re.IGNORECASE)
 # File-including syntaxes of Markdown extensions (pymdownx.snippets, markdown-include,
 # mkdocs-macros). None is enabled for articles; refusing them says so plainly.
@@ -101,8 +115,9 @@ def _parse_pasted(text: str, language: str) -> ArticleBody:
     parts: list[str] = []
     paragraphs: list[str] = []
     for line in lines:
-        found = CAPTION.match(line) if caption is None else None
-        if found and len(line) < 400:
+        short = len(line) <= CAPTION_MAX_CHARACTERS
+        found = CAPTION.match(line) if caption is None and short else None
+        if found:
             caption = found.group("caption").strip() or None
             credit = found.group("credit").strip()
             label = found.group("label")
@@ -135,7 +150,15 @@ def _parse_markdown(text: str, language: str) -> ArticleBody:
     # No extensions: articles get CommonMark-ish basics and nothing that reads
     # files or evaluates anything. Raw HTML is allowed through here only because
     # the allow-list below removes everything that is not plain markup.
-    converted = markdown.markdown(text, output_format="html")
+    _refuse_floods(text)
+    try:
+        with _time_budget(MARKDOWN_SECONDS):
+            converted = markdown.markdown(text, output_format="html")
+    except _OutOfTimeError:
+        raise ArticleError(
+            f"too complex to convert within {MARKDOWN_SECONDS:g} s: simplify its Markdown "
+            "(long runs of brackets, tags, emphasis or nested lists)"
+        ) from None
     cleaned = sanitise(converted)
     plain = re.sub(r"<[^>]+>", " ", cleaned)
     paragraphs = tuple(" ".join(html.unescape(p).split()) for p in plain.split("\n") if p.strip())
@@ -143,6 +166,62 @@ def _parse_markdown(text: str, language: str) -> ArticleBody:
     if paragraphs and _is_byline(paragraphs[-1]):
         byline = _byline_name(paragraphs[-1])
     return ArticleBody(language=language, html=cleaned, paragraphs=paragraphs, byline=byline)
+
+
+def _refuse_floods(text: str) -> None:
+    """Refuse what would make Markdown's conversion quadratic: see MAX_OPENERS."""
+    total = 0
+    in_paragraph: dict[str, int] = {}
+    first_line = 1
+    for number, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            in_paragraph.clear()
+            continue
+        if not in_paragraph:
+            first_line = number
+        for opener in "[<":
+            count = line.count(opener)
+            total += count
+            in_paragraph[opener] = in_paragraph.get(opener, 0) + count
+            if in_paragraph[opener] > MAX_OPENERS_PER_PARAGRAPH:
+                raise ArticleError(
+                    f"a paragraph with more than {MAX_OPENERS_PER_PARAGRAPH:,} {opener!r}: "
+                    "Markdown slows down sharply on them; split the paragraph or remove them",
+                    first_line,
+                )
+    if total > MAX_OPENERS:
+        raise ArticleError(
+            f"{total:,} '[' and '<' in all (the limit is {MAX_OPENERS:,}): Markdown slows "
+            "down sharply on them; save the article as plain text (.txt) instead"
+        )
+
+
+class _OutOfTimeError(Exception):
+    pass
+
+
+@contextlib.contextmanager
+def _time_budget(seconds: float) -> Iterator[None]:
+    """Raise _OutOfTimeError in the block once ``seconds`` have passed.
+
+    A timer signal interrupts pure-Python work such as Python-Markdown's; signals reach
+    only the main thread, so elsewhere the block runs unbounded (the caps above still
+    hold). Every command and both MkDocs commands convert articles on a main thread.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise _OutOfTimeError
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def sanitise(fragment: str) -> str:

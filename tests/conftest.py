@@ -33,34 +33,34 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
-def run_mkdocs(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def run_mkdocs(project: Path, *args: str, timeout: float = 600) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", *args, "-f", str(project / "mkdocs.yml")],
         cwd=project,
         env=ENV,
         capture_output=True,
         text=True,
-        timeout=600,
+        timeout=timeout,
         check=False,
     )
 
 
-def build(project: Path) -> Path:
+def build(project: Path, timeout: float = 600) -> Path:
     """`mkdocs build --strict`, which must succeed; returns the site folder."""
-    result = run_mkdocs(project, "build", "--strict")
+    result = run_mkdocs(project, "build", "--strict", timeout=timeout)
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
     return project / "site"
 
 
-def run_cli(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def run_cli(project: Path, *args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "generator.cli", "--config", str(project / "mkdocs.yml"), *args],
         cwd=project,
         env=ENV,
         capture_output=True,
         text=True,
-        timeout=300,
+        timeout=timeout,
         check=False,
     )
 
