@@ -245,7 +245,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    code: int = args.run(args)
+    try:
+        code: int = args.run(args)
+    except OSError as exc:  # content is reported as problems; this is the disk or the system
+        where = f" {exc.filename}" if exc.filename else ""
+        print(f"briefings: cannot read or write{where}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
     return code
 
 

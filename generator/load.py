@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import functools
 import os
-import re
+import stat
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -21,10 +21,19 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from generator.article import ArticleBody, ArticleError, parse_article
 from generator.errors import ContentError, Problem, Severity, display_path, errors_only
-from generator.models import ID_PATTERN, RESERVED_SLUGS, Actor, Briefing, Text
+from generator.models import (
+    ID_PATTERN,
+    MAX_ID_LENGTH,
+    RESERVED_SLUGS,
+    Actor,
+    Briefing,
+    Text,
+    id_problem,
+    shorten,
+)
 from generator.parallel import map_in_parallel, parts_for_cores
 from generator.settings import Settings
-from generator.strict_yaml import Loc, YamlDocument, YamlError, decode, parse
+from generator.strict_yaml import DEFAULT_LIMITS, Loc, YamlDocument, YamlError, decode, parse
 
 M = TypeVar("M", bound=BaseModel)
 E = TypeVar("E")
@@ -162,13 +171,46 @@ def _refuse_symlinks(content_dir: Path, report: _Report) -> None:
                     folders.append(Path(entry.path))
 
 
-def _read_yaml(path: Path, report: _Report) -> YamlDocument | None:
+def _kind_of(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def read_file(path: Path, limit: int, report: _Report) -> bytes | None:
+    """The bytes of a regular file of at most ``limit`` bytes, or None after reporting why not.
+
+    Asked before opening: a folder cannot be read, a named pipe or a device would
+    block or never end, and a file too large is not read at all.
+    """
     try:
-        raw = path.read_bytes()
-        doc = parse(raw)
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            report.add(path, f"is {_kind_of(info.st_mode)}; it must be a plain file")
+            return None
+        if info.st_size > limit:
+            report.add(path, f"file is {info.st_size:,} bytes; the limit is {limit:,}")
+            return None
+        return path.read_bytes()
     except FileNotFoundError:
         report.add(path, "file is missing")
+    except OSError as exc:
+        report.add(path, f"cannot be read: {exc.strerror or exc}")
+    return None
+
+
+def _read_yaml(path: Path, report: _Report) -> YamlDocument | None:
+    raw = read_file(path, DEFAULT_LIMITS.max_bytes, report)
+    if raw is None:
         return None
+    try:
+        doc = parse(raw)
     except YamlError as exc:
         report.add(path, exc.message, line=exc.line, column=exc.column)
         return None
@@ -230,12 +272,12 @@ def _message(error: Any) -> str:
     kind = error["type"]
     if kind == "value_error":
         return str(error["msg"]).removeprefix("Value error, ")
+    ctx = error.get("ctx", {})
+    if ctx.get("pattern") == ID_PATTERN or ctx.get("max_length") == MAX_ID_LENGTH:
+        value = str(error.get("input"))
+        return f"{shorten(value)!r} is not a valid id: {id_problem(value)}"
     if kind == "string_pattern_mismatch":
-        pattern = error.get("ctx", {}).get("pattern", "")
-        value = error.get("input")
-        if pattern == ID_PATTERN:
-            return f"{value!r} is not a valid id: use lowercase a-z, 0-9 and '-'"
-        return f"{value!r} does not have the expected form ({pattern})"
+        return f"{error.get('input')!r} does not have the expected form ({ctx['pattern']})"
     if kind == "literal_error":
         return f"{error.get('input')!r} is not allowed; expected {error['ctx']['expected']}"
     if kind == "too_long":
@@ -257,10 +299,9 @@ def _load_registry(path: Path, entry: TypeAdapter[E], report: _Report) -> dict[s
     entries: dict[str, E] = {}
     failed = False
     for key, value in doc.data.items():
-        if not re.match(ID_PATTERN, key):
-            report.at(
-                path, doc, (key,), f"{key!r} is not a valid id: use lowercase a-z, 0-9 and '-'"
-            )
+        problem = id_problem(key)
+        if problem:
+            report.at(path, doc, (key,), f"{shorten(key)!r} is not a valid id: {problem}")
             continue
         try:
             entries[key] = entry.validate_python(value)
@@ -289,10 +330,10 @@ def _briefing_folders(settings: Settings, report: _Report) -> list[Path]:
         return []
     found = []
     for folder in folders:
-        if not re.match(ID_PATTERN, folder.name):
+        problem = id_problem(folder.name)
+        if problem:
             report.add(
-                folder,
-                f"folder name {folder.name!r} is not a valid slug: use lowercase a-z, 0-9 and '-'",
+                folder, f"folder name {shorten(folder.name)!r} is not a valid slug: {problem}"
             )
         elif folder.name in RESERVED_SLUGS:
             report.add(
@@ -300,7 +341,7 @@ def _briefing_folders(settings: Settings, report: _Report) -> list[Path]:
                 f"folder name {folder.name!r} is reserved: briefings/{folder.name}.md is the "
                 "list of all briefings; rename the folder",
             )
-        elif not (folder / BRIEFING_FILE).is_file():
+        elif not (folder / BRIEFING_FILE).exists():
             report.add(folder / BRIEFING_FILE, "file is missing: every briefing folder needs one")
         else:
             found.append(folder)
@@ -322,9 +363,12 @@ class LoadCache:
 
 
 def _stamp(folder: Path) -> object:
-    """What changes when any file of the folder changes."""
-    stats = ((entry.name, entry.stat()) for entry in folder.iterdir())
-    return tuple(sorted((name, stat.st_mtime_ns, stat.st_size) for name, stat in stats))
+    """What changes when any file of the folder changes (a new object when unreadable)."""
+    try:
+        stats = [(entry.name, entry.stat()) for entry in folder.iterdir()]
+    except OSError:  # reading the folder will say what is wrong
+        return object()
+    return tuple(sorted((name, info.st_mtime_ns, info.st_size) for name, info in stats))
 
 
 @dataclass(frozen=True)
@@ -536,7 +580,7 @@ def _load_articles(
     if ref.file is None:  # the text is not republished; the page links to it
         return articles
     original = folder / ref.file
-    if not original.is_file():
+    if not original.exists():
         report.at(path, doc, ("article", "file"), f"{ref.file!r} is not beside {path.name}")
         return articles
     candidates = {ref.language: original}
@@ -545,7 +589,7 @@ def _load_articles(
     for lang in report.settings.languages:
         for suffix in (".md", ".txt"):
             translated = folder / f"{stem}.{lang}{suffix}"
-            if lang != ref.language and translated.is_file():
+            if lang != ref.language and translated.exists():
                 candidates[lang] = translated
     for lang, file in candidates.items():
         body = _read_article(file, lang, report)
@@ -555,9 +599,8 @@ def _load_articles(
 
 
 def _read_article(file: Path, lang: str, report: _Report) -> ArticleBody | None:
-    raw = file.read_bytes()
-    if len(raw) > MAX_ARTICLE_BYTES:
-        report.add(file, f"article is {len(raw):,} bytes; the limit is {MAX_ARTICLE_BYTES:,}")
+    raw = read_file(file, MAX_ARTICLE_BYTES, report)
+    if raw is None:
         return None
     try:
         return parse_article(decode(raw), lang, markdown_source=file.suffix == ".md")

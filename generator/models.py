@@ -18,6 +18,9 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, RootModel, mo
 from generator.dates import FullDate, PartialDate
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+# Ids and slugs name output files (actors/<id>.md, data/timelines/<slug>.json): well
+# under the 255 bytes a file name may have on every common file system.
+MAX_ID_LENGTH = 80
 # A briefing's page is briefings/<slug>.md, beside briefings/index.md, the list of them all.
 RESERVED_SLUGS = frozenset({"index"})
 LANG_PATTERN = r"^[a-z]{2,3}$"
@@ -41,6 +44,29 @@ def _no_invisible(text: str) -> str:
         if unicodedata.category(char) in ("Cc", "Cf"):
             raise ValueError(f"contains the invisible character U+{ord(char):04X}")
     return text
+
+
+def describe_char(char: str) -> str:
+    """A character as a message names it: 'é' (U+00E9 LATIN SMALL LETTER E WITH ACUTE)."""
+    name = unicodedata.name(char, "")
+    return f"{char!r} (U+{ord(char):04X}{' ' + name if name else ''})"
+
+
+def shorten(value: str, limit: int = 40) -> str:
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
+def id_problem(value: str) -> str | None:
+    """Why ``value`` is not a valid id or slug, naming the character at fault; None if it is."""
+    if len(value) > MAX_ID_LENGTH:
+        return f"it is {len(value)} characters long; the limit is {MAX_ID_LENGTH}"
+    for char in value:
+        if not ("a" <= char <= "z" or "0" <= char <= "9" or char == "-"):
+            lower = ": write it in lowercase" if char.isascii() and char.isupper() else ""
+            return f"{describe_char(char)} is not a-z, 0-9 or '-'{lower}"
+    if not re.match(ID_PATTERN, value):
+        return "use lowercase a-z and 0-9, with single '-' between words"
+    return None
 
 
 def _non_blank(text: str) -> str:
@@ -81,7 +107,7 @@ def _file_name(name: str) -> str:
 LangCode = Annotated[str, Field(pattern=LANG_PATTERN, description="ISO 639 language code")]
 Identifier = Annotated[
     str,
-    Field(pattern=ID_PATTERN, max_length=80, description="lowercase a-z, 0-9 and '-'"),
+    Field(pattern=ID_PATTERN, max_length=MAX_ID_LENGTH, description="lowercase a-z, 0-9 and '-'"),
 ]
 Line = Annotated[str, Field(min_length=1, max_length=500), AfterValidator(_non_blank)]
 Paragraph = Annotated[str, Field(min_length=1, max_length=10_000), AfterValidator(_non_blank)]

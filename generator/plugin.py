@@ -91,6 +91,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
                 outcome = in_child(_generate_once, settings)
         except ContentError as exc:
             raise PluginError(str(exc)) from None
+        except OSError as exc:  # the disk or the system, not content
+            where = f" {exc.filename}" if exc.filename else ""
+            raise PluginError(f"briefings: cannot write{where}: {exc.strerror or exc}") from None
         warnings, pages, rendered, written = outcome
         for warning in warnings:
             # Missing translations and the like: shown, never fatal to a build.
