@@ -21,6 +21,9 @@ TIMELINE = PurePosixPath("timeline.md")
 SEARCH = PurePosixPath("search.md")
 STATUS = PurePosixPath("status.md")
 ARCHIVE = PurePosixPath("archive")  # older pages of the briefings index
+# Each folder's list page is <folder>/index.md (briefings, actors, topics), so no
+# briefing slug, actor id or topic id may be "index": its page would replace the list.
+RESERVED_IDS = frozenset({"index"})
 
 
 @functools.cache  # ids repeat on every page that links them

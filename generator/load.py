@@ -21,12 +21,13 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from generator.article import ArticleBody, ArticleError, parse_article
 from generator.errors import ContentError, Problem, Severity, display_path, errors_only
+from generator.layout import ACTORS, RESERVED_IDS, TAGS
 from generator.models import (
     ID_PATTERN,
     MAX_ID_LENGTH,
-    RESERVED_SLUGS,
     Actor,
     Briefing,
+    LineText,
     Text,
     id_problem,
     shorten,
@@ -37,7 +38,7 @@ from generator.strict_yaml import DEFAULT_LIMITS, Loc, YamlDocument, YamlError, 
 
 M = TypeVar("M", bound=BaseModel)
 E = TypeVar("E")
-TextModel = Text  # a registry entry of tags.yaml
+TagName = LineText  # a registry entry of tags.yaml
 
 MAX_BRIEFINGS = 20_000
 MAX_ARTICLE_BYTES = 2_000_000
@@ -83,8 +84,9 @@ class _Report:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.problems: list[Problem] = []
-        # Registries with invalid entries: every id they list, valid or not.
-        self.known_ids: dict[str, Collection[str]] = {}
+        # Registries with invalid entries: every id they list, valid or not; None for a
+        # registry that could not be read at all, against which nothing is checked.
+        self.known_ids: dict[str, Collection[str] | None] = {}
         self.registries: dict[str, YamlDocument] = {}
 
     def name(self, path: Path) -> str:
@@ -134,8 +136,12 @@ def load_corpus(settings: Settings, cache: LoadCache | None = None) -> Corpus:
     cache = cache if cache is not None else LoadCache()
     report = _Report(settings)
     _refuse_symlinks(settings.content_dir, report)
-    actor_map = _load_registry(settings.content_dir / "actors.yaml", TypeAdapter(Actor), report)
-    tag_map = _load_registry(settings.content_dir / "tags.yaml", TypeAdapter(TextModel), report)
+    actor_map = _load_registry(
+        settings.content_dir / "actors.yaml", TypeAdapter(Actor), f"{ACTORS}/index.md", report
+    )
+    tag_map = _load_registry(
+        settings.content_dir / "tags.yaml", TypeAdapter(TagName), f"{TAGS}/index.md", report
+    )
     folders = _briefing_folders(settings, report)
     read = _read_changed(folders, settings, cache)
     briefings = [
@@ -285,15 +291,18 @@ def _message(error: Any) -> str:
     return _MESSAGES.get(kind, str(error["msg"]))
 
 
-def _load_registry(path: Path, entry: TypeAdapter[E], report: _Report) -> dict[str, E]:
-    """A registry (id -> entry), validated entry by entry.
+def _load_registry(
+    path: Path, entry: TypeAdapter[E], list_page: str, report: _Report
+) -> dict[str, E]:
+    """A registry (id -> entry), validated entry by entry; ``list_page`` lists them all.
 
     An invalid entry is reported and left out, but its id still counts as
     known, so one typo in actors.yaml does not also flag every briefing that
     names that actor.
     """
     doc = _read_yaml(path, report)
-    if doc is None:
+    if doc is None:  # reported once here, not again at every reference to it
+        report.known_ids[path.name] = None
         return {}
     report.registries[path.name] = doc
     entries: dict[str, E] = {}
@@ -302,6 +311,12 @@ def _load_registry(path: Path, entry: TypeAdapter[E], report: _Report) -> dict[s
         problem = id_problem(key)
         if problem:
             report.at(path, doc, (key,), f"{shorten(key)!r} is not a valid id: {problem}")
+            failed = True
+            continue
+        if key in RESERVED_IDS:
+            message = f"{key!r} is reserved: {list_page} lists them all; choose another id"
+            report.at(path, doc, (key,), message)
+            failed = True
             continue
         try:
             entries[key] = entry.validate_python(value)
@@ -335,7 +350,7 @@ def _briefing_folders(settings: Settings, report: _Report) -> list[Path]:
             report.add(
                 folder, f"folder name {shorten(folder.name)!r} is not a valid slug: {problem}"
             )
-        elif folder.name in RESERVED_SLUGS:
+        elif folder.name in RESERVED_IDS:
             report.add(
                 folder,
                 f"folder name {folder.name!r} is reserved: briefings/{folder.name}.md is the "
@@ -549,7 +564,7 @@ def _check_references(
     known_tags = report.known_ids.get("tags.yaml", tags)
 
     def actor(actor_id: str, loc: Loc) -> None:
-        if actor_id not in known_actors:
+        if known_actors is not None and actor_id not in known_actors:
             message = f"unknown actor {actor_id!r}: not in content/actors.yaml"
             report.at(path, doc, loc, message + _suggest(actor_id, actors))
 
@@ -563,7 +578,7 @@ def _check_references(
         for j, actor_id in enumerate(entry.actors):
             actor(actor_id, ("timeline", i, "actors", j))
     for i, tag in enumerate(briefing.tags):
-        if tag not in known_tags:
+        if known_tags is not None and tag not in known_tags:
             report.at(
                 path,
                 doc,

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from generator.article import ArticleBody, parse_article
 from generator.dates import PartialDate
+from generator.layout import RESERVED_IDS
 from generator.load import REVIEW_MARKER as MARKER
 from generator.mentions import (
     SEASON_LABELS,
@@ -28,7 +29,7 @@ from generator.mentions import (
     find_dates,
     find_names,
 )
-from generator.models import ID_PATTERN, RESERVED_SLUGS, Actor
+from generator.models import ID_PATTERN, Actor
 from generator.strict_yaml import decode
 
 
@@ -152,7 +153,7 @@ def scaffold(
     """Create ``briefings_dir/slug`` from ``source``; return the new briefing.yaml."""
     if not re.match(ID_PATTERN, slug):
         raise ScaffoldError(f"{slug!r} is not a valid slug: use lowercase a-z, 0-9 and '-'")
-    if slug in RESERVED_SLUGS:
+    if slug in RESERVED_IDS:
         raise ScaffoldError(f"{slug!r} is reserved (briefings/{slug}.md lists all briefings)")
     target = briefings_dir / slug
     if target.exists():

@@ -20,6 +20,7 @@ stream instead, so that:
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -110,6 +111,41 @@ def _line_of(raw: bytes, offset: int) -> int:
     return raw.count(b"\n", 0, offset) + 1
 
 
+# What libyaml refuses to read, or (NEL, U+0085) reads as a line break: C0 controls but
+# tab and line ends, DEL, the C1 controls, and the two non-characters. Its own message
+# gives only an offset into the whole text, so these are found and named here first.
+_UNREADABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+
+
+def _refuse_unreadable(text: str) -> None:
+    found = _UNREADABLE.search(text)
+    if found is None:
+        return
+    char = found.group()
+    line = text.count("\n", 0, found.start()) + 1
+    column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+    message = f"the control character U+{ord(char):04X} cannot be read"
+    if "\x80" <= char <= "\x9f":
+        try:  # a C1 control is almost always a Windows-1252 character decoded as Latin-1
+            meant = bytes([ord(char)]).decode("cp1252")
+            message += f"; it is probably {meant!r} garbled by a copy and paste: retype it"
+        except UnicodeDecodeError:
+            message += "; delete it"
+    else:
+        message += "; delete it"
+    raise YamlError(message, line, column)
+
+
+def _tab_indent(text: str, line: int) -> int:
+    """The column of a tab in the indentation of ``line`` (1-based), or 0."""
+    lines = text.splitlines()
+    if not 1 <= line <= len(lines):
+        return 0
+    row = lines[line - 1]
+    indent = row[: len(row) - len(row.lstrip(" \t"))]
+    return indent.find("\t") + 1
+
+
 @dataclass
 class _Frame:
     """A mapping or sequence being filled while events arrive."""
@@ -126,6 +162,7 @@ def parse(raw: bytes, limits: Limits = DEFAULT_LIMITS) -> YamlDocument:
     if len(raw) > limits.max_bytes:
         raise YamlError(f"file is {len(raw):,} bytes; the limit is {limits.max_bytes:,}", 1)
     text = decode(raw)
+    _refuse_unreadable(text)
     try:
         builder = _Builder(limits, track=False)
         data = builder.run(_events(text))
@@ -137,6 +174,12 @@ def parse(raw: bytes, limits: Limits = DEFAULT_LIMITS) -> YamlDocument:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "not valid YAML"
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 0)
+        for suspect in (line, line - 1):  # libyaml may stop on the line after the tab
+            tab = _tab_indent(text, suspect)
+            if tab:
+                raise YamlError(
+                    "a tab is used for indentation; YAML indents with spaces only", suspect, tab
+                ) from None
         raise YamlError(f"YAML syntax: {problem}", line, column) from None
     except yaml.YAMLError as exc:
         raise YamlError(f"YAML syntax: {exc}", 1) from None
