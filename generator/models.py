@@ -21,8 +21,6 @@ ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 # Ids and slugs name output files (actors/<id>.md, data/timelines/<slug>.json): well
 # under the 255 bytes a file name may have on every common file system.
 MAX_ID_LENGTH = 80
-# A briefing's page is briefings/<slug>.md, beside briefings/index.md, the list of them all.
-RESERVED_SLUGS = frozenset({"index"})
 LANG_PATTERN = r"^[a-z]{2,3}$"
 FILE_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]*(\.[A-Za-z0-9_-]+)*$"
 WIKIDATA_PATTERN = r"^Q[1-9][0-9]*$"
@@ -69,12 +67,41 @@ def id_problem(value: str) -> str | None:
     return None
 
 
+# Characters that show nothing although Unicode calls them letters or symbols.
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+_UNSEEN = frozenset({"Cc", "Cf", "Zs", "Zl", "Zp", "Mn", "Me"})
+# Bidirectional controls reorder what a reader sees, so a name or a title can show as
+# other text than it holds; no one-line text needs them.
+_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _visible(text: str) -> bool:
+    return any(
+        unicodedata.category(char) not in _UNSEEN and char not in _BLANK_LETTERS for char in text
+    )
+
+
 def _non_blank(text: str) -> str:
     if not text.strip():
         raise ValueError("is empty; write the text or remove the field")
+    if not _visible(text):
+        raise ValueError(
+            "is empty to a reader: it holds only invisible characters; write the text or "
+            "remove the field"
+        )
     control = _CONTROL.search(text)
     if control:
         raise ValueError(f"contains the control character U+{ord(control.group()):04X}")
+    return text
+
+
+def _no_bidi(text: str) -> str:
+    found = _BIDI.search(text)
+    if found:
+        raise ValueError(
+            f"contains the bidirectional control {describe_char(found.group())}, which can "
+            "make it show as other text; delete it"
+        )
     return text
 
 
@@ -109,7 +136,10 @@ Identifier = Annotated[
     str,
     Field(pattern=ID_PATTERN, max_length=MAX_ID_LENGTH, description="lowercase a-z, 0-9 and '-'"),
 ]
-Line = Annotated[str, Field(min_length=1, max_length=500), AfterValidator(_non_blank)]
+# One line of text: a name, a title, a label.
+Line = Annotated[
+    str, Field(min_length=1, max_length=500), AfterValidator(_non_blank), AfterValidator(_no_bidi)
+]
 Paragraph = Annotated[str, Field(min_length=1, max_length=10_000), AfterValidator(_non_blank)]
 Url = Annotated[
     str,
@@ -125,6 +155,10 @@ FileName = Annotated[str, Field(max_length=120), AfterValidator(_file_name)]
 Text = Annotated[
     dict[LangCode, Paragraph],
     Field(min_length=1, description="The same text in each language: {id: ..., en: ...}"),
+]
+LineText = Annotated[
+    dict[LangCode, Line],
+    Field(min_length=1, description="The same line in each language: {id: ..., en: ...}"),
 ]
 ActorType = Literal["person", "organization", "country", "media", "other"]
 Status = Literal["happened", "expected", "cancelled"]
@@ -156,7 +190,7 @@ class ArticleRef(Model):
         "leave it out when the text may not be republished",
     )
     language: LangCode
-    title: Text | None = Field(None, description="The original headline")
+    title: LineText | None = Field(None, description="The original headline")
     author: Line | None = None
     publisher: Line | None = None
     url: Url | None = None
@@ -173,7 +207,7 @@ class Image(Model):
     file: FileName | None = None
     url: Url | None = None
     caption: Text | None = None
-    alt: Text | None = Field(None, description="What the photo shows, for screen readers")
+    alt: LineText | None = Field(None, description="What the photo shows, for screen readers")
     credit: Line | None = None
 
     @model_validator(mode="after")
@@ -187,13 +221,13 @@ class Image(Model):
 
 class ActorRole(Model):
     actor: Identifier = Field(description="An id from content/actors.yaml")
-    role: Text | None = None
+    role: LineText | None = None
 
 
 class TimelineEntry(Model):
     date: PartialDate
     approximate: bool = Field(False, description="Shown as 'around' the date")
-    date_label: Text | None = Field(None, description="Display text for vague dates")
+    date_label: LineText | None = Field(None, description="Display text for vague dates")
     status: Status = "happened"
     event: Text
     actors: list[Identifier] = Field(default_factory=list, max_length=200)
@@ -210,7 +244,7 @@ class Source(Model):
 class Briefing(Model):
     """content/briefings/<slug>/briefing.yaml"""
 
-    title: Text
+    title: LineText
     summary: Text
     published: FullDate
     updated: FullDate | None = None
@@ -227,7 +261,7 @@ class Actor(Model):
     """One entry of content/actors.yaml."""
 
     type: ActorType
-    name: Text
+    name: LineText
     description: Text | None = None
     aliases: list[Annotated[Line, AfterValidator(_no_invisible)]] = Field(
         default_factory=list, max_length=50
@@ -241,7 +275,7 @@ class ActorRegistry(RootModel[dict[Identifier, Actor]]):
     model_config = ConfigDict(frozen=True, strict=True)
 
 
-class TagRegistry(RootModel[dict[Identifier, Text]]):
+class TagRegistry(RootModel[dict[Identifier, LineText]]):
     """content/tags.yaml: tag id to its name in each language."""
 
     model_config = ConfigDict(frozen=True, strict=True)

@@ -156,3 +156,194 @@ def test_control_characters_in_text_are_refused(project: Path) -> None:
     replace(project, "  en: A NATO liaison office", '  en: "A NATO\\u0007 liaison office')
     replace(project, "closer, not into the alliance\n", 'closer, not into the alliance"\n')
     assert "title.en: contains the control character U+0007" in errors_of(project)
+
+
+# -- ids that would take the place of a list page -----------------------------------------
+
+ACTORS = "content/actors.yaml"
+TAGS = "content/tags.yaml"
+
+
+def test_an_actor_id_of_index_is_reserved(project: Path) -> None:
+    with (project / ACTORS).open("a", encoding="utf-8") as out:
+        out.write("index:\n  type: other\n  name: {id: Indeks, en: Index}\n")
+    line = line_of(project, "index:", ACTORS)
+    assert (
+        f"{ACTORS}:{line}:1: index: 'index' is reserved: actors/index.md lists them all; "
+        "choose another id" in errors_of(project)
+    )
+
+
+def test_a_topic_id_of_index_is_reserved(project: Path) -> None:
+    with (project / TAGS).open("a", encoding="utf-8") as out:
+        out.write("index: {id: Indeks, en: Index}\n")
+    line = line_of(project, "index:", TAGS)
+    assert f"{TAGS}:{line}:1: index: 'index' is reserved: tags/index.md" in errors_of(project)
+
+
+def test_a_reserved_id_named_by_a_briefing_is_reported_once(project: Path) -> None:
+    with (project / TAGS).open("a", encoding="utf-8") as out:
+        out.write("index: {id: Indeks, en: Index}\n")
+    replace(project, "tags: [nato,", "tags: [index, nato,")
+    errors = errors_of(project)
+    assert "'index' is reserved" in errors
+    assert "unknown tag 'index'" not in errors
+
+
+def test_briefings_new_refuses_the_slug_index(project: Path) -> None:
+    (project / "pasted.id.txt").write_text("Paragraf.\n", encoding="utf-8")
+    result = run_cli(project, "new", "index", "--from", str(project / "pasted.id.txt"))
+    assert result.returncode == 1
+    assert "'index' is reserved" in result.stderr
+    assert not (project / "content" / "briefings" / "index").exists()
+
+
+def test_a_reserved_id_leaves_the_list_pages_to_the_lists(project: Path) -> None:
+    # The reserved name is refused before anything is written: the lists keep their place.
+    with (project / ACTORS).open("a", encoding="utf-8") as out:
+        out.write("index:\n  type: other\n  name: {id: Indeks, en: Index}\n")
+    result = run_cli(project, "render", "--out", str(project / "out"))
+    assert result.returncode == 1
+    assert not (project / "out").exists()
+
+
+# -- refusals that point at the right line and say what is wrong ---------------------------
+
+
+def test_a_c1_control_character_is_named_at_its_line_and_column(project: Path) -> None:
+    # A Windows-1252 dash read as Latin-1: U+0096, deep in the file.
+    replace(project, "author: Mai Nguyen", "author: Mai\u0096Nguyen")
+    line = line_of(project, "author: Mai")
+    assert (
+        f"{BRIEFING}:{line}:14: the control character U+0096 cannot be read; it is probably "
+        "'\u2013' garbled by a copy and paste: retype it" in errors_of(project)
+    )
+
+
+def test_a_next_line_character_is_named_as_a_garbled_ellipsis(project: Path) -> None:
+    replace(project, "author: Mai Nguyen", "author: Mai Nguyen\u0085")
+    line = line_of(project, "author: Mai")
+    assert f"{BRIEFING}:{line}:21: the control character U+0085" in errors_of(project)
+    assert "probably '…'" in errors_of(project)
+
+
+def test_a_control_character_in_a_registry_is_named_without_libyamls_offset(project: Path) -> None:
+    replace(project, "japan: {id: Jepang", "japan: {id: Jep\u0007ang", TAGS)
+    errors = errors_of(project)
+    assert f"{TAGS}:{line_of(project, 'japan:', TAGS)}:16: the control character U+0007" in errors
+    assert "position" not in errors
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("  author: Mai Nguyen", "\tauthor: Mai Nguyen"),
+        ("  language: id\n", "  language: id\n\t\n  publisher: X\n"),
+        ("  en: A NATO liaison office", "\ten: A NATO liaison office"),
+    ],
+)
+def test_tabs_used_for_indentation_are_called_tabs(project: Path, old: str, new: str) -> None:
+    replace(project, old, new)
+    line = next(
+        i
+        for i, text in enumerate((project / BRIEFING).read_text().splitlines(), 1)
+        if text.startswith("\t")
+    )
+    assert (
+        f"{BRIEFING}:{line}:1: a tab is used for indentation; YAML indents with spaces only"
+        in errors_of(project)
+    )
+
+
+def test_a_registry_that_cannot_be_read_is_reported_once(project: Path) -> None:
+    (project / ACTORS).write_text("nato: [\n", encoding="utf-8")
+    errors = [line for line in errors_of(project).splitlines() if "warning:" not in line]
+    assert len(errors) == 1, errors
+    assert errors[0].startswith(f"{ACTORS}:")
+    assert "unknown actor" not in "\n".join(errors)
+
+
+@pytest.mark.parametrize(
+    ("where", "old", "new", "named"),
+    [
+        (BRIEFING, "  - actor: fumio-kishida", "  - actor: fumio-kishid\u0430", "U+0430 CYRILLIC"),
+        (BRIEFING, "tags: [nato,", "tags: [n\u0430to,", "U+0430 CYRILLIC SMALL LETTER A"),
+        (ACTORS, "\nnato:\n", "\nn\u0430to2:\n", "U+0430 CYRILLIC SMALL LETTER A"),
+        (TAGS, "japan: {", "jap\u0251n: {", "U+0251 LATIN SMALL LETTER ALPHA"),
+        (BRIEFING, "  - actor: fumio-kishida", "  - actor: Fumio-kishida", "write it in lowercase"),
+    ],
+)
+def test_a_look_alike_letter_in_an_id_is_named(
+    project: Path, where: str, old: str, new: str, named: str
+) -> None:
+    replace(project, old, new, where)
+    assert "is not a-z, 0-9 or '-'" in errors_of(project)
+    assert named in errors_of(project)
+
+
+# -- invisible and misleading text ---------------------------------------------------------
+
+INVISIBLE_ONLY = ["\u200b\u200b", "\u3164", "\u2060\u200d", "\u2800 \u2800", "\u034f"]
+
+
+@pytest.mark.parametrize("blank", INVISIBLE_ONLY)
+def test_a_title_of_invisible_characters_is_empty(project: Path, blank: str) -> None:
+    replace(
+        project,
+        "  en: A NATO liaison office in Tokyo brings Japan closer, not into the alliance",
+        f'  en: "{blank}"',
+    )
+    assert "title.en: is empty to a reader: it holds only invisible characters" in errors_of(
+        project
+    )
+
+
+def test_an_actor_name_of_invisible_characters_is_empty(project: Path) -> None:
+    replace(project, "name: {id: NATO, en: NATO}", 'name: {id: NATO, en: "\u200b"}', ACTORS)
+    assert "nato.name.en: is empty to a reader" in errors_of(project)
+
+
+def test_a_summary_of_invisible_characters_is_empty(project: Path) -> None:
+    text = (project / BRIEFING).read_text(encoding="utf-8")
+    start = text.index("  en: >-\n    NATO and Japan")
+    end = text.index("published:")
+    (project / BRIEFING).write_text(text[:start] + '  en: "\u200b\u2063"\n' + text[end:])
+    assert "summary.en: is empty to a reader" in errors_of(project)
+
+
+@pytest.mark.parametrize(
+    ("where", "old", "new", "field"),
+    [
+        (BRIEFING, "  en: A NATO liaison", "  en: A \u202eNATO liaison", "title.en"),
+        (
+            ACTORS,
+            "name: {id: NATO, en: NATO}",
+            'name: {id: NATO, en: "NA\u202dTO"}',
+            "nato.name.en",
+        ),
+        (
+            TAGS,
+            "japan: {id: Jepang, en: Japan}",
+            'japan: {id: Jepang, en: "Ja\u2067pan"}',
+            "japan.en",
+        ),
+        (BRIEFING, "  author: Mai Nguyen", '  author: "Mai \u200fNguyen"', "article.author"),
+        (ACTORS, "aliases: [NATO,", 'aliases: ["NA\u2066TO",', "nato.aliases[0]"),
+    ],
+)
+def test_bidirectional_controls_are_refused_in_one_line_fields(
+    project: Path, where: str, old: str, new: str, field: str
+) -> None:
+    replace(project, old, new, where)
+    assert f"{field}: contains the bidirectional control" in errors_of(project) or (
+        f"{field}: contains the invisible character" in errors_of(project)
+    )
+
+
+def test_bidirectional_marks_stay_allowed_in_paragraphs(project: Path) -> None:
+    # A right-to-left quotation inside a summary may need a mark to show in order.
+    replace(
+        project, "    NATO and Japan are discussing", "    NATO and Japan (\u200f) are discussing"
+    )
+    result = run_cli(project, "check")
+    assert result.returncode == 0, result.stderr
