@@ -88,6 +88,38 @@ def parse_article(text: str, language: str, *, markdown_source: bool) -> Article
     return _parse_pasted(text, language)
 
 
+# Text saved as Windows-1252 but read as Latin-1 holds C1 controls (U+0080-U+009F) where
+# it had curly quotes and dashes; UTF-8 read as Windows-1252 holds runs such as "â€™".
+_C1 = re.compile("[\x80-\x9f]")
+_CP1252_TAIL = "".join(bytes([b]).decode("cp1252", "ignore") for b in range(0x80, 0xC0))
+_UTF8_AS_CP1252 = re.compile(f"[\u00c2-\u00f4][{re.escape(_CP1252_TAIL)}\x80-\x9f]{{1,3}}")
+_OTHER_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _from_cp1252(char: str) -> str:
+    try:
+        return bytes([ord(char)]).decode("cp1252")
+    except UnicodeDecodeError:  # five bytes Windows-1252 leaves undefined
+        return ""
+
+
+def _utf8_read_as_cp1252(run: str) -> str:
+    try:  # C1 controls stand for the five bytes Windows-1252 leaves undefined
+        raw = b"".join(
+            bytes([ord(c)]) if "\x80" <= c <= "\x9f" else c.encode("cp1252") for c in run
+        )
+        return raw.decode("utf-8")
+    except UnicodeError:
+        return run  # not a garbled character after all
+
+
+def repair_mojibake(text: str) -> str:
+    """Pasted text with the usual garbling undone and control characters dropped."""
+    text = _UTF8_AS_CP1252.sub(lambda m: _utf8_read_as_cp1252(m.group()), text)
+    text = _C1.sub(lambda m: _from_cp1252(m.group()), text)
+    return _OTHER_CONTROLS.sub("", text)
+
+
 def _is_byline(line: str) -> bool:
     words = BYLINE_PREFIX.sub("", line).split()
     letters = [c for c in line if c.isalpha()]

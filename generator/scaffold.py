@@ -10,17 +10,17 @@ created whole or not at all, and an existing folder is never touched.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 import shutil
 import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from generator.article import ArticleBody, parse_article
+from generator.article import ArticleBody, parse_article, repair_mojibake
 from generator.dates import PartialDate
 from generator.layout import RESERVED_IDS
 from generator.load import REVIEW_MARKER as MARKER
+from generator.markup import yaml_string
 from generator.mentions import (
     SEASON_LABELS,
     DateMention,
@@ -37,9 +37,7 @@ class ScaffoldError(Exception):
     pass
 
 
-def q(text: str) -> str:
-    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
-    return json.dumps(text, ensure_ascii=False)
+q = yaml_string  # every value written as a double-quoted scalar that reads back as is
 
 
 def _comment(text: str, limit: int = 110) -> str:
@@ -73,13 +71,22 @@ def render_briefing(
     names: list[NameMention],
     dates: list[DateMention],
     today: dt.date,
+    repaired: bool = False,
 ) -> str:
     others = [lang for lang in languages if lang != language]
     lines = [
         "# yaml-language-server: $schema=../../../schema/briefing.schema.json",
-        f"# Scaffolded by `briefings new` from {source_name}.",
+        f"# Scaffolded by `briefings new` from {_comment(source_name)}.",
         f"# Lines ending in '{MARKER}' were filled in by a machine: check each, then delete",
         "# the marker. Empty texts are yours to write; `briefings check` lists what is left.",
+        *(
+            [
+                "# The article had garbled characters (mojibake, or control characters): the",
+                "# texts below are repaired; the article file is copied as it was.",
+            ]
+            if repaired
+            else []
+        ),
         "title:",
         f"  {language}: {q(_title(body, text))}  {MARKER}: the article's opening",
         *(f"  {lang}: {q('')}" for lang in others),
@@ -160,7 +167,8 @@ def scaffold(
         raise ScaffoldError(f"{target} already exists; nothing was changed")
     if source.suffix not in (".txt", ".md"):
         raise ScaffoldError(f"{source}: the article must be a .txt (as pasted) or .md file")
-    text = decode(source.read_bytes())
+    pasted = decode(source.read_bytes())
+    text = repair_mojibake(pasted)
     language = language or guess_language(source, languages, languages[0])
     body = parse_article(text, language, markdown_source=source.suffix == ".md")
     paragraphs = [*body.paragraphs, *([body.caption] if body.caption else [])]
@@ -177,6 +185,7 @@ def scaffold(
         names=find_names(paragraphs, actors),
         dates=find_dates(paragraphs, article_date),
         today=today or dt.date.today(),
+        repaired=text != pasted,
     )
     # Build the folder beside its final place, then rename: all or nothing.
     briefings_dir.mkdir(parents=True, exist_ok=True)

@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 from conftest import SEED_SLUG, run_cli
 
+from generator.strict_yaml import parse
+
 BRIEFING = f"content/briefings/{SEED_SLUG}/briefing.yaml"
 FOLDER = f"content/briefings/{SEED_SLUG}"
 
@@ -190,12 +192,12 @@ def test_a_reserved_id_named_by_a_briefing_is_reported_once(project: Path) -> No
     assert "unknown tag 'index'" not in errors
 
 
-def test_briefings_new_refuses_the_slug_index(project: Path) -> None:
-    (project / "pasted.id.txt").write_text("Paragraf.\n", encoding="utf-8")
-    result = run_cli(project, "new", "index", "--from", str(project / "pasted.id.txt"))
-    assert result.returncode == 1
-    assert "'index' is reserved" in result.stderr
-    assert not (project / "content" / "briefings" / "index").exists()
+def test_a_reserved_actor_named_in_a_timeline_is_reported_once(project: Path) -> None:
+    with (project / ACTORS).open("a", encoding="utf-8") as out:
+        out.write("index:\n  type: other\n  name: {id: Indeks, en: Index}\n")
+    replace(project, "  - actor: fumio-kishida", "  - actor: index\n  - actor: fumio-kishida")
+    errors = errors_of(project)
+    assert errors.count("'index'") == 1, errors
 
 
 def test_a_reserved_id_leaves_the_list_pages_to_the_lists(project: Path) -> None:
@@ -347,3 +349,50 @@ def test_bidirectional_marks_stay_allowed_in_paragraphs(project: Path) -> None:
     )
     result = run_cli(project, "check")
     assert result.returncode == 0, result.stderr
+
+
+# -- what `briefings new` writes, `briefings check` reads -----------------------------------
+
+GARBLED = {
+    "Windows-1252 read as Latin-1": (
+        "Jepang\x92s \x93kantor\x94 NATO \x96 Tokyo\n\nPada 2 Juni 2023 NATO dan Jepang\x85\n",
+        "Jepang\u2019s \u201ckantor\u201d NATO \u2013 Tokyo",
+    ),
+    "UTF-8 read as Windows-1252": (
+        "Itâ€™s NATOâ€™s â€œofficeâ€\x9d\n\nNATO dan Jepang bertemu pada Juni 2023.\n",
+        "It\u2019s NATO\u2019s \u201coffice\u201d",
+    ),
+    "control characters in the title": (
+        "Kantor\x07 NATO\x1b di Tokyo\n\nIsi.\n",
+        "Kantor NATO di Tokyo",
+    ),
+    "line separators in a sentence": (
+        "Judul\n\nKalimat pertama.\u2028title: pwned\u2029 Lalu NATO bertemu Jepang.\n",
+        "Judul",
+    ),
+    "garbled caption and byline": (
+        "Judul\n\nIsi artikel.\nSuasana rapat \x96 Foto: Kantor\x92s\nMAI\x85 NGUYEN\n",
+        "Judul",
+    ),
+    "quotes, backslashes and a hash": (
+        'Judul \\"kutipan\\" #bukan komentar: ya\n\nIsi.\n',
+        'Judul \\"kutipan\\" #bukan komentar: ya',
+    ),
+}
+
+
+@pytest.mark.parametrize(("pasted", "title"), GARBLED.values(), ids=GARBLED.keys())
+def test_what_new_writes_check_reads(project: Path, pasted: str, title: str) -> None:
+    source = project / "pasted.id.txt"
+    source.write_bytes(pasted.encode("utf-8"))
+    result = run_cli(project, "new", "garbled", "--from", str(source))
+    assert result.returncode == 0, result.stderr
+    written = project / "content" / "briefings" / "garbled" / "briefing.yaml"
+    check = run_cli(project, "check", str(written.parent))
+    problems = [line for line in check.stderr.splitlines() if "garbled/briefing.yaml" in line]
+    # Only what a person must still write: empty texts, and the lists a machine left empty.
+    allowed = ("is empty", "needs at least one entry", "# REVIEW")
+    assert all(any(a in line for a in allowed) for line in problems), problems
+    data = parse(written.read_bytes()).data  # the project's own strict reader
+    assert data["title"]["id"] == title
+    assert "pwned" not in str(data)
