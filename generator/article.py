@@ -17,6 +17,7 @@ import signal
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import markdown
 import nh3
@@ -42,13 +43,12 @@ INCLUDE_SYNTAX = re.compile(r"--8<--|\{!.*!\}|\{%-?\s*include")
 
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "dl", "dt",
-    "em", "figcaption", "figure", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd",
+    "em", "figcaption", "figure", "h2", "h3", "h4", "h5", "h6", "hr", "i", "ins", "kbd",
     "li", "mark", "ol", "p", "pre", "q", "s", "small", "span", "strong", "sub", "sup", "table",
     "tbody", "td", "tfoot", "th", "thead", "tr", "u", "ul",
 }  # fmt: skip
 ALLOWED_ATTRIBUTES = {
     "a": {"href", "title", "hreflang"},
-    "img": {"src", "alt", "title", "width", "height"},
     "abbr": {"title"},
     "td": {"colspan", "rowspan"},
     "th": {"colspan", "rowspan", "scope"},
@@ -256,12 +256,25 @@ def _time_budget(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
+def _absolute_links_only(tag: str, attribute: str, value: str) -> str | None:
+    """Keep a link only to a full http(s) or mailto address: a relative one means nothing
+    on this site, and a protocol-relative one (//host) hides where it goes."""
+    if attribute != "href":
+        return value
+    parts = urlsplit(value)
+    if parts.scheme == "mailto" or (parts.scheme in ("http", "https") and parts.hostname):
+        return value if "@" not in parts.netloc else None
+    return None
+
+
 def sanitise(fragment: str) -> str:
-    """Keep plain article markup; drop scripts, handlers, styles, frames and odd links."""
+    """Keep plain article markup; drop scripts, handlers, styles, frames, images (a
+    reader's browser would call hosts this site never chose) and odd links."""
     cleaned: str = nh3.clean(
         fragment,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
+        attribute_filter=_absolute_links_only,
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer nofollow",
         strip_comments=True,

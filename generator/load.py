@@ -19,8 +19,10 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from generator import images
 from generator.article import ArticleBody, ArticleError, parse_article
 from generator.errors import ContentError, Problem, Severity, display_path, errors_only
+from generator.images import CleanImage
 from generator.layout import ACTORS, RESERVED_IDS, TAGS
 from generator.models import (
     ID_PATTERN,
@@ -57,7 +59,7 @@ class LoadedBriefing:
     # The original and any translations, by language. A dict rather than a read-only
     # proxy, which could not be pickled back from a process that loaded it.
     articles: Mapping[str, ArticleBody]
-    image: Path | None
+    image: CleanImage | None  # the briefing's own image file, re-encoded
     # Every text of the briefing (a language map) with its location, in order: walked
     # once here, read by every language's translation coverage.
     texts: tuple[tuple[Loc, Mapping[str, str]], ...]
@@ -472,12 +474,7 @@ def _read_briefing(folder: Path, report: _Report) -> tuple[LoadedBriefing, YamlD
     articles = _load_articles(folder, briefing, path, doc, report)
     image = None
     if briefing.image and briefing.image.file:
-        image = folder / briefing.image.file
-        if not image.is_file():
-            report.at(
-                path, doc, ("image", "file"), f"{briefing.image.file!r} is not beside {path.name}"
-            )
-            image = None
+        image = _load_image(folder / briefing.image.file, path, doc, report)
     loaded = LoadedBriefing(
         slug=folder.name,
         folder=folder,
@@ -491,6 +488,20 @@ def _read_briefing(folder: Path, report: _Report) -> tuple[LoadedBriefing, YamlD
     # source; its plain values were only for validating, and would double what goes
     # back from a reading process (a sixth of it, measured).
     return loaded, replace(doc, data=None)
+
+
+def _load_image(file: Path, path: Path, doc: YamlDocument, report: _Report) -> CleanImage | None:
+    if not file.exists():
+        report.at(path, doc, ("image", "file"), f"{file.name!r} is not beside {path.name}")
+        return None
+    raw = read_file(file, images.MAX_BYTES, report)
+    if raw is None:
+        return None
+    try:
+        return images.clean_image(file.name, raw)
+    except images.ImageError as exc:
+        report.at(path, doc, ("image", "file"), str(exc))
+        return None
 
 
 def texts_of(value: object, loc: Loc = ()) -> list[tuple[Loc, dict[str, str]]]:

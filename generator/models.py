@@ -25,7 +25,7 @@ LANG_PATTERN = r"^[a-z]{2,3}$"
 FILE_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]*(\.[A-Za-z0-9_-]+)*$"
 WIKIDATA_PATTERN = r"^Q[1-9][0-9]*$"
 ALLOWED_SCHEMES = ("http", "https", "mailto")
-IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif")
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")  # what generator.images publishes
 ARTICLE_SUFFIXES = (".txt", ".md")
 
 
@@ -112,13 +112,19 @@ def _safe_url(url: str) -> str:
     if "&" in url.split("?", 1)[0] or "\\" in url:
         # 'jav&#x61;script:' and backslash tricks: entities have no place before the query.
         raise ValueError(f"{url!r} is not a plain link; only http, https and mailto are allowed")
-    parts = urlsplit(url)
-    if parts.scheme.lower() not in ALLOWED_SCHEMES:
+    parts = urlsplit(url)  # its scheme comes back lower-cased
+    if parts.scheme not in ALLOWED_SCHEMES:
         raise ValueError(f"{url!r}: only http, https and mailto links are allowed")
-    if parts.scheme in ("http", "https") and not parts.netloc:
+    if not url.startswith(parts.scheme):
+        raise ValueError(f"{url!r}: write the scheme in lowercase ({parts.scheme}:)")
+    if parts.scheme in ("http", "https") and not parts.hostname:
         raise ValueError(f"{url!r} has no host; write the full address")
-    if parts.scheme != parts.scheme.lower():
-        raise ValueError(f"{url!r}: write the scheme in lowercase")
+    if "@" in parts.netloc:
+        # https://trusted.example@evil.example/ goes to evil.example.
+        raise ValueError(
+            f"{url!r} has a user name or password before its host ('…@'), which can make "
+            "one site look like another; write the plain address"
+        )
     return url
 
 

@@ -108,7 +108,7 @@ def _generate(settings: Settings, out_dir: Path | None, cache: Caches | None) ->
     # briefings' images, the same in every language: read once, here.
     handwritten = {lang: _handwritten(settings, lang) for lang in settings.languages}
     images = {
-        briefing_image(loaded.slug, loaded.image.name): loaded.image.read_bytes()
+        briefing_image(loaded.slug, loaded.image.name): loaded.image.data
         for loaded in corpus.briefings
         if loaded.image is not None
     }

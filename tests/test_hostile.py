@@ -115,3 +115,14 @@ def test_json_ld_is_data_that_cannot_close_its_script(hostile_site: Path) -> Non
     assert "<" not in block and ">" not in block
     data = json.loads(block)
     assert data["headline"] == '<script>alert("en")</script> Title'
+
+
+def test_no_page_links_to_or_loads_from_a_host_an_article_chose(hostile_site: Path) -> None:
+    for page in pages(hostile_site):
+        for url in Scan(page.read_text(encoding="utf-8")).urls:
+            assert "evil.example" not in url, f"{page}: {url}"
+
+
+def test_article_keeps_its_plain_absolute_links(hostile_site: Path) -> None:
+    html = (hostile_site / "id" / "briefings" / SLUG / "index.html").read_text(encoding="utf-8")
+    assert 'href="https://example.org/berita"' in html
