@@ -36,6 +36,7 @@ from generator.layout import (
     link,
     tag_page,
     timeline_page,
+    url_depth,
 )
 from generator.load import Corpus, LoadedBriefing
 from generator.markup import trusted
@@ -178,6 +179,11 @@ class Page:
     title: LText | None
     description: str
     pager: Pager | None = None  # set on the pages of a listing split over several
+
+    @property
+    def way_up(self) -> Markup:
+        """From where this page is served up to the language's root: ``../../``."""
+        return trusted("../" * url_depth(self.path))
 
 
 @dataclass(frozen=True)

@@ -35,8 +35,7 @@ _HTML_ONLY = {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord('"'): "
 # start is the only line start it has.
 _LEADING = re.compile(r"^(?:[-+:]|[0-9]+[.)])")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
-# NUL is not text (YAML will not even read it) and it is the renderer's placeholder
-# for where a timeline entry's links start: shown as the replacement character.
+# NUL is not text (YAML will not even read it): shown as the replacement character.
 _ENTITIES[0] = _HTML_ONLY[0] = "\ufffd"
 
 

@@ -10,19 +10,15 @@ template cannot forget to escape. Undefined names are errors, not blanks.
 from __future__ import annotations
 
 import hashlib
-import keyword
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 import jinja2
-import jinja2.compiler
-import jinja2.nodes
 from markupsafe import Markup, escape
 
 from generator.i18n import Translator, translators
-from generator.layout import url_depth
 from generator.localize import Event, Link, LText, Page
 from generator.markup import (
     escape_attribute,
@@ -61,15 +57,6 @@ def templates_fingerprint(*folders: Path) -> str:
     return digest.hexdigest()
 
 
-# Where a timeline entry's links start, until the entry is placed on a page. Escaped
-# text can hold no NUL (markup.escape_inline replaces it), so every NUL in an entry
-# is one the template put there.
-ROOT = Markup("\x00")
-# Where an entry names its briefing, on pages merging several briefings' events. Escaped
-# text holds no "<", so this comment in an entry is always the template's own.
-BRIEFING_SLOT = Markup("<!-- briefing -->")
-
-
 @dataclass(frozen=True)
 class RenderedPage:
     path: PurePosixPath  # inside the language's docs tree
@@ -103,108 +90,8 @@ def _finalize(value: object) -> Markup:
     return escape_inline(value)  # also str(value) for numbers, and StrictUndefined's error
 
 
-class _CodeGenerator(jinja2.compiler.CodeGenerator):
-    """Compiles ``{{ value }}`` to ``finalize(value)`` instead of ``escape(finalize(value))``,
-    calls of the gettext functions directly (see visit_Call), and ``a.b`` to Python's
-    attribute access (see visit_Getattr).
-
-    With autoescape, Jinja escapes what finalize returns: for our finalize, always
-    Markup, which escape() only copies. That copy of each of some 600,000 values a
-    language took a tenth of rendering. Relies on two private methods of Jinja2 and
-    on its visitor's visit_Call and visit_Getattr (pinned in pyproject.toml); should
-    a later Jinja2 drop them, templates compile as before: slower, and escaped the
-    same. Unit tests check that the shortcuts are in force.
-    """
-
-    def _output_child_pre(
-        self, node: jinja2.nodes.Expr, frame: jinja2.compiler.Frame, finalize: Any
-    ) -> None:
-        if _finalize_only(frame, finalize):
-            self.write(finalize.src)
-        else:
-            super()._output_child_pre(node, frame, finalize)
-
-    def _output_child_post(
-        self, node: jinja2.nodes.Expr, frame: jinja2.compiler.Frame, finalize: Any
-    ) -> None:
-        if _finalize_only(frame, finalize):
-            self.write(")")
-        else:
-            super()._output_child_post(node, frame, finalize)
-
-    def visit_Call(  # noqa: N802 (the name Jinja2's node visitor dispatches to)
-        self, node: jinja2.nodes.Call, frame: jinja2.compiler.Frame, forward_caller: bool = False
-    ) -> None:
-        """``_("...")`` calls the language's gettext directly, not through
-        ``context.call``, which first asks the callee whether it wants the context:
-        the interface strings are some 40,000 calls a language, and gettext wants
-        nothing. Every other call compiles as Jinja2 compiles it."""
-        plain = not (forward_caller or self.environment.is_async or self.environment.sandboxed)
-        if plain and _plain_gettext_call(node):
-            self.write("(")
-            self.visit(node.node, frame)
-            self.write(")(")
-            for index, argument in enumerate((*node.args, *node.kwargs)):
-                self.write(", " if index else "")
-                self.visit(argument, frame)
-            self.write(")")
-        else:
-            super().visit_Call(node, frame, forward_caller=forward_caller)
-
-    def visit_Getattr(  # noqa: N802 (the name Jinja2's node visitor dispatches to)
-        self, node: jinja2.nodes.Getattr, frame: jinja2.compiler.Frame
-    ) -> None:
-        """``page.title`` is Python's attribute access, not ``environment.getattr``,
-        a Python function that tries the attribute, then an item of that name, then
-        makes an Undefined: some 400,000 calls a language. What templates read
-        attributes of are frozen dataclasses, so the two fallbacks only ever hid a
-        misspelt name, which now fails at once with Python's AttributeError naming
-        it (an Undefined value still raises as it did; `is defined` on a missing
-        attribute raises too, see the README)."""
-        if self.environment.is_async or self.environment.sandboxed or not _plain_name(node.attr):
-            super().visit_Getattr(node, frame)
-            return
-        self.write("(")
-        self.visit(node.node, frame)
-        self.write(f").{node.attr}")
-
-
-# The names under which templates get the language's gettext functions (see render()).
-GETTEXT_NAMES = frozenset({"_", "gettext", "ngettext"})
-
-
-def _plain_gettext_call(node: jinja2.nodes.Call) -> bool:
-    return (
-        isinstance(node.node, jinja2.nodes.Name)
-        and node.node.name in GETTEXT_NAMES
-        and node.dyn_args is None
-        and node.dyn_kwargs is None
-        and not any(keyword.iskeyword(kwarg.key) for kwarg in node.kwargs)
-    )
-
-
-def _plain_name(attr: str) -> bool:
-    # Not "_private" or "__dunder__": Jinja2's getattr would reach those too, but a
-    # template has no business with them, so they keep Jinja2's own path.
-    return attr.isidentifier() and not keyword.iskeyword(attr) and not attr.startswith("_")
-
-
-def _finalize_only(frame: jinja2.compiler.Frame, finalize: Any) -> bool:
-    # Only where Jinja would write escape(environment.finalize(...)): autoescape
-    # known at compile time, and our finalize, which needs no context.
-    return bool(
-        frame.eval_ctx.autoescape
-        and not frame.eval_ctx.volatile
-        and finalize.src == "environment.finalize("
-    )
-
-
-class _Environment(jinja2.Environment):
-    code_generator_class = _CodeGenerator
-
-
 def make_environment(templates_dir: Path) -> jinja2.Environment:
-    env = _Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates_dir),
         undefined=jinja2.StrictUndefined,
         # autoescape makes macro results Markup; finalize does the real escaping
@@ -238,12 +125,13 @@ class Renderer:
             self.cache.pages.clear()
             self.cache.fingerprint = fingerprint
         self.cache.rendered = 0
-        # Timeline entries and briefing lines by language and the identity of the value
-        # they show, which is kept beside them so that the identity stays its own.
-        self._fragments: dict[tuple[str, int], tuple[Event | Link, str]] = {}
         self._modules: dict[tuple[str, object], Any] = {}
-        self.env.filters["timeline_entries"] = self._timeline_entries
+        # Timeline entries and the lines naming their briefings, by language, the value
+        # they show and the way up; each value is kept beside its markup, so that its
+        # identity is not reused meanwhile.
+        self._fragments: dict[tuple[str, int, str], tuple[Event | Link, str]] = {}
         self.env.filters["text"] = self._text
+        self.env.filters["timeline_entries"] = self._timeline_entries
 
     @classmethod
     def for_project(cls, settings: Settings, cache: RenderCache | None = None) -> Renderer:
@@ -280,54 +168,9 @@ class Renderer:
             languages=languages,
             gettext=translator.gettext,
             ngettext=translator.ngettext,
-            # The i18n extension's own `_` looks `gettext` up in the context and calls
-            # it through the context on every use (tens of thousands a language).
             _=translator.gettext,
         )
         return RenderedPage(page.path, page.lang, text)
-
-    @jinja2.pass_context
-    def _timeline_entries(
-        self, context: jinja2.runtime.Context, events: Iterable[Event], with_briefing: bool
-    ) -> Markup:
-        """``{{ events|timeline_entries(with_briefing) }}``: the entries of a timeline,
-        one a line (a filter: one call a timeline, not one an event).
-
-        Entries are the most repeated markup of the site: an event is listed on its
-        briefing's page, the merged timeline and the page of each of its actors, one
-        to three folders deep. Its links start at the language's root, so its entry
-        is rendered once with ROOT where they start (see _once), and ROOT is
-        replaced by the page's way up: one string replacement a timeline, not a
-        render an entry. The same goes for the line naming its briefing.
-        """
-        if with_briefing:
-            entries = "\n".join(
-                self._entry(context, e).replace(BRIEFING_SLOT, self._briefing(context, e.briefing))
-                for e in events
-            )
-        else:
-            entries = "\n".join(self._entry(context, e) for e in events)
-            entries = entries.replace(BRIEFING_SLOT, "")
-        return trusted(entries.replace(ROOT, "../" * url_depth(context["page"].path)))
-
-    def _entry(self, context: jinja2.runtime.Context, event: Event) -> str:
-        return self._once(context, event, lambda m: m.entry(event, ROOT, BRIEFING_SLOT))
-
-    def _briefing(self, context: jinja2.runtime.Context, link: Link) -> str:
-        return self._once(context, link, lambda m: m.briefing_line(link, ROOT))
-
-    def _once(
-        self, context: jinja2.runtime.Context, value: Event | Link, macro: Callable[[Any], Markup]
-    ) -> str:
-        """A macro of _timeline_entry.md.j2 for ``value``, with ROOT for its links' way
-        up: rendered once a language, however many pages show it."""
-        key = (context["page"].lang, id(value))
-        known = self._fragments.get(key)
-        if known is not None and known[0] is value:
-            return known[1]
-        fragment = str(macro(self._module("_timeline_entry.md.j2", context)))  # our markup
-        self._fragments[key] = (value, fragment)
-        return fragment
 
     @jinja2.pass_context
     def _text(self, context: jinja2.runtime.Context, text: LText) -> Markup:
@@ -340,6 +183,37 @@ class Renderer:
         if not text.missing:
             return escape_line(text.text)
         return trusted(self._module("_macros.md.j2", context).untranslated(text))  # our macro
+
+    @jinja2.pass_context
+    def _timeline_entries(
+        self, context: jinja2.runtime.Context, events: Iterable[Event], with_briefing: bool
+    ) -> Markup:
+        """``{{ events|timeline_entries(with_briefing) }}``: a timeline's entries, one a line.
+
+        An event is listed on its briefing's page, on the merged timeline and on the
+        page of each of its actors, so its entry (and the line naming its briefing) is
+        rendered once for each way up to the language's root, one to three folders,
+        and reused on every page at that depth: the most repeated markup of the site.
+        """
+        module = self._module("_timeline_entry.md.j2", context)
+        page = context["page"]
+        up = page.way_up
+        lines = []
+        for event in events:
+            entry = self._once(page.lang, event, up, module.entry)
+            if with_briefing:
+                entry += self._once(page.lang, event.briefing, up, module.briefing_line)
+            lines.append(entry + "</li>")
+        return trusted("\n".join(lines))
+
+    def _once(
+        self, lang: str, value: Event | Link, up: Markup, macro: Callable[[Any, Markup], Markup]
+    ) -> str:
+        key = (lang, id(value), up)
+        known = self._fragments.get(key)
+        if known is None or known[0] is not value:
+            known = self._fragments[key] = (value, str(macro(value, up)))
+        return known[1]
 
     def _module(self, name: str, context: jinja2.runtime.Context) -> Any:
         """Template ``name`` made into a module once per language, with the context's

@@ -19,8 +19,6 @@ from conftest import (
     require_seed,
 )
 
-from generator.render import BRIEFING_SLOT
-
 Read = Callable[[Path, str], str]
 LANGS = ("id", "en")
 
@@ -230,11 +228,6 @@ def test_every_timeline_entry_link_leads_to_a_page(full_site: Path) -> None:
     # Entries are HTML linked by URL, which `mkdocs build --strict` does not check.
     checked, broken = broken_entry_links(full_site)
     assert checked > 100 and broken == []
-    # Entries are rendered with a NUL where their links start, replaced for each page,
-    # and a slot for the line naming their briefing, filled or emptied for each page.
-    slot = BRIEFING_SLOT.encode()
-    assert not [p for p in full_site.rglob("*.html") if b"\x00" in p.read_bytes()]
-    assert not [p for p in full_site.rglob("*.html") if slot in p.read_bytes()]
 
 
 def test_tags_page_lists_topics_and_a_topic_its_briefings(full_site: Path, read_page: Read) -> None:
