@@ -44,20 +44,18 @@ def run_stage(project: Path, stage: str, lang: str) -> int:
     if stage == "none":
         return 0
     # As generation runs: without the cycle collector (pipeline._without_cycle_collection),
-    # but loading in this one process, so that one count covers it.
-    parallel_from, collecting = load.READ_IN_PARALLEL_FROM, gc.isenabled()
-    load.READ_IN_PARALLEL_FROM = sys.maxsize
+    # but loading in this one process (jobs=1), so that one count covers it.
+    collecting = gc.isenabled()
     gc.disable()
     try:
         return _run(project, stage, lang)
     finally:
-        load.READ_IN_PARALLEL_FROM = parallel_from
         if collecting:
             gc.enable()
 
 
 def _run(project: Path, stage: str, lang: str) -> int:
-    settings = Settings(root=project, site_url="https://bench.example.org/")
+    settings = Settings(root=project, site_url="https://bench.example.org/", jobs=1)
     corpus = load.load_corpus(settings)
     if stage == "load":
         return 0

@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -77,6 +78,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_render(args: argparse.Namespace) -> int:
     settings = settings_from(args.config)
+    if args.jobs is not None:
+        settings = replace(settings, jobs=args.jobs)
     try:
         result = generate(settings, out_dir=args.out)
     except ContentError as exc:
@@ -168,6 +171,12 @@ def _command(
     return command
 
 
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of at least 1")
+    return int(text)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="briefings",
@@ -206,6 +215,9 @@ def build_parser() -> argparse.ArgumentParser:
         "briefings render --out build",
     )
     render.add_argument("--out", type=Path, required=True, help="output folder")
+    render.add_argument(
+        "--jobs", type=_positive, help="processes that generate at once (default: one a core)"
+    )
     new = _command(
         commands,
         "new",

@@ -34,7 +34,7 @@ from generator.models import (
     id_problem,
     shorten,
 )
-from generator.parallel import map_in_parallel, parts_for_cores
+from generator.parallel import map_parts, split
 from generator.settings import Settings
 from generator.strict_yaml import DEFAULT_LIMITS, Loc, YamlDocument, YamlError, decode, parse
 
@@ -420,8 +420,8 @@ def _read_changed(
         for folder in folders
         if (hit := cache.briefings.get(folder)) is None or hit[0] != _stamp(folder)
     ]
-    chunks = parts_for_cores(changed, READ_IN_PARALLEL_FROM)
-    read = map_in_parallel(functools.partial(_read_folders, settings), chunks)
+    jobs = settings.jobs if len(changed) >= READ_IN_PARALLEL_FROM else 1
+    read = map_parts(functools.partial(_read_folders, settings), split(changed, jobs), jobs)
     return {r.folder: r for part in read for r in part}
 
 

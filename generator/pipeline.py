@@ -2,9 +2,7 @@
 
 Gather everything first, then write (as MkDocs' own build does): a run with
 an error in any file stops before the first byte is written, so the previous
-output stays as it was. (Where the parts of the languages' trees are made in
-processes of their own, each writes its files once every part is made without a
-problem.)
+output stays as it was.
 """
 
 from __future__ import annotations
@@ -12,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
@@ -22,11 +20,11 @@ from generator.language_config import language_config
 from generator.layout import briefing_image, page_url, pages_at
 from generator.load import Corpus, LoadCache, load_corpus
 from generator.localize import Localizer, placeholder
-from generator.parallel import prepare_then_commit
+from generator.parallel import map_parts
 from generator.render import RenderCache, Renderer
 from generator.review import editorial_warnings
 from generator.settings import Settings
-from generator.write import WriteReport, WrittenFiles, finish_tree, write_files
+from generator.write import WriteReport, write_tree
 
 
 @dataclass(frozen=True)
@@ -63,7 +61,8 @@ def generate(
 
     With a ``cache`` from an earlier run, pages whose context and templates are
     unchanged are not rendered again, and the cache keeps this run's pages for
-    the next; without one, the languages' pages and data files are made in parallel.
+    the next. The languages' pages and data files are made on up to
+    ``settings.jobs`` processes.
     """
     with _without_cycle_collection():
         return _generate(settings, out_dir, cache)
@@ -93,10 +92,8 @@ def _without_cycle_collection() -> Iterator[None]:
 
 def _generate(settings: Settings, out_dir: Path | None, cache: Caches | None) -> GenerateResult:
     caches = cache if cache is not None else Caches()
-    # Phase 0: the templates, compiled before anything is forked, so that the processes
-    # rendering pages inherit them rather than each compiling them (about 0.16 s each,
-    # measured). Loading hardly ends later for it: of the two processes reading the
-    # folders, the other one also has to send back what it read, and is usually last.
+    # Phase 0: the templates, compiled before any page so that a broken one stops the
+    # run at once, and before the processes rendering pages are forked, which inherit them.
     renderer = Renderer.for_project(settings, caches.render)
     renderer.compile_templates()
 
@@ -114,45 +111,29 @@ def _generate(settings: Settings, out_dir: Path | None, cache: Caches | None) ->
     }
 
     # Phase 3: localize and render every page of every language, and make the data
-    # files, in memory. Phase 4: only if no part has a problem, write what changed.
-    # Without a cache to keep (a one-off build) the parts are shared out over the
-    # cores, and each process writes the files it made: they never travel between
-    # processes.
-    root_page = {PurePosixPath("index.html"): renderer.render_root(settings).encode()}
-    out = out_dir or settings.out_dir
-
+    # files, in memory: each language's pages and its data files are independent parts.
     def make_part(part: tuple[str, str]) -> TreePart:
         lang, kind = part
         if kind == PAGES:
             return _pages(settings, corpus, handwritten, lang, renderer)
         return _data(settings, corpus, handwritten[lang], images, lang)
 
-    def write_part(part: TreePart) -> WrittenFiles:
-        # Where the parts were made by one process a core, each writes its own at the
-        # same time as the others: a process of its own to write would only compete.
-        return write_files(out, part.files, parallel=cache is not None)
-
-    # The pages first, the longest parts: a process done with its language's pages
-    # makes the data files while the other still renders (the language with the
-    # articles takes longer).
+    # The pages first, the longest parts (the language with the articles takes longest).
     parts = [(lang, kind) for kind in (PAGES, DATA) for lang in settings.languages]
-    outlines, written = prepare_then_commit(
-        make_part,
-        TreePart.outline,
-        _without_problems,
-        write_part,
-        parts,
-        parallel=cache is None,
-    )
-    if written is None:
-        raise ContentError([problem for outline in outlines for problem in outline.problems])
+    # Pages rendered into a cache must be rendered where the cache lives, in this process.
+    jobs = settings.jobs if cache is None else 1
+    made = map_parts(make_part, parts, jobs)
+    problems = [problem for part in made for problem in part.problems]
+    if problems:
+        raise ContentError(problems)
 
-    # Phase 5: the top folder's page; remove what is no longer generated.
-    written.append(write_files(out, root_page))
-    generated = [*root_page, *(path for outline in outlines for path in outline.paths)]
-    report = finish_tree(out, generated, written)
-    pages = sum(outline.pages for outline in outlines)
-    return GenerateResult(corpus, report, pages, sum(outline.rendered for outline in outlines))
+    # Phase 4: only now that nothing is wrong, write what changed and remove what is no
+    # longer generated.
+    files = {path: data for part in made for path, data in part.files.items()}
+    files[PurePosixPath("index.html")] = renderer.render_root(settings).encode()
+    report = write_tree(out_dir or settings.out_dir, files, settings.jobs)
+    pages = sum(part.pages for part in made)
+    return GenerateResult(corpus, report, pages, sum(part.rendered for part in made))
 
 
 PAGES, DATA = "pages", "data"  # the two parts of a language's tree
@@ -167,23 +148,6 @@ class TreePart:
     problems: tuple[Problem, ...]
     pages: int  # Markdown pages generated
     rendered: int  # of those, not reused from the cache
-
-    def outline(self) -> PartOutline:
-        return PartOutline(tuple(self.files), self.problems, self.pages, self.rendered)
-
-
-@dataclass(frozen=True)
-class PartOutline:
-    """A part without the files' contents: what the process that made it reports."""
-
-    paths: tuple[PurePosixPath, ...]
-    problems: tuple[Problem, ...]
-    pages: int
-    rendered: int
-
-
-def _without_problems(outlines: Sequence[PartOutline]) -> bool:
-    return not any(outline.problems for outline in outlines)
 
 
 def _pages(

@@ -33,9 +33,8 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 
-from generator.errors import ContentError, Problem
-from generator.parallel import in_child
-from generator.pipeline import Caches, GenerateResult, generate
+from generator.errors import ContentError
+from generator.pipeline import Caches, generate
 from generator.settings import PageSizes, Settings
 
 log = logging.getLogger("mkdocs.plugins.briefings")
@@ -48,6 +47,8 @@ class BriefingsConfig(Config):  # type: ignore[no-untyped-call]
     # How many entries a listing page holds before it continues on a next page:
     # briefings, actor_briefings, timeline_events (see generator.settings.PageSizes).
     per_page = c.Type(dict, default={})
+    # Processes that generate at once; 0: one a core.
+    jobs = c.Type(int, default=0)
 
 
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-call]
@@ -82,26 +83,20 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
         settings = self._settings()
         started = time.perf_counter()
         try:
-            if self.command == "serve":
-                # Serving keeps what it rendered for the next rebuild.
-                outcome = _outcome(generate(settings, cache=self.cache))
-            else:
-                # A build renders once, in a child process whose memory goes back to
-                # the system before the language builds and Pagefind need it.
-                outcome = in_child(_generate_once, settings)
+            # Serving keeps what it loaded and rendered for the next rebuild.
+            result = generate(settings, cache=self.cache if self.command == "serve" else None)
         except ContentError as exc:
             raise PluginError(str(exc)) from None
         except OSError as exc:  # the disk or the system, not content
             where = f" {exc.filename}" if exc.filename else ""
             raise PluginError(f"briefings: cannot write{where}: {exc.strerror or exc}") from None
-        warnings, pages, rendered, written = outcome
-        for warning in warnings:
+        for warning in result.warnings:
             # Missing translations and the like: shown, never fatal to a build.
             log.info(str(warning))
         seconds = time.perf_counter() - started
         log.info(
-            f"briefings: {pages} pages, {rendered} rendered, {written} files changed "
-            f"in {seconds:.2f} seconds"
+            f"briefings: {result.pages} pages, {result.rendered} rendered, "
+            f"{len(result.report.written)} files changed in {seconds:.2f} seconds"
         )
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -169,17 +164,6 @@ def _swap(built: Path, final: Path) -> None:
     shutil.rmtree(previous, ignore_errors=True)
 
 
-Outcome = tuple[tuple[Problem, ...], int, int, int]  # warnings, pages, rendered, written
-
-
-def _outcome(result: GenerateResult) -> Outcome:
-    return (result.warnings, result.pages, result.rendered, len(result.report.written))
-
-
-def _generate_once(settings: Settings) -> Outcome:
-    return _outcome(generate(settings))
-
-
 def settings_for(config: MkDocsConfig, plugin: BriefingsPlugin) -> Settings:
     """Settings from the root mkdocs.yml and the plugin's options in it."""
     try:
@@ -190,6 +174,7 @@ def settings_for(config: MkDocsConfig, plugin: BriefingsPlugin) -> Settings:
             site_url=config.site_url or "",
             site_name=config.site_name,
             page_sizes=PageSizes.from_option(plugin.config.per_page),
+            jobs=plugin.config.jobs or os.cpu_count() or 1,
         )
     except ValueError as exc:
         raise PluginError(f"briefings plugin options in mkdocs.yml: {exc}") from None

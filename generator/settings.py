@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,10 +54,14 @@ class Settings:
     site_url: str = ""
     site_name: str = "Briefings"
     page_sizes: PageSizes = PageSizes()
+    # Processes that load, render and write at once (1: all in this process).
+    jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
 
     def __post_init__(self) -> None:
         if not self.languages:
             raise ValueError("configure at least one language")
+        if type(self.jobs) is not int or self.jobs < 1:
+            raise ValueError("jobs must be a whole number of at least 1")
         if len(set(self.languages)) != len(self.languages):
             raise ValueError(f"languages listed twice: {', '.join(self.languages)}")
         for code in self.languages:

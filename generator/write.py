@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from generator.parallel import map_in_parallel, parts_for_cores
+from generator.parallel import map_parts, split
 
 MANIFEST = ".briefings-manifest.json"
 
@@ -85,25 +85,17 @@ def _read_manifest(out_dir: Path) -> set[str]:
 WRITE_IN_PARALLEL_FROM = 512
 
 
-def write_tree(out_dir: Path, files: Mapping[PurePosixPath, bytes]) -> WriteReport:
+def write_tree(out_dir: Path, files: Mapping[PurePosixPath, bytes], jobs: int = 1) -> WriteReport:
     """Make ``out_dir`` hold ``files``; return what changed."""
-    return finish_tree(out_dir, files.keys(), [write_files(out_dir, files)])
+    return finish_tree(out_dir, files.keys(), [write_files(out_dir, files, jobs)])
 
 
-def write_files(
-    out_dir: Path, files: Mapping[PurePosixPath, bytes], *, parallel: bool = True
-) -> WrittenFiles:
-    """Write those of ``files`` whose bytes differ from the disk's; remove nothing.
-
-    Part of a tree can be written this way by each process that made it, and
-    the tree finished once all parts are written (`finish_tree`). Without
-    ``parallel``, this process writes them all: for a caller whose processes
-    already write at the same time, one a core.
-    """
+def write_files(out_dir: Path, files: Mapping[PurePosixPath, bytes], jobs: int = 1) -> WrittenFiles:
+    """Write those of ``files`` whose bytes differ from the disk's; remove nothing."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    parallel_from = WRITE_IN_PARALLEL_FROM if parallel else len(files) + 1
-    parts = parts_for_cores(sorted(files.items()), parallel_from)
-    done = map_in_parallel(functools.partial(_write_files, out_dir), parts)
+    jobs = jobs if len(files) >= WRITE_IN_PARALLEL_FROM else 1
+    parts = split(sorted(files.items()), jobs)
+    done = map_parts(functools.partial(_write_files, out_dir), parts, jobs)
     written = tuple(rel for part in done for rel in part.written)
     return WrittenFiles(written, sum(part.unchanged for part in done))
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import time
-from collections.abc import Sequence
 from html import unescape
 from pathlib import Path, PurePosixPath
 from types import SimpleNamespace
@@ -28,8 +26,7 @@ from generator.dates import FullDate, PartialDate, Precision
 from generator.i18n import translators
 from generator.layout import page_url, pages_at
 from generator.markup import escape_inline, escape_paragraphs, front_matter
-from generator.parallel import can_fork, in_child, map_in_parallel, prepare_then_commit
-from generator.pipeline import Caches
+from generator.parallel import can_fork, map_parts
 from generator.render import Renderer, make_environment
 from generator.write import write_tree
 
@@ -229,145 +226,88 @@ def test_public_api_generates_a_tree(tmp_path: Path) -> None:
     shutil.rmtree(tmp_path / "out")
 
 
-def test_languages_render_in_parallel_as_they_do_in_one_process(tmp_path: Path) -> None:
+def test_languages_render_on_two_processes_as_they_do_in_one(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "p")
     add_outsider_briefing(project)
-    settings = generator.Settings(root=project)
-    generator.generate(settings, out_dir=tmp_path / "parallel")
-    generator.generate(settings, out_dir=tmp_path / "serial", cache=Caches())
+    generator.generate(generator.Settings(root=project, jobs=2), out_dir=tmp_path / "two")
+    generator.generate(generator.Settings(root=project, jobs=1), out_dir=tmp_path / "one")
     trees = [
         {p.relative_to(root): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
-        for root in (tmp_path / "parallel", tmp_path / "serial")
+        for root in (tmp_path / "two", tmp_path / "one")
     ]
     assert len(trees[0]) > 50 and trees[0] == trees[1]
 
 
-def test_briefings_read_in_parallel_as_they_do_one_by_one(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_briefings_read_on_two_processes_as_they_do_in_one(tmp_path: Path) -> None:
     content = tmp_path / "content"
     count = generator.load.READ_IN_PARALLEL_FROM + 6
     write_corpus(content, count, actors=40, tags=5)
-    settings = generator.Settings(root=tmp_path)
-    if (os.cpu_count() or 1) > 1:
-        assert can_fork()  # so that this first load reads in two processes
-    parallel = generator.load.load_corpus(settings)
-    monkeypatch.setattr(generator.load, "READ_IN_PARALLEL_FROM", count + 1)
-    assert generator.load.load_corpus(settings) == parallel
-    monkeypatch.undo()
+    two, one = (generator.Settings(root=tmp_path, jobs=jobs) for jobs in (2, 1))
+    assert generator.load.load_corpus(two) == generator.load.load_corpus(one)
     # Mistakes in the first and last folders, which different processes read: the
     # same messages, in the same order.
     for slug in ("briefing-00000", f"briefing-{count - 1:05d}"):
         yaml_file = content / "briefings" / slug / "briefing.yaml"
         yaml_file.write_text(yaml_file.read_text().replace("title:", "titel:", 1))
-    with pytest.raises(generator.ContentError) as in_parallel:
-        generator.load.load_corpus(settings)
-    monkeypatch.setattr(generator.load, "READ_IN_PARALLEL_FROM", count + 1)
-    with pytest.raises(generator.ContentError) as one_by_one:
-        generator.load.load_corpus(settings)
-    assert str(in_parallel.value) == str(one_by_one.value)
-    assert str(in_parallel.value).count("titel") == 2
+    with pytest.raises(generator.ContentError) as on_two:
+        generator.load.load_corpus(two)
+    with pytest.raises(generator.ContentError) as on_one:
+        generator.load.load_corpus(one)
+    assert str(on_two.value) == str(on_one.value)
+    assert str(on_two.value).count("titel") == 2
 
 
-def test_parallel_map_keeps_order_and_reports_failures() -> None:
+def test_parts_keep_their_order_and_failures_come_back_whole() -> None:
     if (os.cpu_count() or 1) > 1 and can_fork():
-        pids = map_in_parallel(lambda _: os.getpid(), [0, 1])
-        assert pids[0] == os.getpid() != pids[1]  # the second item ran in a forked child
-    assert map_in_parallel(str.upper, ["a", "b", "c"]) == ["A", "B", "C"]
-
-    def fail(item: str) -> str:
-        if item == "b":
-            raise ValueError(f"{item} failed")
-        return item
-
-    with pytest.raises(ValueError, match="b failed"):
-        map_in_parallel(fail, ["a", "b"])
-
-
-@pytest.mark.parametrize("parallel", [True, False], ids=["processes share the items", "here"])
-def test_prepared_items_are_committed_all_or_none(tmp_path: Path, parallel: bool) -> None:
-    forking = parallel and (os.cpu_count() or 1) > 1 and can_fork()
-    prepared_b = tmp_path / "prepared-b"
-
-    def prepare(item: str) -> tuple[str, int]:
-        if item == "broken":
-            raise ValueError("broken cannot be prepared")
-        if item == "b":
-            prepared_b.touch()
-        elif item == "a" and forking:  # busy until another process has taken "b"
-            deadline = time.monotonic() + 30
-            while not prepared_b.exists() and time.monotonic() < deadline:
-                time.sleep(0.01)
-        return item, os.getpid()
-
-    def check(prepared: tuple[str, int]) -> str:
-        return prepared[0]
-
-    def commit(prepared: tuple[str, int]) -> tuple[int, int]:
-        (tmp_path / prepared[0]).write_text("committed")
-        return prepared[1], os.getpid()
-
-    def accept_all(checks: Sequence[str]) -> bool:
-        return "refused" not in checks
-
-    checks, done = prepare_then_commit(
-        prepare, check, accept_all, commit, ["a", "b", "c"], parallel=parallel
-    )
-    assert checks == ["a", "b", "c"] and done is not None  # in the order of the items
-    assert {p.name for p in tmp_path.iterdir()} == {"prepared-b", "a", "b", "c"}
-    # Each item is committed by the process that prepared it; this one takes the first.
-    assert all(prepared_by == committed_by for prepared_by, committed_by in done)
-    assert done[0][0] == os.getpid()
-    if forking:  # while this one was busy with "a", another process took "b"
-        assert done[1][0] != os.getpid()
-    assert len({prepared_by for prepared_by, _ in done}) <= (os.cpu_count() or 1)  # one a core
-
-    for refused in (["c", "refused"], ["refused", "d"]):  # refused here, or in a child
-        checks, done = prepare_then_commit(
-            prepare, check, accept_all, commit, refused, parallel=parallel
-        )
-        assert checks == refused and done is None
-    with pytest.raises(ValueError, match="broken cannot be prepared"):
-        prepare_then_commit(prepare, check, accept_all, commit, ["e", "broken"], parallel=parallel)
-    assert {p.name for p in tmp_path.iterdir()} == {"prepared-b", "a", "b", "c"}  # no other
-
-
-def test_work_in_a_child_process_comes_back_whole() -> None:
-    if can_fork():
-        assert in_child(lambda _: os.getpid(), None) != os.getpid()
+        pids = map_parts(lambda _: os.getpid(), [0, 1, 2, 3], jobs=2)
+        assert os.getpid() not in pids and len(set(pids)) <= 2  # forked, two at most
+    assert map_parts(str.upper, ["a", "b", "c"], jobs=2) == ["A", "B", "C"]
     problem = generator.Problem("content/x/briefing.yaml", 3, 5, "title", "missing")
 
-    def refuse(_: object) -> None:
-        raise generator.ContentError([problem])
+    def refuse(item: str) -> str:
+        if item == "b":
+            raise generator.ContentError([problem])
+        return item
 
-    with pytest.raises(generator.ContentError) as caught:
-        in_child(refuse, None)
-    assert caught.value.problems == (problem,)
-    assert "content/x/briefing.yaml:3:5" in str(caught.value)
+    for jobs in (1, 2):
+        with pytest.raises(generator.ContentError) as caught:
+            map_parts(refuse, ["a", "b"], jobs=jobs)
+        assert caught.value.problems == (problem,)
+        assert "content/x/briefing.yaml:3:5" in str(caught.value)
 
 
-@pytest.mark.parametrize("parallel_from", [512, 1], ids=["one process", "one process a core"])
-def test_writer_touches_only_what_changed_and_only_its_own_files(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, parallel_from: int
-) -> None:
-    monkeypatch.setattr(generator.write, "WRITE_IN_PARALLEL_FROM", parallel_from)
+def test_a_problem_in_one_languages_part_writes_nothing(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    (project / "docs" / "en" / "feeds").mkdir()
+    (project / "docs" / "en" / "feeds" / "feed.xml").write_text("<rss/>\n")  # data part, en
+    with pytest.raises(generator.ContentError, match=r"docs/en/feeds/feed\.xml"):
+        generator.generate(generator.Settings(root=project, jobs=2), out_dir=tmp_path / "out")
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("jobs", [1, 2], ids=["one process", "two processes"])
+def test_writer_touches_only_what_changed_and_only_its_own_files(tmp_path: Path, jobs: int) -> None:
     out = tmp_path / "out"
     out.mkdir()
     (out / "notes.txt").write_text("kept: not written by the generator")
-    first = write_tree(out, {PurePosixPath("a/b/page.md"): b"one", PurePosixPath("c.md"): b"two"})
-    assert sorted(map(str, first.written)) == ["a/b/page.md", "c.md"]
+    many = {
+        PurePosixPath(f"many/{i}.md"): b"x" for i in range(generator.write.WRITE_IN_PARALLEL_FROM)
+    }
+    files = {PurePosixPath("a/b/page.md"): b"one", PurePosixPath("c.md"): b"two", **many}
+    first = write_tree(out, files, jobs)
+    assert sorted(map(str, first.written))[:2] == ["a/b/page.md", "c.md"]
+    assert len(first.written) == len(files)
     assert (out / "a" / "b" / "page.md").read_bytes() == b"one"
     assert not list(out.rglob("*.tmp"))  # no temporary file left behind
     stamp = (out / "c.md").stat().st_mtime_ns
 
-    second = write_tree(
-        out, {PurePosixPath("a/b/page.md"): b"changed", PurePosixPath("c.md"): b"two"}
-    )
-    assert second.written == (PurePosixPath("a/b/page.md"),) and second.unchanged == 1
+    second = write_tree(out, {**files, PurePosixPath("a/b/page.md"): b"changed"}, jobs)
+    assert second.written == (PurePosixPath("a/b/page.md"),)
+    assert second.unchanged == len(files) - 1
     assert (out / "a" / "b" / "page.md").read_bytes() == b"changed"
     assert (out / "c.md").stat().st_mtime_ns == stamp  # unchanged bytes, file not rewritten
 
-    third = write_tree(out, {PurePosixPath("c.md"): b"two"})
-    assert third.removed == (PurePosixPath("a/b/page.md"),)
+    third = write_tree(out, {PurePosixPath("c.md"): b"two"}, jobs)
+    assert third.removed[0] == PurePosixPath("a/b/page.md") and len(third.removed) == 1 + len(many)
     assert not (out / "a").exists()  # emptied folders go too
     assert (out / "notes.txt").read_text() == "kept: not written by the generator"
