@@ -37,6 +37,11 @@ def _newest_first(corpus: Corpus) -> list[LoadedBriefing]:
     return sorted(corpus.briefings, key=lambda b: (b.briefing.published, b.slug), reverse=True)
 
 
+# What one briefing contributes to a language's data files, by its slug: kept by a caller
+# that generates again and again (serve) for briefings that did not change.
+Contribution = tuple[LoadedBriefing, dict[str, Any], bytes]  # briefing, its export, timeline
+
+
 def data_files(
     corpus: Corpus,
     lang: str,
@@ -44,10 +49,23 @@ def data_files(
     site_url: str,
     site_name: str,
     language_name: str,
+    known: dict[str, Contribution] | None = None,
 ) -> dict[PurePosixPath, bytes]:
-    """Every data file of one language, by its path in the language's docs tree."""
+    """Every data file of one language, by its path in the language's docs tree.
+
+    ``known`` holds what earlier runs made of each briefing, taken again while the
+    briefing is the same object (and the registries the same: the caller's to say).
+    """
     briefings = _newest_first(corpus)
     base = f"{site_url.rstrip('/')}/{lang}/" if site_url else f"/{lang}/"
+    known = known if known is not None else {}
+    for loaded in briefings:
+        if loaded.slug not in known or known[loaded.slug][0] is not loaded:
+            known[loaded.slug] = (
+                loaded,
+                _briefing(loaded, corpus, lang, languages, base),
+                json_bytes(timelinejs(loaded, lang, languages)),
+            )
     files = {
         FEEDS / "feed.xml": rss(briefings, lang, languages, base, site_name, language_name),
         FEEDS / "feed.json": json_feed(briefings, lang, languages, base, site_name),
@@ -55,14 +73,12 @@ def data_files(
         PurePosixPath("data", "briefings.json"): json_bytes(
             {
                 "language": lang,
-                "briefings": [_briefing(b, corpus, lang, languages, base) for b in briefings],
+                "briefings": [known[b.slug][1] for b in briefings],
             }
         ),
     }
     for loaded in briefings:
-        files[PurePosixPath("data", "timelines", f"{loaded.slug}.json")] = json_bytes(
-            timelinejs(loaded, lang, languages)
-        )
+        files[PurePosixPath("data", "timelines", f"{loaded.slug}.json")] = known[loaded.slug][2]
     return files
 
 

@@ -275,6 +275,25 @@ def placeholder(
     )
 
 
+# What a group of pages is about, and so what they change with: a briefing's page, an
+# actor's or a topic's pages, or the lists of the whole archive (indexes, timeline, status).
+Unit = tuple[str, str]
+LISTS: Unit = ("lists", "")
+
+
+def units_touched(*versions: LoadedBriefing | None) -> set[Unit]:
+    """The units whose pages can change when a briefing changes between ``versions`` (its
+    old and its new one, either None if it came or went): its page, the pages of every
+    actor and topic either version names, and the lists."""
+    units = {LISTS}
+    for loaded in versions:
+        if loaded is not None:
+            units.add(("briefing", loaded.slug))
+            units.update(("actor", actor_id) for actor_id in _actor_ids(loaded.briefing))
+            units.update(("tag", tag_id) for tag_id in loaded.briefing.tags)
+    return units
+
+
 class Localizer:
     """Builds every page context of one language from one corpus."""
 
@@ -285,6 +304,7 @@ class Localizer:
         languages: Sequence[str],
         site_url: str = "",
         page_sizes: PageSizes | None = None,
+        events: dict[int, tuple[TimelineEntry, Event]] | None = None,
     ) -> None:
         self.page_sizes = page_sizes or PageSizes()
         self.corpus = corpus
@@ -294,10 +314,13 @@ class Localizer:
         self._newest_first = sorted(
             corpus.briefings, key=lambda b: (b.briefing.published, b.slug), reverse=True
         )
+        self._by_slug = {b.slug: b for b in corpus.briefings}
         self._actor_names: dict[str, LText] = {}
         self._summaries: dict[tuple[str, int], Summary] = {}
-        # Keyed by the entry's identity: the corpus holds every entry for as long as this lives.
-        self._events: dict[int, Event] = {}
+        # By the entry's identity, kept beside it so that the identity stays its own. A
+        # caller may keep them for the next corpus whose registries are the same: an
+        # unchanged briefing keeps its entries, and so their events.
+        self._events = events if events is not None else {}
         self._briefing_links: dict[str, Link] = {}
         # Who appears where, computed once: actor and tag pages look it up.
         self._by_actor: dict[str, list[LoadedBriefing]] = defaultdict(list)
@@ -319,14 +342,27 @@ class Localizer:
     # -- pages ---------------------------------------------------------------
 
     def pages(self) -> list[Page]:
-        pages: list[Page] = [self.briefing(b) for b in self._newest_first]
-        for actor_id in sorted(self.corpus.actors):
-            pages += self.actor(actor_id)
-        for tag_id in sorted(self.corpus.tags):
-            pages += self.tag(tag_id)
-        pages += [*self.briefings_index(), self.actors_index(), self.tags_index()]
-        pages += [*self.timelines(), self.search(), self.status()]
-        return pages
+        return [page for unit in self.units() for page in self.build(unit)]
+
+    def units(self) -> list[Unit]:
+        """Every unit of this corpus, in the order of their pages."""
+        return [
+            *(("briefing", b.slug) for b in self._newest_first),
+            *(("actor", actor_id) for actor_id in sorted(self.corpus.actors)),
+            *(("tag", tag_id) for tag_id in sorted(self.corpus.tags)),
+            LISTS,
+        ]
+
+    def build(self, unit: Unit) -> list[Page]:
+        kind, key = unit
+        if kind == "briefing":
+            return [self.briefing(self._by_slug[key])]
+        if kind == "actor":
+            return list(self.actor(key))
+        if kind == "tag":
+            return list(self.tag(key))
+        lists: list[Page] = [*self.briefings_index(), self.actors_index(), self.tags_index()]
+        return [*lists, *self.timelines(), self.search(), self.status()]
 
     def briefing(self, loaded: LoadedBriefing) -> BriefingPage:
         b = loaded.briefing
@@ -630,10 +666,10 @@ class Localizer:
         # Called for every event on every page that lists it (its briefing, the
         # timeline, each of its actors): made once, since it is the same on all of
         # them (its links start at the language's root).
-        made = self._events.get(id(entry))
-        if made is None:
-            made = self._events[id(entry)] = self._make_event(entry, loaded)
-        return made
+        known = self._events.get(id(entry))
+        if known is None or known[0] is not entry:
+            known = self._events[id(entry)] = (entry, self._make_event(entry, loaded))
+        return known[1]
 
     def _make_event(self, entry: TimelineEntry, loaded: LoadedBriefing) -> Event:
         actors = tuple(Link(self._actor_name(a), from_root(actor_url(a))) for a in entry.actors)

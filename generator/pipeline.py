@@ -15,13 +15,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
 from generator.errors import ContentError, Problem, display_path
-from generator.export import data_files
+from generator.export import Contribution, data_files
 from generator.language_config import language_config
 from generator.layout import briefing_image, page_url, pages_at
 from generator.load import Corpus, LoadCache, load_corpus
-from generator.localize import Localizer, placeholder
+from generator.localize import Event, Localizer, Page, Unit, placeholder, units_touched
+from generator.models import TimelineEntry
 from generator.parallel import map_parts
-from generator.render import RenderCache, Renderer
+from generator.render import RenderCache, Renderer, templates_fingerprint
 from generator.review import editorial_warnings
 from generator.settings import Settings
 from generator.write import WriteReport, write_tree
@@ -48,10 +49,43 @@ def load_and_check(settings: Settings) -> Corpus:
 
 @dataclass
 class Caches:
-    """What repeated runs (`mkdocs serve`, the benchmark) keep between runs."""
+    """What repeated runs (`mkdocs serve`, the benchmark) keep between runs, so that a
+    rebuild after an edit does work in proportion to the edit, not to the archive: it
+    reads only the folders that changed (load), localizes only the units of pages the
+    changes touch (units, events), renders only pages whose context changed (render)
+    and compares with the disk only files whose bytes changed (written)."""
 
     load: LoadCache = field(default_factory=LoadCache)
     render: RenderCache = field(default_factory=RenderCache)
+    renderer: Renderer | None = None
+    settings: Settings | None = None  # of the last run
+    corpus: Corpus | None = None  # of the last run
+    units: dict[str, dict[Unit, list[Page]]] = field(default_factory=dict)  # by language
+    events: dict[str, dict[int, tuple[TimelineEntry, Event]]] = field(default_factory=dict)
+    data: dict[str, dict[str, Contribution]] = field(default_factory=dict)  # by language
+    written: dict[PurePosixPath, bytes] = field(default_factory=dict)
+
+
+def _touched(caches: Caches, settings: Settings, corpus: Corpus) -> set[Unit] | None:
+    """The units of pages that the changes since the last run can touch; None for all."""
+    last = caches.corpus
+    if (
+        last is None
+        or caches.settings != settings
+        or last.actors != corpus.actors
+        or last.tags != corpus.tags
+    ):
+        caches.units.clear()
+        caches.events.clear()  # an event shows its actors' names, and so does an export
+        caches.data.clear()
+        return None
+    before = {b.slug: b for b in last.briefings}
+    after = {b.slug: b for b in corpus.briefings}
+    touched: set[Unit] = set()
+    for slug in before.keys() | after.keys():
+        if before.get(slug) is not after.get(slug):  # the load cache keeps unchanged ones
+            touched |= units_touched(before.get(slug), after.get(slug))
+    return touched
 
 
 def generate(
@@ -94,12 +128,16 @@ def _generate(settings: Settings, out_dir: Path | None, cache: Caches | None) ->
     caches = cache if cache is not None else Caches()
     # Phase 0: the templates, compiled before any page so that a broken one stops the
     # run at once, and before the processes rendering pages are forked, which inherit them.
-    renderer = Renderer.for_project(settings, caches.render)
-    renderer.compile_templates()
+    fingerprint = templates_fingerprint(settings.templates_dir, settings.locales_dir)
+    renderer = caches.renderer
+    if renderer is None or renderer.cache.fingerprint != fingerprint:
+        renderer = caches.renderer = Renderer.for_project(settings, caches.render)
+        renderer.compile_templates()
 
     # Phase 1: read and validate all content; stop on any error. (The editorial
     # review of `briefings check` is not needed to build, and it reads every article.)
     corpus = load_corpus(settings, caches.load)
+    touched = _touched(caches, settings, corpus)
 
     # Phase 2: hand-written pages, which generated pages must never replace, and the
     # briefings' images, the same in every language: read once, here.
@@ -115,8 +153,18 @@ def _generate(settings: Settings, out_dir: Path | None, cache: Caches | None) ->
     def make_part(part: tuple[str, str]) -> TreePart:
         lang, kind = part
         if kind == PAGES:
-            return _pages(settings, corpus, handwritten, lang, renderer)
-        return _data(settings, corpus, handwritten[lang], images, lang)
+            units = caches.units.setdefault(lang, {})
+            events = caches.events.setdefault(lang, {})
+            localizer = Localizer(
+                corpus, lang, settings.languages, settings.site_url, settings.page_sizes, events
+            )
+            for unit in localizer.units():  # those a change can touch, and new ones
+                if touched is None or unit in touched or unit not in units:
+                    units[unit] = localizer.build(unit)
+            pages = [page for unit in localizer.units() for page in units[unit]]
+            return _pages(settings, pages, handwritten, lang, renderer)
+        known = caches.data.setdefault(lang, {})
+        return _data(settings, corpus, handwritten[lang], images, lang, known)
 
     # The pages first, the longest parts (the language with the articles takes longest).
     parts = [(lang, kind) for kind in (PAGES, DATA) for lang in settings.languages]
@@ -131,7 +179,9 @@ def _generate(settings: Settings, out_dir: Path | None, cache: Caches | None) ->
     # longer generated.
     files = {path: data for part in made for path, data in part.files.items()}
     files[PurePosixPath("index.html")] = renderer.render_root(settings).encode()
-    report = write_tree(out_dir or settings.out_dir, files, settings.jobs)
+    report = write_tree(out_dir or settings.out_dir, files, jobs, caches.written)
+    if cache is not None:
+        cache.settings, cache.corpus, cache.written = settings, corpus, files
     pages = sum(part.pages for part in made)
     return GenerateResult(corpus, report, pages, sum(part.rendered for part in made))
 
@@ -152,12 +202,13 @@ class TreePart:
 
 def _pages(
     settings: Settings,
-    corpus: Corpus,
+    generated: list[Page],
     handwritten: Mapping[str, Mapping[PurePosixPath, Path]],
     lang: str,
     renderer: Renderer,
 ) -> TreePart:
-    """The language's generated and hand-written pages, and its MkDocs config."""
+    """The language's generated pages (from their contexts) and hand-written pages, and
+    its MkDocs config."""
     tree = PurePosixPath(lang, "docs")
     own = handwritten[lang]
     files: dict[PurePosixPath, bytes] = {}
@@ -168,8 +219,7 @@ def _pages(
     # so only in an INFO line: a hand-written page must not hide a generated one that way.
     # (By the paths served at a hand-written page's URL: a few, not one URL a page.)
     same_url = {path: rel for rel in own if rel.suffix == ".md" for path in pages_at(page_url(rel))}
-    localizer = Localizer(corpus, lang, settings.languages, settings.site_url, settings.page_sizes)
-    for page in localizer.pages():
+    for page in generated:
         if page.path in own:
             problems.append(_collision(settings, lang, page.path))
             continue
@@ -196,6 +246,7 @@ def _data(
     own: Mapping[PurePosixPath, Path],
     images: Mapping[PurePosixPath, bytes],
     lang: str,
+    known: dict[str, Contribution],
 ) -> TreePart:
     """Images beside the briefings, feeds and data files: like pages, never in place
     of a hand-written file (``own``)."""
@@ -207,6 +258,7 @@ def _data(
         settings.site_url,
         settings.site_name,
         settings.language_name(lang),
+        known,
     )
     files: dict[PurePosixPath, bytes] = {}
     problems: list[Problem] = []

@@ -85,9 +85,21 @@ def _read_manifest(out_dir: Path) -> set[str]:
 WRITE_IN_PARALLEL_FROM = 512
 
 
-def write_tree(out_dir: Path, files: Mapping[PurePosixPath, bytes], jobs: int = 1) -> WriteReport:
-    """Make ``out_dir`` hold ``files``; return what changed."""
-    return finish_tree(out_dir, files.keys(), [write_files(out_dir, files, jobs)])
+def write_tree(
+    out_dir: Path,
+    files: Mapping[PurePosixPath, bytes],
+    jobs: int = 1,
+    written: Mapping[PurePosixPath, bytes] | None = None,
+) -> WriteReport:
+    """Make ``out_dir`` hold ``files``; return what changed. ``written``: what an earlier
+    run of this process wrote there, taken to be on disk still (files with the same
+    bytes are not read again)."""
+    changed = (
+        {rel: data for rel, data in files.items() if written.get(rel) != data} if written else files
+    )
+    done = write_files(out_dir, changed, jobs)
+    known = WrittenFiles((), len(files) - len(changed))
+    return finish_tree(out_dir, files.keys(), [done, known])
 
 
 def write_files(out_dir: Path, files: Mapping[PurePosixPath, bytes], jobs: int = 1) -> WrittenFiles:
