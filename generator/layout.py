@@ -30,10 +30,8 @@ RESERVED_IDS = frozenset({"index"})
 def briefing_page(slug: str) -> PurePosixPath:
     """``briefings/<slug>.md``, served at ``briefings/<slug>/``.
 
-    A file, not ``<slug>/index.md``: the same URL without a folder a briefing (1,000
-    a language at 1,000 briefings), and making a folder costs the kernel about as
-    much as writing a small page (some 40 µs on the benchmark's machine, several
-    times that shortly after thousands of files were deleted).
+    A file, not ``<slug>/index.md``: the same URL without a folder a briefing, and
+    making a folder costs the kernel about as much as writing a small page.
     """
     return BRIEFINGS / f"{slug}.md"
 

@@ -414,7 +414,7 @@ def _read_changed(
     order, as reading them one by one.
     """
     # A folder the cache does not hold is read whatever its stamp, so its reader takes
-    # the stamp (one listing and a stat a file: 50 ms at 1,000 folders, shared out).
+    # the stamp (one listing and a stat a file), shared out with the reading.
     changed = [
         folder
         for folder in folders
@@ -485,8 +485,8 @@ def _read_briefing(folder: Path, report: _Report) -> tuple[LoadedBriefing, YamlD
         texts=tuple(texts),
     )
     # The document is kept for the positions of later messages, which it finds in its
-    # source; its plain values were only for validating, and would double what goes
-    # back from a reading process (a sixth of it, measured).
+    # source; its plain values were only for validating, and would add much to what
+    # goes back from a reading process.
     return loaded, replace(doc, data=None)
 
 

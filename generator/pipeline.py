@@ -106,8 +106,8 @@ def generate(
 def _without_cycle_collection() -> Iterator[None]:
     """Generation makes millions of small objects and no garbage cycles worth
     collecting, so Python's cycle collector would only walk the whole heap (the
-    corpus, a serve's caches) again and again: a third of the time of a run,
-    measured. Reference counting still frees everything; the collector resumes
+    corpus, a serve's caches) again and again, for much of a run's time.
+    Reference counting still frees everything; the collector resumes
     after."""
     enabled = gc.isenabled()
     gc.disable()
@@ -116,7 +116,7 @@ def _without_cycle_collection() -> Iterator[None]:
     finally:
         if enabled:
             # All that generation left alive counts as young, so the first collection
-            # after it would walk it all (over a second at 1,000 briefings, measured).
+            # after it would walk it all.
             # Freezing and unfreezing moves it to the oldest generation unwalked, as
             # if it had survived earlier collections; a full collection still sees it.
             gc.freeze()

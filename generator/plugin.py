@@ -230,7 +230,7 @@ def index_site(site_dir: Path, languages: Sequence[str]) -> None:
 
     One bundle per language: each language's search loads only its own index,
     Pagefind stems it by the pages' <html lang>, and indexing one language at a
-    time halves Pagefind's peak memory (measured by the benchmark).
+    time halves Pagefind's peak memory.
     """
     for lang in languages:
         completed = subprocess.run(

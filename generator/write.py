@@ -48,8 +48,8 @@ def atomic_write(path: Path, data: bytes) -> None:
 
 def _write_new(path: Path, data: bytes) -> None:
     """Create a file that did not exist. Nothing can be reading it yet, so it is
-    written in place, without a temporary file and a rename: that takes about two
-    fifths off the time to write a fresh tree (measured). Should the file appear
+    written in place, without a temporary file and a rename, which cost a fresh tree
+    much of its writing time. Should the file appear
     meanwhile, it is replaced like any other."""
     try:
         out = path.open("xb")
