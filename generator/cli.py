@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -92,6 +93,26 @@ def cmd_render(args: argparse.Namespace) -> int:
         f"{report.unchanged} unchanged, {len(report.removed)} removed",
         file=sys.stderr,
     )
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    # Imported here: checking content must not pay for the engine's modules.
+    from generator.build import BuildError, build_site  # noqa: PLC0415
+
+    logging.basicConfig(level=logging.WARNING, format="%(message)s")
+    settings = settings_from(args.config)
+    site = args.site or settings.root / "site"
+    try:
+        result = build_site(settings, site, strict=True)
+    except ContentError as exc:
+        _print_problems(exc.problems)
+        return 1
+    except BuildError as exc:
+        print(f"briefings build: {exc}", file=sys.stderr)
+        return 1
+    _print_problems(result.warnings)
+    print(f"{result.pages} pages built into {display_path(site, settings.root)}", file=sys.stderr)
     return 0
 
 
@@ -218,6 +239,17 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument(
         "--jobs", type=_positive, help="processes that generate at once (default: one a core)"
     )
+    build = _command(
+        commands,
+        "build",
+        cmd_build,
+        "generate and build the whole site, with search",
+        "Generate every language, build each with MkDocs, index it with Pagefind, and "
+        "put the finished site in place of the previous one (a failed build leaves it "
+        "as it was). The same site as `mkdocs build --strict`.",
+        "briefings build --site /tmp/site",
+    )
+    build.add_argument("--site", type=Path, help="the site folder (default: site/)")
     new = _command(
         commands,
         "new",

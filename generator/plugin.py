@@ -1,27 +1,20 @@
-"""The MkDocs plugin: thin glue between ``mkdocs build``/``serve`` and the pipeline.
+"""The MkDocs plugin: glue between ``mkdocs build``/``serve`` and the generator.
 
-The root ``mkdocs.yml`` builds no page of its own. Before the build, the
-pipeline writes each language's docs tree and config into ``build/<lang>/``
-(outside every watched folder, and only files that changed). After it, each
-language is built into ``site/<lang>/`` by the same MkDocs in a process of its
-own, in parallel, and Pagefind indexes each language. ``mkdocs serve``
-watches content, templates, catalogs and theme overrides and does all of this
-again on a change; with ``--dirty`` the language builds redo only the pages
-whose Markdown changed.
+The root ``mkdocs.yml`` builds no page of its own. Before MkDocs' build the
+pipeline generates (``generator.pipeline``); after it, each language is built and
+indexed (``generator.build``). ``mkdocs serve`` watches content, templates,
+catalogs and theme overrides and does all of this again on a change, keeping the
+pipeline's caches, so that a rebuild does work in proportion to the edit; with
+``--dirty`` the language builds redo only the pages whose Markdown changed.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import shutil
-import subprocess
-import sys
 import threading
 import time
-from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +26,14 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 
+from generator.build import (
+    BuildError,
+    build_languages,
+    finish_site,
+    index_site,
+    staging_for,
+    swap,
+)
 from generator.errors import ContentError
 from generator.pipeline import Caches, generate
 from generator.settings import PageSizes, Settings
@@ -72,7 +73,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
         if self.command == "build" and not self.dirty:
             # Build beside the site, then swap: a failed build leaves site/ as it was.
             self.final_site = Path(config.site_dir)
-            staging = self.final_site.with_name(f".{self.final_site.name}.building")
+            staging = staging_for(self.final_site)
             shutil.rmtree(staging, ignore_errors=True)
             config.site_dir = str(staging)
         # The root build only orchestrates: no theme pages (404, sitemap) of its own.
@@ -119,49 +120,41 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         settings = self._settings()
         site_dir = Path(config.site_dir)
-        build_languages(settings, site_dir, strict=bool(config.strict), dirty=self.dirty)
-        shutil.copyfile(settings.out_dir / "index.html", site_dir / "index.html")
-        not_found = site_dir / settings.default_language / "404.html"
-        if not_found.is_file():
-            shutil.copyfile(not_found, site_dir / "404.html")
-        if self.config.search:
-            if (
-                self.command == "serve"
-                and (site_dir / settings.default_language / "pagefind").is_dir()
-            ):
-                # Previewing: reload the page first, bring the search index up to
-                # date a moment later rather than hold every reload for it.
-                threading.Thread(target=self._index_later, args=(site_dir,), daemon=True).start()
-            else:
-                index_site(site_dir, settings.languages)
+        try:
+            build_languages(settings, site_dir, strict=bool(config.strict), dirty=self.dirty)
+            finish_site(settings, site_dir)
+            if self.config.search:
+                if (
+                    self.command == "serve"
+                    and (site_dir / settings.default_language / "pagefind").is_dir()
+                ):
+                    # Previewing: reload the page first, bring the search index up to
+                    # date a moment later rather than hold every reload for it.
+                    threading.Thread(
+                        target=self._index_later, args=(site_dir,), daemon=True
+                    ).start()
+                else:
+                    index_site(site_dir, settings.languages)
+        except BuildError as exc:
+            raise PluginError(str(exc)) from None
         if self.final_site is not None:
-            _swap(site_dir, self.final_site)
+            swap(site_dir, self.final_site)
 
     def _index_later(self, site_dir: Path) -> None:
         with self._indexing:
             try:
                 index_site(site_dir, self._settings().languages)
-            except PluginError as exc:
+            except BuildError as exc:
                 log.warning(str(exc))
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.final_site is not None:
-            shutil.rmtree(self.final_site.with_name(f".{self.final_site.name}.building"), True)
+            shutil.rmtree(staging_for(self.final_site), ignore_errors=True)
 
     def _settings(self) -> Settings:
         if self.settings is None:  # pragma: no cover - MkDocs always calls on_config first
             raise PluginError("briefings: plugin used before on_config")
         return self.settings
-
-
-def _swap(built: Path, final: Path) -> None:
-    """Put the finished site in place of the previous one, in two renames."""
-    previous = final.with_name(f".{final.name}.previous")
-    shutil.rmtree(previous, ignore_errors=True)
-    if final.exists():
-        final.rename(previous)
-    built.rename(final)
-    shutil.rmtree(previous, ignore_errors=True)
 
 
 def settings_for(config: MkDocsConfig, plugin: BriefingsPlugin) -> Settings:
@@ -178,71 +171,3 @@ def settings_for(config: MkDocsConfig, plugin: BriefingsPlugin) -> Settings:
         )
     except ValueError as exc:
         raise PluginError(f"briefings plugin options in mkdocs.yml: {exc}") from None
-
-
-def build_languages(settings: Settings, site_dir: Path, *, strict: bool, dirty: bool) -> None:
-    """Build each language's site into ``site_dir/<lang>/``, each in a process of its own.
-
-    As many at once as there are cores: the languages share nothing, and Python
-    builds a site on one core. A process of its own also hands all of a build's
-    memory back when it ends.
-    """
-    options = ["--strict"] if strict else []
-    options += ["--dirty"] if dirty else []
-
-    def build_one(lang: str) -> subprocess.CompletedProcess[str]:
-        config = settings.out_dir / lang / "mkdocs.yml"
-        command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config)]
-        return subprocess.run(
-            [*command, "-d", str(site_dir / lang), *options],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-
-    jobs = max(1, min(len(settings.languages), os.cpu_count() or 1))
-    with ThreadPoolExecutor(jobs) as pool:
-        results = list(pool.map(build_one, settings.languages))
-    failed = []
-    for lang, completed in zip(settings.languages, results, strict=True):
-        _relay(lang, completed.stderr)
-        if completed.returncode != 0:
-            failed.append(lang)
-    if failed:
-        raise PluginError(f"building the site failed for: {', '.join(failed)} (see above)")
-
-
-def _relay(lang: str, output: str) -> None:
-    """A language build's log lines, into this build's log at their own level."""
-    level = logging.INFO
-    for line in output.splitlines():
-        prefix, _, message = line.partition(" -  ")
-        if message and prefix.strip() in ("DEBUG", "INFO", "WARNING", "ERROR"):
-            level = logging.getLevelName(prefix.strip())
-        else:
-            message = line  # a message's continuation keeps its level
-        if message.strip():
-            log.log(level, f"[{lang}] {message}")
-
-
-def index_site(site_dir: Path, languages: Sequence[str]) -> None:
-    """Build the Pagefind search bundle of each language into site/<lang>/pagefind/.
-
-    One bundle per language: each language's search loads only its own index,
-    Pagefind stems it by the pages' <html lang>, and indexing one language at a
-    time halves Pagefind's peak memory.
-    """
-    for lang in languages:
-        completed = subprocess.run(
-            [sys.executable, "-m", "pagefind", "--site", str(site_dir / lang), "--silent"],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if completed.returncode != 0:
-            raise PluginError(f"Pagefind failed:\n{completed.stdout}{completed.stderr}")
-        # Pagefind writes its entry file in hash-map order; sort it so that the
-        # same input always gives byte-identical output.
-        entry = site_dir / lang / "pagefind" / "pagefind-entry.json"
-        data = json.loads(entry.read_text(encoding="utf-8"))
-        entry.write_text(json.dumps(data, sort_keys=True, separators=(",", ":")), encoding="utf-8")

@@ -278,3 +278,21 @@ def test_a_wrong_page_size_is_named_in_mkdocs_yml(project: Path, option: str, me
     assert result.returncode != 0
     assert "briefings plugin options in mkdocs.yml" in result.stderr and message in result.stderr
     assert not (project / "site").exists()
+
+
+def test_briefings_build_makes_the_site_mkdocs_makes(project: Path) -> None:
+    result = run_cli(project, "build", "--site", str(project / "built"))
+    assert result.returncode == 0, result.stderr
+    assert "pages built into built" in result.stderr
+    mkdocs_site = build(project)
+    built = project / "built"
+    for page in ("index.html", "en/index.html", f"id/briefings/{SEED_SLUG}/index.html"):
+        assert (built / page).read_bytes() == (mkdocs_site / page).read_bytes(), page
+    assert (built / "en" / "pagefind" / "pagefind-entry.json").is_file()
+    # A content error: the built site stays as it was, and nothing is left beside it.
+    edit(project, BRIEFING, "published: 2023-06-02", "published: 2023-13-02")
+    before = (built / "en" / "index.html").read_bytes()
+    result = run_cli(project, "build", "--site", str(built))
+    assert result.returncode == 1 and "published" in result.stderr
+    assert (built / "en" / "index.html").read_bytes() == before
+    assert not (project / ".built.building").exists()

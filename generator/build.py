@@ -1,0 +1,137 @@
+"""The site from the generated trees: one engine build per language, then search.
+
+The boundary between the generator and the engine: generation writes each
+language's Markdown and ``mkdocs.yml`` into ``build/<lang>/``; here each language is
+built into ``<site>/<lang>/`` by MkDocs in a process of its own, the top folder gets
+its page and 404, and Pagefind indexes each language. ``build_site`` runs it all for
+the ``briefings build`` command, beside the site, then swaps it in; the MkDocs plugin
+calls the same pieces from MkDocs' own build and serve.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from generator.pipeline import GenerateResult, generate
+from generator.settings import Settings
+
+log = logging.getLogger("mkdocs.plugins.briefings")
+
+
+class BuildError(Exception):
+    """A language's build or the search index failed; its output says why."""
+
+
+def build_site(settings: Settings, site_dir: Path, *, strict: bool = True) -> GenerateResult:
+    """Generate, build every language and index it beside ``site_dir``, then swap it in:
+    a failed build leaves ``site_dir`` as it was. Raises ContentError or BuildError."""
+    staging = staging_for(site_dir)
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        result = generate(settings)
+        build_languages(settings, staging, strict=strict, dirty=False)
+        finish_site(settings, staging)
+        index_site(staging, settings.languages)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    swap(staging, site_dir)
+    return result
+
+
+def staging_for(site_dir: Path) -> Path:
+    return site_dir.with_name(f".{site_dir.name}.building")
+
+
+def finish_site(settings: Settings, site_dir: Path) -> None:
+    """The top folder's page (which sends a reader to a language) and its 404 page."""
+    shutil.copyfile(settings.out_dir / "index.html", site_dir / "index.html")
+    not_found = site_dir / settings.default_language / "404.html"
+    if not_found.is_file():
+        shutil.copyfile(not_found, site_dir / "404.html")
+
+
+def swap(built: Path, final: Path) -> None:
+    """Put the finished site in place of the previous one, in two renames."""
+    previous = final.with_name(f".{final.name}.previous")
+    shutil.rmtree(previous, ignore_errors=True)
+    if final.exists():
+        final.rename(previous)
+    built.rename(final)
+    shutil.rmtree(previous, ignore_errors=True)
+
+
+def build_languages(settings: Settings, site_dir: Path, *, strict: bool, dirty: bool) -> None:
+    """Build each language's site into ``site_dir/<lang>/``, each in a process of its own.
+
+    As many at once as there are cores: the languages share nothing, and Python
+    builds a site on one core. A process of its own also hands all of a build's
+    memory back when it ends.
+    """
+    options = ["--strict"] if strict else []
+    options += ["--dirty"] if dirty else []
+
+    def build_one(lang: str) -> subprocess.CompletedProcess[str]:
+        config = settings.out_dir / lang / "mkdocs.yml"
+        command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config)]
+        return subprocess.run(
+            [*command, "-d", str(site_dir / lang), *options],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+
+    jobs = max(1, min(len(settings.languages), os.cpu_count() or 1))
+    with ThreadPoolExecutor(jobs) as pool:
+        results = list(pool.map(build_one, settings.languages))
+    failed = []
+    for lang, completed in zip(settings.languages, results, strict=True):
+        _relay(lang, completed.stderr)
+        if completed.returncode != 0:
+            failed.append(lang)
+    if failed:
+        raise BuildError(f"building the site failed for: {', '.join(failed)} (see above)")
+
+
+def _relay(lang: str, output: str) -> None:
+    """A language build's log lines, into this build's log at their own level."""
+    level = logging.INFO
+    for line in output.splitlines():
+        prefix, _, message = line.partition(" -  ")
+        if message and prefix.strip() in ("DEBUG", "INFO", "WARNING", "ERROR"):
+            level = logging.getLevelName(prefix.strip())
+        else:
+            message = line  # a message's continuation keeps its level
+        if message.strip():
+            log.log(level, f"[{lang}] {message}")
+
+
+def index_site(site_dir: Path, languages: Sequence[str]) -> None:
+    """Build the Pagefind search bundle of each language into site/<lang>/pagefind/.
+
+    One bundle per language: each language's search loads only its own index,
+    Pagefind stems it by the pages' <html lang>, and indexing one language at a
+    time halves Pagefind's peak memory.
+    """
+    for lang in languages:
+        completed = subprocess.run(
+            [sys.executable, "-m", "pagefind", "--site", str(site_dir / lang), "--silent"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if completed.returncode != 0:
+            raise BuildError(f"Pagefind failed:\n{completed.stdout}{completed.stderr}")
+        # Pagefind writes its entry file in hash-map order; sort it so that the
+        # same input always gives byte-identical output.
+        entry = site_dir / lang / "pagefind" / "pagefind-entry.json"
+        data = json.loads(entry.read_text(encoding="utf-8"))
+        entry.write_text(json.dumps(data, sort_keys=True, separators=(",", ":")), encoding="utf-8")
