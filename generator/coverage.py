@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from generator.load import ONE_LANGUAGE_FIELDS, Corpus, field_path
+from generator.load import ONE_LANGUAGE_FIELDS, Corpus, LoadedBriefing, field_path
+from generator.strict_yaml import Loc
 
 
 @dataclass(frozen=True)
@@ -20,8 +21,18 @@ class Coverage:
 def coverage(corpus: Corpus, languages: Sequence[str]) -> list[Coverage]:
     rows = []
     for loaded in corpus.briefings:
-        texts = [(loc, t) for loc, t in loaded.texts if loc not in ONE_LANGUAGE_FIELDS]
+        total = len(_translatable(loaded))
         for lang in languages:
-            missing = tuple(field_path(loc) for loc, t in texts if lang not in t)
-            rows.append(Coverage(loaded.slug, lang, len(texts) - len(missing), len(texts), missing))
+            missing = untranslated(loaded, lang)
+            rows.append(Coverage(loaded.slug, lang, total - len(missing), total, missing))
     return rows
+
+
+def untranslated(loaded: LoadedBriefing, lang: str) -> tuple[str, ...]:
+    """The fields of a briefing with no text in ``lang``: the one rule for the status
+    page, `briefings status` and the notice on a briefing's page."""
+    return tuple(field_path(loc) for loc, text in _translatable(loaded) if lang not in text)
+
+
+def _translatable(loaded: LoadedBriefing) -> list[tuple[Loc, Mapping[str, str]]]:
+    return [(loc, text) for loc, text in loaded.texts if loc not in ONE_LANGUAGE_FIELDS]

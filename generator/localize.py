@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from babel import Locale
 from markupsafe import Markup
 
-from generator.coverage import coverage
+from generator.coverage import coverage, untranslated
 from generator.dates import PartialDate
 from generator.layout import (
     ACTORS,
@@ -383,8 +383,6 @@ class Localizer:
         ]
         events = tuple(self._event(e, loaded) for e in _chronological(b.timeline))
         image_url = self._image_url(loaded)
-        texts = [title, summary, *key_points, *(line.role for line in lines if line.role)]
-        texts += [e.text for e in events]
         return BriefingPage(
             path=path,
             lang=self.lang,
@@ -413,7 +411,7 @@ class Localizer:
             tags=tuple(
                 Link(self.text(self.corpus.tags[t]), link(path, tag_page(t))) for t in b.tags
             ),
-            missing_translations=any(t.missing for t in texts),
+            missing_translations=bool(untranslated(loaded, self.lang)),
             lastmod=(b.updated or b.published).iso(),
             image_url=image_url,
             jsonld=briefing_jsonld(
