@@ -54,8 +54,8 @@ messages: $(STAMP)
 schema: $(STAMP)
 	$(BIN)/briefings schema
 
-## Benchmark at 100, 1,000 and 3,000 briefings (BENCH_ARGS="--sizes 100 1000" to skip 3,000)
-BENCH_ARGS ?= --sizes 100 1000 3000
+## Benchmark at 500, 1,000 and 3,000 briefings (BENCH_ARGS="--sizes 500 1000" to skip 3,000)
+BENCH_ARGS ?= --sizes 500 1000 3000
 bench: $(STAMP)
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
