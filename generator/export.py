@@ -25,7 +25,7 @@ from xml.etree import ElementTree as ET
 
 from generator.dates import PartialDate
 from generator.encode import html_paragraphs, html_text, json_bytes
-from generator.layout import briefing_url
+from generator.layout import briefing_url, language_url
 from generator.load import Corpus, LoadedBriefing
 from generator.models import text_in
 
@@ -57,7 +57,7 @@ def data_files(
     briefing is the same object (and the registries the same: the caller's to say).
     """
     briefings = _newest_first(corpus)
-    base = f"{site_url.rstrip('/')}/{lang}/" if site_url else f"/{lang}/"
+    base = language_url(site_url, lang)
     known = known if known is not None else {}
     for loaded in briefings:
         if loaded.slug not in known or known[loaded.slug][0] is not loaded:

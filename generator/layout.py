@@ -26,6 +26,13 @@ ARCHIVE = PurePosixPath("archive")  # older pages of the briefings index
 RESERVED_IDS = frozenset({"index"})
 
 
+def language_url(site_url: str, lang: str) -> str:
+    """Where a language's site is served: ``https://example.org/briefings/en/`` under
+    the site's URL, or ``/en/`` when none is set. Every absolute URL of a page, a feed
+    or a data file starts here."""
+    return f"{site_url.rstrip('/')}/{lang}/" if site_url else f"/{lang}/"
+
+
 @functools.cache  # ids repeat on every page that links them
 def briefing_page(slug: str) -> PurePosixPath:
     """``briefings/<slug>.md``, served at ``briefings/<slug>/``.

@@ -32,6 +32,7 @@ from generator.layout import (
     briefing_url,
     from_root,
     in_language,
+    language_url,
     later_page,
     link,
     tag_page,
@@ -310,7 +311,7 @@ class Localizer:
         self.corpus = corpus
         self.lang = lang
         self.order = tuple(languages)
-        self.root_url = site_url.rstrip("/") + "/" if site_url else "/"
+        self.site_url = site_url
         self._newest_first = sorted(
             corpus.briefings, key=lambda b: (b.briefing.published, b.slug), reverse=True
         )
@@ -419,7 +420,7 @@ class Localizer:
                 self.corpus.actors,
                 self.lang,
                 self.order,
-                self.root_url,
+                self.site_url,
                 image_url,
             ),
         )
@@ -430,7 +431,7 @@ class Localizer:
             return None
         if image.url:
             return image.url
-        return f"{self.root_url}{self.lang}/{briefing_url(loaded.slug)}{image.file}"
+        return f"{language_url(self.site_url, self.lang)}{briefing_url(loaded.slug)}{image.file}"
 
     def actor(self, actor_id: str) -> list[ActorPageContext]:
         """An actor's pages: who they are and, newest first, the briefings they are in."""

@@ -10,6 +10,8 @@ from types import MappingProxyType
 
 from babel import Locale, UnknownLocaleError
 
+from generator.layout import language_url
+
 
 @dataclass(frozen=True)
 class PageSizes:
@@ -111,5 +113,5 @@ class Settings:
         return self.root / "build"
 
     def language_site_url(self, lang: str) -> str:
-        base = self.site_url if self.site_url.endswith("/") else self.site_url + "/"
-        return f"{base}{lang}/" if self.site_url else ""
+        """The language's absolute URL, or "" when the site has none (see layout)."""
+        return language_url(self.site_url, lang) if self.site_url else ""

@@ -14,7 +14,7 @@ from typing import Any
 from markupsafe import Markup
 
 from generator.encode import script_json
-from generator.layout import briefing_url
+from generator.layout import briefing_url, language_url
 from generator.load import LoadedBriefing
 from generator.models import Actor, text_in
 
@@ -37,13 +37,13 @@ def briefing_jsonld(
     actors: Mapping[str, Actor],
     lang: str,
     languages: Sequence[str],
-    root_url: str,
+    site_url: str,
     image_url: str | None,
 ) -> Markup:
     b = loaded.briefing
 
     def url(code: str) -> str:
-        return f"{root_url}{code}/{briefing_url(loaded.slug)}"
+        return f"{language_url(site_url, code)}{briefing_url(loaded.slug)}"
 
     default = languages[0]
     data: dict[str, Any] = {
