@@ -2,8 +2,8 @@
 TimelineJS timeline per briefing, so that readers can follow and other newsrooms reuse.
 
 Written into each language's docs tree, so MkDocs (or any engine) copies them as they
-are: ``/<lang>/feeds/feed.xml``, ``/<lang>/feeds/feed.json``, ``/<lang>/data/briefings.json``
-and ``/<lang>/data/timelines/<slug>.json``.
+are, at the paths ``generator.layout`` gives (``feeds/feed.xml``, ``feeds/feed.json``,
+``data/briefings.json``, ``data/timelines/<slug>.json``).
 
 The feeds have a folder of their own because every page links them in its head, and
 Material's script fetches ``sitemap.xml`` beside every ``<link rel="alternate">``
@@ -25,12 +25,19 @@ from xml.etree import ElementTree as ET
 
 from generator.dates import PartialDate
 from generator.encode import html_paragraphs, html_text, json_bytes
-from generator.layout import briefing_url, language_url
+from generator.layout import (
+    BRIEFINGS_DATA,
+    FEED_JSON,
+    FEED_RSS,
+    FEED_SITEMAP,
+    briefing_url,
+    language_url,
+    timeline_data,
+)
 from generator.load import Corpus, LoadedBriefing
 from generator.models import text_in
 
 FEED_ITEMS = 50
-FEEDS = PurePosixPath("feeds")  # in each language's tree (see above for why a folder)
 
 
 def _newest_first(corpus: Corpus) -> list[LoadedBriefing]:
@@ -67,10 +74,10 @@ def data_files(
                 json_bytes(timelinejs(loaded, lang, languages)),
             )
     files = {
-        FEEDS / "feed.xml": rss(briefings, lang, languages, base, site_name, language_name),
-        FEEDS / "feed.json": json_feed(briefings, lang, languages, base, site_name),
-        FEEDS / "sitemap.xml": _one_line_sitemap(base),
-        PurePosixPath("data", "briefings.json"): json_bytes(
+        FEED_RSS: rss(briefings, lang, languages, base, site_name, language_name),
+        FEED_JSON: json_feed(briefings, lang, languages, base, site_name),
+        FEED_SITEMAP: _one_line_sitemap(base),
+        BRIEFINGS_DATA: json_bytes(
             {
                 "language": lang,
                 "briefings": [known[b.slug][1] for b in briefings],
@@ -78,7 +85,7 @@ def data_files(
         ),
     }
     for loaded in briefings:
-        files[PurePosixPath("data", "timelines", f"{loaded.slug}.json")] = known[loaded.slug][2]
+        files[timeline_data(loaded.slug)] = known[loaded.slug][2]
     return files
 
 
@@ -140,7 +147,7 @@ def json_feed(
             "version": "https://jsonfeed.org/version/1.1",
             "title": site_name,
             "home_page_url": base,
-            "feed_url": f"{base}{FEEDS}/feed.json",
+            "feed_url": f"{base}{FEED_JSON}",
             "language": lang,
             "items": [
                 {

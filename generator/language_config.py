@@ -14,7 +14,18 @@ from pathlib import PurePosixPath
 
 import yaml
 
-from generator.layout import ACTORS, BRIEFINGS, SEARCH, STATUS, TAGS, TIMELINE
+from generator.layout import (
+    ACTORS,
+    ARCHIVE,
+    BRIEFINGS,
+    FEED_JSON,
+    FEED_RSS,
+    SEARCH,
+    STATUS,
+    TAGS,
+    TIMELINE,
+    TIMELINES,
+)
 from generator.settings import Settings
 
 GENERATED_NAV = (
@@ -30,14 +41,14 @@ EDITOR_NAV = (STATUS,)
 # briefing in every page's navigation makes the site grow with the square of
 # its size.
 NOT_IN_NAV = (
-    "/briefings/*.md",
-    "/archive/*.md",
-    "/actors/*.md",
-    "/actors/*/*.md",
-    "/tags/*.md",
-    "/tags/*/*.md",
-    "/timeline/*.md",
-    "/timeline/*/*.md",
+    f"/{BRIEFINGS}/*.md",
+    f"/{ARCHIVE}/*.md",
+    f"/{ACTORS}/*.md",
+    f"/{ACTORS}/*/*.md",
+    f"/{TAGS}/*.md",
+    f"/{TAGS}/*/*.md",
+    f"/{TIMELINES}/*.md",
+    f"/{TIMELINES}/*/*.md",
 )
 
 
@@ -61,6 +72,8 @@ def language_config(settings: Settings, lang: str, handwritten: Sequence[PurePos
             "briefings": {
                 "lang": lang,
                 "default_language": settings.default_language,
+                # For the theme's <head>: the paths come from layout, like every other.
+                "feeds": {"rss": str(FEED_RSS), "json": str(FEED_JSON)},
             },
         },
         "nav": nav,

@@ -21,6 +21,15 @@ TIMELINE = PurePosixPath("timeline.md")
 SEARCH = PurePosixPath("search.md")
 STATUS = PurePosixPath("status.md")
 ARCHIVE = PurePosixPath("archive")  # older pages of the briefings index
+TIMELINES = PurePosixPath("timeline")  # a long timeline's pages, per year
+# Files served as they are: feeds in a folder of their own (see generator/export.py
+# for why), data for other programs.
+FEEDS = PurePosixPath("feeds")
+FEED_RSS = FEEDS / "feed.xml"
+FEED_JSON = FEEDS / "feed.json"
+FEED_SITEMAP = FEEDS / "sitemap.xml"
+DATA = PurePosixPath("data")
+BRIEFINGS_DATA = DATA / "briefings.json"
 # Each folder's list page is <folder>/index.md (briefings, actors, topics), so no
 # briefing slug, actor id or topic id may be "index": its page would replace the list.
 RESERVED_IDS = frozenset({"index"})
@@ -67,7 +76,12 @@ def actor_url(actor_id: str) -> str:
 
 
 def timeline_page(year: int) -> PurePosixPath:
-    return PurePosixPath("timeline", f"{year}.md")
+    return TIMELINES / f"{year}.md"
+
+
+def timeline_data(slug: str) -> PurePosixPath:
+    """A briefing's timeline for TimelineJS."""
+    return DATA / "timelines" / f"{slug}.json"
 
 
 @functools.cache  # ids repeat on every page that links them

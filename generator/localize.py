@@ -36,6 +36,7 @@ from generator.layout import (
     later_page,
     link,
     tag_page,
+    timeline_data,
     timeline_page,
     url_depth,
 )
@@ -200,6 +201,7 @@ class BriefingPage(Page):
     image: ImageView | None = None
     sources: tuple[Source, ...] = ()
     tags: tuple[Link, ...] = ()
+    timeline_data: Markup = field(default_factory=Markup)  # its TimelineJS file
     missing_translations: bool = False
     lastmod: str = ""
     image_url: str | None = None  # absolute, for link previews
@@ -412,6 +414,7 @@ class Localizer:
             tags=tuple(
                 Link(self.text(self.corpus.tags[t]), link(path, tag_page(t))) for t in b.tags
             ),
+            timeline_data=trusted(f"{'../' * url_depth(path)}{timeline_data(loaded.slug)}"),
             missing_translations=bool(untranslated(loaded, self.lang)),
             lastmod=(b.updated or b.published).iso(),
             image_url=image_url,
