@@ -59,7 +59,7 @@ def _run(project: Path, stage: str, lang: str) -> int:
     corpus = load.load_corpus(settings)
     if stage == "load":
         return 0
-    localizer = Localizer(corpus, lang, settings.languages, settings.site_url, settings.page_sizes)
+    localizer = Localizer(corpus, settings.language(lang), settings.page_sizes)
     pages = list(localizer.pages())
     if stage == "localize":
         return len(pages)
@@ -67,8 +67,7 @@ def _run(project: Path, stage: str, lang: str) -> int:
     for page in pages:
         renderer.render(page, settings.languages)
     if stage == "data":
-        name = settings.language_name(lang)
-        data_files(corpus, lang, settings.languages, settings.site_url, settings.site_name, name)
+        data_files(corpus, settings.language(lang), settings.site_name)
     return len(pages)
 
 

@@ -31,11 +31,10 @@ from generator.layout import (
     FEED_RSS,
     FEED_SITEMAP,
     briefing_url,
-    language_url,
     timeline_data,
 )
 from generator.load import Corpus, LoadedBriefing
-from generator.models import text_in
+from generator.settings import Language
 
 FEED_ITEMS = 50
 
@@ -51,11 +50,8 @@ Contribution = tuple[LoadedBriefing, dict[str, Any], bytes]  # briefing, its exp
 
 def data_files(
     corpus: Corpus,
-    lang: str,
-    languages: Sequence[str],
-    site_url: str,
+    language: Language,
     site_name: str,
-    language_name: str,
     known: dict[str, Contribution] | None = None,
 ) -> dict[PurePosixPath, bytes]:
     """Every data file of one language, by its path in the language's docs tree.
@@ -64,22 +60,21 @@ def data_files(
     briefing is the same object (and the registries the same: the caller's to say).
     """
     briefings = _newest_first(corpus)
-    base = language_url(site_url, lang)
     known = known if known is not None else {}
     for loaded in briefings:
         if loaded.slug not in known or known[loaded.slug][0] is not loaded:
             known[loaded.slug] = (
                 loaded,
-                _briefing(loaded, corpus, lang, languages, base),
-                json_bytes(timelinejs(loaded, lang, languages)),
+                _briefing(loaded, corpus, language),
+                json_bytes(timelinejs(loaded, language)),
             )
     files = {
-        FEED_RSS: rss(briefings, lang, languages, base, site_name, language_name),
-        FEED_JSON: json_feed(briefings, lang, languages, base, site_name),
-        FEED_SITEMAP: _one_line_sitemap(base),
+        FEED_RSS: rss(briefings, language, site_name),
+        FEED_JSON: json_feed(briefings, language, site_name),
+        FEED_SITEMAP: _one_line_sitemap(language.url),
         BRIEFINGS_DATA: json_bytes(
             {
-                "language": lang,
+                "language": language.code,
                 "briefings": [known[b.slug][1] for b in briefings],
             }
         ),
@@ -102,20 +97,14 @@ def _midnight(date: PartialDate) -> dt.datetime:
     return dt.datetime.combine(date.first_day(), dt.time(), tzinfo=dt.UTC)
 
 
-def rss(
-    briefings: Sequence[LoadedBriefing],
-    lang: str,
-    languages: Sequence[str],
-    base: str,
-    site_name: str,
-    language_name: str,
-) -> bytes:
+def rss(briefings: Sequence[LoadedBriefing], language: Language, site_name: str) -> bytes:
+    base = language.url
     rss_el = ET.Element("rss", version="2.0")
     channel = ET.SubElement(rss_el, "channel")
-    ET.SubElement(channel, "title").text = html_text(f"{site_name} ({language_name})")
+    ET.SubElement(channel, "title").text = html_text(f"{site_name} ({language.name})")
     ET.SubElement(channel, "link").text = base
     ET.SubElement(channel, "description").text = html_text(site_name)
-    ET.SubElement(channel, "language").text = lang
+    ET.SubElement(channel, "language").text = language.code
     if briefings:
         ET.SubElement(channel, "lastBuildDate").text = format_datetime(
             _midnight(max(b.briefing.updated or b.briefing.published for b in briefings))
@@ -125,38 +114,33 @@ def rss(
         item = ET.SubElement(channel, "item")
         link = f"{base}{briefing_url(loaded.slug)}"
         # Feed readers render both as HTML: escaped here, and again for XML by ElementTree.
-        ET.SubElement(item, "title").text = html_text(text_in(b.title, lang, languages))
+        ET.SubElement(item, "title").text = html_text(language.text(b.title))
         ET.SubElement(item, "link").text = link
         ET.SubElement(item, "guid", isPermaLink="true").text = link
-        summary = text_in(b.summary, lang, languages)
+        summary = language.text(b.summary)
         ET.SubElement(item, "description").text = html_paragraphs(summary)
         ET.SubElement(item, "pubDate").text = format_datetime(_midnight(b.published))
     xml: bytes = ET.tostring(rss_el, encoding="utf-8", xml_declaration=True)
     return xml + b"\n"
 
 
-def json_feed(
-    briefings: Sequence[LoadedBriefing],
-    lang: str,
-    languages: Sequence[str],
-    base: str,
-    site_name: str,
-) -> bytes:
+def json_feed(briefings: Sequence[LoadedBriefing], language: Language, site_name: str) -> bytes:
+    base = language.url
     return json_bytes(
         {
             "version": "https://jsonfeed.org/version/1.1",
             "title": site_name,
             "home_page_url": base,
             "feed_url": f"{base}{FEED_JSON}",
-            "language": lang,
+            "language": language.code,
             "items": [
                 {
                     "id": f"{base}{briefing_url(b.slug)}",
                     "url": f"{base}{briefing_url(b.slug)}",
-                    "title": text_in(b.briefing.title, lang, languages),
-                    "summary": text_in(b.briefing.summary, lang, languages),
-                    "content_text": text_in(b.briefing.summary, lang, languages),
-                    "content_html": html_paragraphs(text_in(b.briefing.summary, lang, languages)),
+                    "title": language.text(b.briefing.title),
+                    "summary": language.text(b.briefing.summary),
+                    "content_text": language.text(b.briefing.summary),
+                    "content_html": html_paragraphs(language.text(b.briefing.summary)),
                     "date_published": _midnight(b.briefing.published).isoformat(),
                     "tags": list(b.briefing.tags),
                 }
@@ -166,13 +150,12 @@ def json_feed(
     )
 
 
-def _briefing(
-    loaded: LoadedBriefing, corpus: Corpus, lang: str, languages: Sequence[str], base: str
-) -> dict[str, Any]:
+def _briefing(loaded: LoadedBriefing, corpus: Corpus, language: Language) -> dict[str, Any]:
     b = loaded.briefing
+    base = language.url
 
     def text(texts: Mapping[str, str] | None) -> str | None:
-        return text_in(texts, lang, languages) if texts else None
+        return language.text(texts) if texts else None
 
     return {
         "slug": loaded.slug,
@@ -223,7 +206,7 @@ def _briefing(
     }
 
 
-def timelinejs(loaded: LoadedBriefing, lang: str, languages: Sequence[str]) -> dict[str, Any]:
+def timelinejs(loaded: LoadedBriefing, language: Language) -> dict[str, Any]:
     """A timeline in TimelineJS's JSON format (its texts are HTML: escaped here)."""
     b = loaded.briefing
 
@@ -236,7 +219,7 @@ def timelinejs(loaded: LoadedBriefing, lang: str, languages: Sequence[str]) -> d
         return parts
 
     def escaped(texts: Mapping[str, str]) -> str:
-        return html_text(text_in(texts, lang, languages))
+        return html_text(language.text(texts))
 
     events = []
     for entry in sorted(b.timeline, key=lambda e: e.date.sort_key):

@@ -32,7 +32,6 @@ from generator.layout import (
     briefing_url,
     from_root,
     in_language,
-    language_url,
     later_page,
     link,
     tag_page,
@@ -48,9 +47,8 @@ from generator.models import (
     Briefing,
     Status,
     TimelineEntry,
-    shown_language,
 )
-from generator.settings import PageSizes
+from generator.settings import Language, PageSizes
 from generator.structured import briefing_jsonld
 
 T = TypeVar("T")
@@ -64,11 +62,6 @@ class LText:
     text: str
     lang: str
     missing: bool  # True: shown in ``lang`` because the page's language has none
-
-
-def pick(texts: Mapping[str, str], lang: str, order: Sequence[str]) -> LText:
-    shown = shown_language(texts, lang, order)
-    return LText(texts[shown], shown, missing=shown != lang)
 
 
 @dataclass(frozen=True)
@@ -303,17 +296,15 @@ class Localizer:
     def __init__(
         self,
         corpus: Corpus,
-        lang: str,
-        languages: Sequence[str],
-        site_url: str = "",
+        language: Language,
         page_sizes: PageSizes | None = None,
         events: dict[int, tuple[TimelineEntry, Event]] | None = None,
     ) -> None:
         self.page_sizes = page_sizes or PageSizes()
         self.corpus = corpus
-        self.lang = lang
-        self.order = tuple(languages)
-        self.site_url = site_url
+        self.language = language
+        self.lang = language.code
+        self.order = language.order
         self._newest_first = sorted(
             corpus.briefings, key=lambda b: (b.briefing.published, b.slug), reverse=True
         )
@@ -337,7 +328,8 @@ class Localizer:
                 self._by_tag[tag_id].append(loaded)
 
     def text(self, texts: Mapping[str, str]) -> LText:
-        return pick(texts, self.lang, self.order)
+        shown = self.language.shown(texts)
+        return LText(texts[shown], shown, missing=shown != self.lang)
 
     def date(self, date: PartialDate) -> str:
         return _format_date(date, self.lang)
@@ -418,14 +410,7 @@ class Localizer:
             missing_translations=bool(untranslated(loaded, self.lang)),
             lastmod=(b.updated or b.published).iso(),
             image_url=image_url,
-            jsonld=briefing_jsonld(
-                loaded,
-                self.corpus.actors,
-                self.lang,
-                self.order,
-                self.site_url,
-                image_url,
-            ),
+            jsonld=briefing_jsonld(loaded, self.corpus.actors, self.language, image_url),
         )
 
     def _image_url(self, loaded: LoadedBriefing) -> str | None:
@@ -434,7 +419,7 @@ class Localizer:
             return None
         if image.url:
             return image.url
-        return f"{language_url(self.site_url, self.lang)}{briefing_url(loaded.slug)}{image.file}"
+        return f"{self.language.url}{briefing_url(loaded.slug)}{image.file}"
 
     def actor(self, actor_id: str) -> list[ActorPageContext]:
         """An actor's pages: who they are and, newest first, the briefings they are in."""

@@ -178,11 +178,6 @@ def shown_language(texts: Mapping[str, str], lang: str, order: Sequence[str]) ->
     return next(code for code in (*order, *sorted(texts)) if code in texts)
 
 
-def text_in(texts: Mapping[str, str], lang: str, order: Sequence[str]) -> str:
-    """A Text as a ``lang`` page shows it (the fallback unmarked: for data files)."""
-    return texts[shown_language(texts, lang, order)]
-
-
 class Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
 

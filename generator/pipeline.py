@@ -155,9 +155,7 @@ def _generate(settings: Settings, out_dir: Path | None, cache: Caches | None) ->
         if kind == PAGES:
             units = caches.units.setdefault(lang, {})
             events = caches.events.setdefault(lang, {})
-            localizer = Localizer(
-                corpus, lang, settings.languages, settings.site_url, settings.page_sizes, events
-            )
+            localizer = Localizer(corpus, settings.language(lang), settings.page_sizes, events)
             for unit in localizer.units():  # those a change can touch, and new ones
                 if touched is None or unit in touched or unit not in units:
                     units[unit] = localizer.build(unit)
@@ -251,15 +249,7 @@ def _data(
     """Images beside the briefings, feeds and data files: like pages, never in place
     of a hand-written file (``own``)."""
     tree = PurePosixPath(lang, "docs")
-    data = data_files(
-        corpus,
-        lang,
-        settings.languages,
-        settings.site_url,
-        settings.site_name,
-        settings.language_name(lang),
-        known,
-    )
+    data = data_files(corpus, settings.language(lang), settings.site_name, known)
     files: dict[PurePosixPath, bytes] = {}
     problems: list[Problem] = []
     for rel, content in {**images, **data}.items():

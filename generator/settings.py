@@ -10,7 +10,9 @@ from types import MappingProxyType
 
 from babel import Locale, UnknownLocaleError
 
+from generator.dates import PartialDate
 from generator.layout import language_url
+from generator.models import shown_language
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,37 @@ class PageSizes:
                 f"per_page: unknown {', '.join(unknown)}; known: {', '.join(sorted(known))}"
             )
         return cls(**option)  # type: ignore[arg-type]  # checked in __post_init__
+
+
+@dataclass(frozen=True)
+class Language:
+    """One of the site's languages, as every output needs it: pages, feeds, JSON-LD and
+    data files take a text, a date and a URL from here."""
+
+    code: str
+    name: str  # in itself, as a language switcher or a feed's title shows it
+    site_url: str  # the whole site's, "" when none is set
+    order: tuple[str, ...]  # the site's languages: a missing text falls back in this order
+
+    @property
+    def url(self) -> str:
+        """Where this language's site is served."""
+        return language_url(self.site_url, self.code)
+
+    def url_of(self, code: str) -> str:
+        """Where another of the site's languages is served, for links to a page's twin."""
+        return language_url(self.site_url, code)
+
+    def shown(self, texts: Mapping[str, str]) -> str:
+        """The language a text is shown in: this one, else the first the text has."""
+        return shown_language(texts, self.code, self.order)
+
+    def text(self, texts: Mapping[str, str]) -> str:
+        """A text as this language shows it (the fallback unmarked: for data files)."""
+        return texts[self.shown(texts)]
+
+    def date(self, date: PartialDate) -> str:
+        return date.format(self.code)
 
 
 @dataclass(frozen=True)
@@ -75,6 +108,9 @@ class Settings:
     @property
     def default_language(self) -> str:
         return self.languages[0]
+
+    def language(self, code: str) -> Language:
+        return Language(code, self.language_name(code), self.site_url, self.languages)
 
     def language_name(self, code: str) -> str:
         """The language's name in itself, as a language switcher shows it."""

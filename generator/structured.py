@@ -8,15 +8,16 @@ versions in the other languages (``workTranslation`` from the default language,
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any
 
 from markupsafe import Markup
 
 from generator.encode import script_json
-from generator.layout import briefing_url, language_url
+from generator.layout import briefing_url
 from generator.load import LoadedBriefing
-from generator.models import Actor, text_in
+from generator.models import Actor
+from generator.settings import Language
 
 SCHEMA_TYPES = {
     "person": "Person",
@@ -35,15 +36,14 @@ EVENT_STATUS = {
 def briefing_jsonld(
     loaded: LoadedBriefing,
     actors: Mapping[str, Actor],
-    lang: str,
-    languages: Sequence[str],
-    site_url: str,
+    language: Language,
     image_url: str | None,
 ) -> Markup:
     b = loaded.briefing
+    lang, languages = language.code, language.order
 
     def url(code: str) -> str:
-        return f"{language_url(site_url, code)}{briefing_url(loaded.slug)}"
+        return f"{language.url_of(code)}{briefing_url(loaded.slug)}"
 
     default = languages[0]
     data: dict[str, Any] = {
@@ -51,17 +51,17 @@ def briefing_jsonld(
         "@type": "AnalysisNewsArticle",
         "@id": url(lang),
         "url": url(lang),
-        "headline": text_in(b.title, lang, languages),
-        "description": text_in(b.summary, lang, languages),
+        "headline": language.text(b.title),
+        "description": language.text(b.summary),
         "inLanguage": lang,
         "datePublished": b.published.iso(),
         "dateModified": (b.updated or b.published).iso(),
         "keywords": list(b.tags),
-        "about": [_thing(a.actor, actors[a.actor], lang, languages) for a in b.actors],
+        "about": [_thing(actors[a.actor], language) for a in b.actors],
         "mentions": [
             {
                 "@type": "Event",
-                "name": text_in(entry.event, lang, languages),
+                "name": language.text(entry.event),
                 "startDate": entry.date.iso(),
                 "eventStatus": EVENT_STATUS[entry.status],
             }
@@ -78,10 +78,10 @@ def briefing_jsonld(
     return script_json(data)
 
 
-def _thing(actor_id: str, actor: Actor, lang: str, languages: Sequence[str]) -> dict[str, Any]:
+def _thing(actor: Actor, language: Language) -> dict[str, Any]:
     thing: dict[str, Any] = {
         "@type": SCHEMA_TYPES[actor.type],
-        "name": text_in(actor.name, lang, languages),
+        "name": language.text(actor.name),
     }
     if actor.wikidata:
         thing["sameAs"] = f"https://www.wikidata.org/wiki/{actor.wikidata}"

@@ -219,7 +219,8 @@ def test_long_timeline_gets_pages_per_year(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "p")
     add_outsider_briefing(project)
     corpus = load_corpus(Settings(root=project))
-    localizer = Localizer(corpus, "en", ("id", "en"), page_sizes=PageSizes(timeline_events=2))
+    english = Settings(root=project).language("en")
+    localizer = Localizer(corpus, english, page_sizes=PageSizes(timeline_events=2))
     pages = {str(p.path): p for p in localizer.timelines()}
     assert set(pages) == {
         "timeline.md",
