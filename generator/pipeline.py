@@ -19,8 +19,9 @@ from generator.export import Contribution, data_files
 from generator.language_config import language_config
 from generator.layout import briefing_image, page_url, pages_at
 from generator.load import Corpus, LoadCache, load_corpus
-from generator.localize import Event, Localizer, Page, Unit, placeholder, units_touched
+from generator.localize import Localizer, Unit, placeholder, units_touched
 from generator.models import TimelineEntry
+from generator.pages import Event, Page
 from generator.parallel import map_parts
 from generator.render import RenderCache, Renderer, templates_fingerprint
 from generator.review import editorial_warnings

@@ -19,7 +19,6 @@ import jinja2
 from markupsafe import Markup, escape
 
 from generator.i18n import Translator, translators
-from generator.localize import Event, Link, LText, Page
 from generator.markup import (
     escape_attribute,
     escape_inline,
@@ -29,6 +28,7 @@ from generator.markup import (
     html_text,
     trusted,
 )
+from generator.pages import Event, Link, LText, Page
 from generator.settings import Settings
 
 

@@ -1,0 +1,220 @@
+"""What a template gets: one frozen context a page, and the values inside them.
+
+Everything language-dependent except interface strings is decided before a context
+is made (``generator.localize`` builds them); templates only lay them out. Contexts are
+compared whole to tell whether a page must be rendered again, so every field is a
+value, never a reference to the corpus.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+from markupsafe import Markup
+
+from generator.dates import PartialDate
+from generator.layout import url_depth
+from generator.markup import trusted
+from generator.models import ActorType, Status
+
+
+@dataclass(frozen=True)
+class LText:
+    """A text in the page's language, or in another one when no translation exists."""
+
+    text: str
+    lang: str
+    missing: bool  # True: shown in ``lang`` because the page's language has none
+
+
+@dataclass(frozen=True)
+class Link:
+    label: LText
+    href: Markup
+
+
+@dataclass(frozen=True)
+class ActorLine:
+    id: str
+    type: ActorType
+    name: LText
+    role: LText | None
+    href: Markup
+
+
+@dataclass(frozen=True)
+class Event:
+    """One event of a timeline, the same value on every page that lists it.
+
+    Its links are URLs relative to the language's root (``actors/nato/``), not to
+    a page: the renderer puts the listing page's way up in front (see url_depth).
+    """
+
+    date: PartialDate
+    date_text: str  # Babel-formatted at the date's precision, or the date_label
+    approximate: bool
+    status: Status
+    text: LText
+    actors: tuple[Link, ...]
+    briefing: Link  # the briefing it is from, shown where briefings' events are merged
+    actor_ids: tuple[str, ...] = ()  # for the timeline's filters
+    tags: tuple[str, ...] = ()  # its briefing's topics, for the filters too
+    iso: str = ""  # the date as <time datetime> wants it
+    precision: str = "day"  # "day", "month" or "year"
+
+    # For the data-* attributes that the timeline's filters read (a property costs a
+    # tenth of Jinja's join filter, called twice for each of ~10,000 entries a language).
+    @property
+    def actor_words(self) -> str:
+        return " ".join(self.actor_ids)
+
+    @property
+    def tag_words(self) -> str:
+        return " ".join(self.tags)
+
+
+@dataclass(frozen=True)
+class YearGroup:
+    year: int
+    events: tuple[Event, ...]
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    lang: str  # the language of the text shown
+    html: Markup | None  # None: not available in the page's language
+    republished: bool  # False: the briefing gives no text of the article at all
+    original_lang: str
+    original_language_name: str  # in the page's language, from Babel's locale data
+    original_href: Markup  # the page that shows the original text
+    author: str | None
+    publisher: str | None
+    url: str | None
+    published: str | None
+    title: LText | None
+
+
+@dataclass(frozen=True)
+class ImageView:
+    src: str
+    alt: LText | None
+    caption: LText | None
+    credit: str | None
+
+
+@dataclass(frozen=True)
+class Summary:
+    """A briefing as index pages list it."""
+
+    slug: str
+    title: LText
+    summary: LText
+    published: PartialDate
+    date_text: str
+    href: Markup
+
+
+@dataclass(frozen=True)
+class Pager:
+    """Where a page stands in a listing split over several pages (newest first)."""
+
+    number: int  # 1-based
+    count: int
+    first: Markup  # links, relative to this page
+    newer: Markup | None
+    older: Markup | None
+
+
+@dataclass(frozen=True)
+class Page:
+    """What every page has; ``template`` names its file under templates/."""
+
+    path: PurePosixPath
+    lang: str
+    template: str
+    # Index pages have no title of their own: their template names them through
+    # gettext, because interface text lives in the catalogs, not in Python.
+    title: LText | None
+    description: str
+    pager: Pager | None = None  # set on the pages of a listing split over several
+
+    @property
+    def way_up(self) -> Markup:
+        """From where this page is served up to the language's root: ``../../``."""
+        return trusted("../" * url_depth(self.path))
+
+
+@dataclass(frozen=True)
+class BriefingPage(Page):
+    slug: str = ""
+    summary: LText | None = None
+    published: str = ""
+    updated: str | None = None
+    key_points: tuple[LText, ...] = ()
+    actor_groups: tuple[tuple[ActorType, tuple[ActorLine, ...]], ...] = ()
+    events: tuple[Event, ...] = ()
+    article: ArticleView | None = None
+    image: ImageView | None = None
+    sources: tuple[Source, ...] = ()
+    tags: tuple[Link, ...] = ()
+    timeline_data: Markup = field(default_factory=Markup)  # its TimelineJS file
+    missing_translations: bool = False
+    lastmod: str = ""
+    image_url: str | None = None  # absolute, for link previews
+    jsonld: Markup = field(default_factory=Markup)
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    publisher: str | None
+    url: str
+    date_text: str | None
+    lang: str | None
+
+
+@dataclass(frozen=True)
+class ActorPageContext(Page):
+    actor_id: str = ""
+    type: ActorType = "other"
+    about: LText | None = None
+    wikidata: str | None = None
+    aliases: tuple[str, ...] = ()
+    briefings: tuple[tuple[Summary, LText | None], ...] = ()  # with the actor's role in each
+    events: tuple[Event, ...] = ()
+    appears_with: tuple[tuple[Link, int], ...] = ()  # other actors, by shared briefings
+
+
+@dataclass(frozen=True)
+class ListPage(Page):
+    """Index pages: briefings, actors, tags, a tag, the timeline, search."""
+
+    briefings: tuple[Summary, ...] = ()
+    actor_groups: tuple[tuple[ActorType, tuple[Link, ...]], ...] = ()
+    tag_links: tuple[tuple[Link, int], ...] = ()  # (topic, briefings on it)
+    years: tuple[YearGroup, ...] = ()
+    coverage: tuple[CoverageRow, ...] = ()
+    year: int | None = None  # a year's page of a long timeline
+    index_href: Markup | None = None  # a topic's or a year's way back to all of them
+    # (year, events, links to its pages) of a long timeline
+    year_links: tuple[tuple[int, int, tuple[Markup, ...]], ...] = ()
+    filters: tuple[tuple[str, LText], ...] = ()  # actors the timeline can be filtered by
+    tag_filters: tuple[tuple[str, LText], ...] = ()
+
+
+@dataclass(frozen=True)
+class CoverageRow:
+    briefing: Link
+    translated: int
+    total: int
+    missing: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PlaceholderPage(Page):
+    """A hand-written page that exists in another language but not in this one."""
+
+    original_lang: str = ""
+    original_language_name: str = ""
+    original_href: Markup = field(default_factory=Markup)
