@@ -234,6 +234,20 @@ def test_workflows_run_untrusted_code_read_only() -> None:
     assert pages["jobs"]["deploy"]["steps"][0]["uses"].startswith("actions/deploy-pages@")
 
 
+def test_workflows_pass_zizmor_with_every_action_pinned_to_a_commit() -> None:
+    zizmor = Path(sys.executable).with_name("zizmor")  # a pinned dev dependency
+    workflows = ROOT / ".github" / "workflows"
+    result = subprocess.run(
+        [str(zizmor), "--offline", str(workflows)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No findings to report" in result.stdout
+    for workflow in workflows.glob("*.yml"):
+        for line in workflow.read_text(encoding="utf-8").splitlines():
+            if "uses:" in line:
+                assert re.search(r"uses: [\w./-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$", line), line
+
+
 def test_workflows_pass_actionlint() -> None:
     actionlint = shutil.which("actionlint")
     if actionlint is None:
@@ -244,7 +258,7 @@ def test_workflows_pass_actionlint() -> None:
     assert result.returncode == 0, result.stdout
 
 
-@pytest.mark.parametrize("command", ["check", "render", "new", "status", "schema"])
+@pytest.mark.parametrize("command", ["check", "render", "build", "new", "status", "schema"])
 def test_every_command_explains_itself_with_an_example(command: str) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "generator.cli", command, "--help"],
