@@ -65,6 +65,7 @@ class Caches:
     events: dict[str, dict[int, tuple[TimelineEntry, Event]]] = field(default_factory=dict)
     data: dict[str, dict[str, Contribution]] = field(default_factory=dict)  # by language
     written: dict[PurePosixPath, bytes] = field(default_factory=dict)
+    written_to: Path | None = None  # the folder those were written to
 
 
 def _touched(caches: Caches, settings: Settings, corpus: Corpus) -> set[Unit] | None:
@@ -178,9 +179,11 @@ def _generate(settings: Settings, out_dir: Path | None, cache: Caches | None) ->
     # longer generated.
     files = {path: data for part in made for path, data in part.files.items()}
     files[PurePosixPath("index.html")] = renderer.render_root(settings).encode()
-    report = write_tree(out_dir or settings.out_dir, files, jobs, caches.written)
+    out = out_dir or settings.out_dir
+    report = write_tree(out, files, jobs, caches.written if caches.written_to == out else None)
     if cache is not None:
-        cache.settings, cache.corpus, cache.written = settings, corpus, files
+        cache.settings, cache.corpus = settings, corpus
+        cache.written, cache.written_to = files, out
     pages = sum(part.pages for part in made)
     return GenerateResult(corpus, report, pages, sum(part.rendered for part in made))
 
