@@ -25,7 +25,9 @@ from generator.errors import ContentError, Problem, Severity, display_path, erro
 from generator.images import CleanImage
 from generator.layout import ACTORS, RESERVED_IDS, TAGS
 from generator.models import (
+    FIELD_NAMES,
     ID_PATTERN,
+    LANG_PATTERN,
     MAX_ID_LENGTH,
     Actor,
     Briefing,
@@ -257,7 +259,12 @@ def _validate(model: type[M], path: Path, doc: YamlDocument, report: _Report) ->
     try:
         return model.model_validate(doc.data)
     except ValidationError as exc:
-        for error in exc.errors(include_url=False):
+        errors = exc.errors(include_url=False)
+        # A key that is wrong says what happened; its value's own error would only repeat it.
+        wrong_keys = {tuple(e["loc"][:-1]) for e in errors if e["loc"][-1:] == ("[key]",)}
+        for error in errors:
+            if error["loc"][-1:] != ("[key]",) and tuple(error["loc"]) in wrong_keys:
+                continue
             loc = tuple(p for p in error["loc"] if p != "[key]")
             report.at(path, doc, loc, _message(error))
         return None
@@ -280,17 +287,37 @@ def _message(error: Any) -> str:
     kind = error["type"]
     if kind == "value_error":
         return str(error["msg"]).removeprefix("Value error, ")
-    ctx = error.get("ctx", {})
-    if ctx.get("pattern") == ID_PATTERN or ctx.get("max_length") == MAX_ID_LENGTH:
-        value = str(error.get("input"))
-        return f"{shorten(value)!r} is not a valid id: {id_problem(value)}"
-    if kind == "string_pattern_mismatch":
-        return f"{error.get('input')!r} does not have the expected form ({ctx['pattern']})"
+    special = _form_message(error)
+    if special:
+        return special
+    if kind == "extra_forbidden" and error["loc"]:
+        close = difflib.get_close_matches(str(error["loc"][-1]), FIELD_NAMES, n=1, cutoff=0.7)
+        if close:
+            return f"unknown field; did you mean {close[0]!r}?"
     if kind == "literal_error":
         return f"{error.get('input')!r} is not allowed; expected {error['ctx']['expected']}"
     if kind == "too_long":
         return str(error["msg"])
     return _MESSAGES.get(kind, str(error["msg"]))
+
+
+def _form_message(error: Any) -> str | None:
+    """What is wrong with an id or a language code, in the contributor's terms."""
+    ctx = error.get("ctx", {})
+    value = str(error.get("input"))
+    if ctx.get("pattern") == ID_PATTERN or ctx.get("max_length") == MAX_ID_LENGTH:
+        return f"{shorten(value)!r} is not a valid id: {id_problem(value)}"
+    if error["type"] != "string_pattern_mismatch":
+        return None
+    if ctx["pattern"] != LANG_PATTERN:
+        return f"{value!r} does not have the expected form ({ctx['pattern']})"
+    if " " in value.strip():  # {id: Menteri, tuan rumah, en: ...}: the comma split the text
+        return (
+            f"{shorten(value)!r} is not a language code: a comma inside {{...}} ended the "
+            "text before it, and the words after it became a key; put the whole text in "
+            'quotes: id: "..., ..."'
+        )
+    return f"{value!r} is not a language code (two or three lowercase letters: id, en)"
 
 
 def _load_registry(

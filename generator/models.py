@@ -282,6 +282,14 @@ class TagRegistry(RootModel[dict[Identifier, LineText]]):
     model_config = ConfigDict(frozen=True, strict=True)
 
 
+# Every field name of the content files, for "did you mean" on a misspelt one.
+FIELD_NAMES = frozenset(
+    name
+    for model in (Briefing, ArticleRef, Image, ActorRole, TimelineEntry, Source, Actor)
+    for name in model.model_fields
+)
+
+
 def json_schemas() -> dict[str, dict[str, Any]]:
     """The JSON Schema of each content file, from the same models that validate it."""
     return {

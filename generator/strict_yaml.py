@@ -180,6 +180,13 @@ def parse(raw: bytes, limits: Limits = DEFAULT_LIMITS) -> YamlDocument:
                 raise YamlError(
                     "a tab is used for indentation; YAML indents with spaces only", suspect, tab
                 ) from None
+        if problem.startswith("mapping values are not allowed"):
+            raise YamlError(
+                "a ': ' inside a text that is not in quotes starts a new key; put the whole "
+                'text in quotes: "..."',
+                line,
+                column,
+            ) from None
         raise YamlError(f"YAML syntax: {problem}", line, column) from None
     except yaml.YAMLError as exc:
         raise YamlError(f"YAML syntax: {exc}", 1) from None

@@ -81,7 +81,27 @@ def check_errors(project: Path) -> list[str]:
             "published: 2023-06-02\n",
             "published: 2023-06-02\npublshed: 2023-06-03\n",
             "publshed:",
-            "publshed: unknown field; check its spelling against the format guide",
+            "publshed: unknown field; did you mean 'published'?",
+        ),
+        (
+            "published: 2023-06-02\n",
+            "published: 2023-06-02\nsomething: x\n",
+            "something:",
+            "something: unknown field; check its spelling against the format guide",
+        ),
+        (
+            "  - actor: fumio-kishida\n",
+            "  - actor: fumio-kishida\n    role: {id: Perdana Menteri, tuan rumah, en: Host}\n",
+            "role: {id: Perdana",
+            "role.tuan rumah: 'tuan rumah' is not a language code: a comma inside {...} ended "
+            "the text before it",
+        ),
+        (
+            "  author: Mai Nguyen",
+            "  author: Mai Nguyen: analis",
+            "author: Mai",
+            "a ': ' inside a text that is not in quotes starts a new key; put the whole text in "
+            'quotes: "..."',
         ),
         (
             "published: 2023-06-02\n",
@@ -106,6 +126,8 @@ def test_each_mistake_names_file_line_and_field(
     assert any(e.startswith(f"{BRIEFING}:{line}:") and expected in e for e in errors), (
         f"line {line}: {expected}\n" + "\n".join(errors)
     )
+    # One mistake, one message: a slip is not reported again as what it led to.
+    assert len([e for e in errors if e.startswith(f"{BRIEFING}:{line}:")]) == 1, errors
 
 
 def test_missing_required_field_names_it(project: Path) -> None:
