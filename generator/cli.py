@@ -247,7 +247,7 @@ def build_parser() -> argparse.ArgumentParser:
         "Generate every language, build each with MkDocs, index it with Pagefind, and "
         "put the finished site in place of the previous one (a failed build leaves it "
         "as it was). The same site as `mkdocs build --strict`.",
-        "briefings build --site /tmp/site",
+        "briefings build --site public",
     )
     build.add_argument("--site", type=Path, help="the site folder (default: site/)")
     new = _command(
