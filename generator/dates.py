@@ -32,6 +32,52 @@ def _locale(code: str) -> Locale:
     return Locale.parse(code)
 
 
+# Month names as Indonesian and English texts write them, by number.
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("januari", "january", "jan"),
+            ("februari", "february", "feb", "pebruari"),
+            ("maret", "march", "mar"),
+            ("april", "apr"),
+            ("mei", "may"),
+            ("juni", "june", "jun"),
+            ("juli", "july", "jul"),
+            ("agustus", "august", "agu", "aug"),
+            ("september", "sep", "sept"),
+            ("oktober", "october", "okt", "oct"),
+            ("november", "nov", "nopember"),
+            ("desember", "december", "des", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_DAY_MONTH_YEAR = re.compile(r"([0-3]?\d)[/.]([01]?\d)[/.]((?:1[89]|2\d)\d\d)")
+_WORDS = re.compile(r"(?:([0-3]?\d)\s+)?([^\W\d_]+)\s+((?:1[89]|2\d)\d\d)")
+
+
+def _written_otherwise(text: str) -> str | None:
+    """A date written as people write it (11/7/2023, 11 Juli 2023, July 2023) in the
+    format the content files use, for the message that refuses it; None if unsure."""
+    text = " ".join(text.split())
+    numeric = _DAY_MONTH_YEAR.fullmatch(text)
+    if numeric:  # day first, as Indonesian (and most) writing has it
+        day, month, year = (int(part) for part in numeric.groups())
+    else:
+        words = _WORDS.fullmatch(text)
+        if words is None or words.group(2).lower() not in MONTHS:
+            return None
+        day = int(words.group(1) or 0)
+        month, year = MONTHS[words.group(2).lower()], int(words.group(3))
+    try:
+        dt.date(year, month, day or 1)
+    except ValueError:
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}" if day else f"{year:04d}-{month:02d}"
+
+
 class Precision(enum.IntEnum):
     YEAR = 1
     MONTH = 2
@@ -55,7 +101,9 @@ class PartialDate:
     @classmethod
     def parse(cls, text: str) -> PartialDate:
         if not _PARTIAL.match(text):
-            raise ValueError(f"{text!r} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD")
+            meant = _written_otherwise(text)
+            hint = f"; {text.strip()} is written {meant}" if meant else ""
+            raise ValueError(f"{text!r} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD{hint}")
         parts = [int(p) for p in text.split("-")]
         year, month, day = (*parts, 0, 0)[:3]
         if year < 1:

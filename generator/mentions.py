@@ -15,30 +15,9 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from generator.dates import PartialDate
+from generator.dates import MONTHS, PartialDate
 from generator.models import Actor
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("januari", "january", "jan"),
-            ("februari", "february", "feb", "pebruari"),
-            ("maret", "march", "mar"),
-            ("april", "apr"),
-            ("mei", "may"),
-            ("juni", "june", "jun"),
-            ("juli", "july", "jul"),
-            ("agustus", "august", "agu", "aug"),
-            ("september", "sep", "sept"),
-            ("oktober", "october", "okt", "oct"),
-            ("november", "nov", "nopember"),
-            ("desember", "december", "des", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
 _MONTH = (
     r"(?P<month>"
     + "|".join(sorted((m for m in MONTHS if len(m) > 3), key=len, reverse=True))

@@ -97,6 +97,19 @@ def check_errors(project: Path) -> list[str]:
             "the text before it",
         ),
         (
+            "published: 2023-06-02\n",
+            "published: 2/6/2023\n",
+            "published: 2/6",
+            "published: '2/6/2023' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD; 2/6/2023 "
+            "is written 2023-06-02",
+        ),
+        (
+            "  - date: 2022-12\n",
+            "  - date: Desember 2022\n",
+            "date: Desember",
+            "is not a date: write YYYY, YYYY-MM or YYYY-MM-DD; Desember 2022 is written 2022-12",
+        ),
+        (
             "  author: Mai Nguyen",
             "  author: Mai Nguyen: analis",
             "author: Mai",
