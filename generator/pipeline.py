@@ -133,7 +133,7 @@ def _generate(settings: Settings, out_dir: Path | None, cache: Caches | None) ->
     fingerprint = templates_fingerprint(settings.templates_dir, settings.locales_dir)
     renderer = caches.renderer
     if renderer is None or renderer.cache.fingerprint != fingerprint:
-        renderer = caches.renderer = Renderer.for_project(settings, caches.render)
+        renderer = caches.renderer = Renderer.for_project(settings, caches.render, fingerprint)
         renderer.compile_templates()
 
     # Phase 1: read and validate all content; stop on any error. (The editorial
@@ -158,10 +158,11 @@ def _generate(settings: Settings, out_dir: Path | None, cache: Caches | None) ->
             units = caches.units.setdefault(lang, {})
             events = caches.events.setdefault(lang, {})
             localizer = Localizer(corpus, settings.language(lang), settings.page_sizes, events)
-            for unit in localizer.units():  # those a change can touch, and new ones
+            in_order = localizer.units()
+            for unit in in_order:  # those a change can touch, and new ones
                 if touched is None or unit in touched or unit not in units:
                     units[unit] = localizer.build(unit)
-            pages = [page for unit in localizer.units() for page in units[unit]]
+            pages = [page for unit in in_order for page in units[unit]]
             return _pages(settings, pages, handwritten, lang, renderer)
         known = caches.data.setdefault(lang, {})
         return _data(settings, corpus, handwritten[lang], images, lang, known)

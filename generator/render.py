@@ -134,14 +134,16 @@ class Renderer:
         self.env.filters["timeline_entries"] = self._timeline_entries
 
     @classmethod
-    def for_project(cls, settings: Settings, cache: RenderCache | None = None) -> Renderer:
+    def for_project(
+        cls, settings: Settings, cache: RenderCache | None = None, fingerprint: str = ""
+    ) -> Renderer:
         """The project's templates and catalogs; ``cache``'s pages are reused only if
-        neither has changed since it was filled."""
+        neither has changed since it was filled (``fingerprint``, if already known)."""
         return cls(
             settings.templates_dir,
             translators(settings.locales_dir, settings.languages),
             cache,
-            templates_fingerprint(settings.templates_dir, settings.locales_dir),
+            fingerprint or templates_fingerprint(settings.templates_dir, settings.locales_dir),
         )
 
     def compile_templates(self) -> None:
