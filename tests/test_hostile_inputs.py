@@ -288,8 +288,9 @@ def test_a_look_alike_letter_in_an_id_is_named(
     project: Path, where: str, old: str, new: str, named: str
 ) -> None:
     replace(project, old, new, where)
-    assert "is not a-z, 0-9 or '-'" in errors_of(project)
-    assert named in errors_of(project)
+    errors = errors_of(project)
+    assert "is not a-z, 0-9 or '-'" in errors
+    assert named in errors
 
 
 # -- invisible and misleading text ---------------------------------------------------------
@@ -346,8 +347,9 @@ def test_bidirectional_controls_are_refused_in_one_line_fields(
     project: Path, where: str, old: str, new: str, field: str
 ) -> None:
     replace(project, old, new, where)
-    assert f"{field}: contains the bidirectional control" in errors_of(project) or (
-        f"{field}: contains the invisible character" in errors_of(project)
+    errors = errors_of(project)
+    assert f"{field}: contains the bidirectional control" in errors or (
+        f"{field}: contains the invisible character" in errors
     )
 
 
