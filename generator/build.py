@@ -33,6 +33,8 @@ class BuildError(Exception):
 def build_site(settings: Settings, site_dir: Path, *, strict: bool = True) -> GenerateResult:
     """Generate, build every language and index it beside ``site_dir``, then swap it in:
     a failed build leaves ``site_dir`` as it was. Raises ContentError or BuildError."""
+    # Absolute: the engines read a relative output folder from their configuration's.
+    site_dir = site_dir.absolute()
     staging = staging_for(site_dir)
     shutil.rmtree(staging, ignore_errors=True)
     try:
