@@ -19,9 +19,14 @@ $(STAMP): pyproject.toml constraints.txt
 	else echo "npm not found: accessibility tests will skip"; fi
 	touch $(STAMP)
 
-## Generate and build the whole bilingual site into site/
+## Generate and build the whole bilingual site into site/ (ENGINE=zensical: with Zensical)
+ENGINE ?= mkdocs
 site: $(STAMP)
+ifeq ($(ENGINE),mkdocs)
 	$(BIN)/mkdocs build --strict
+else
+	$(BIN)/briefings build --engine $(ENGINE)
+endif
 
 ## Preview the whole bilingual site at http://127.0.0.1:8000/ with live reload
 serve: $(STAMP)

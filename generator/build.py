@@ -2,10 +2,11 @@
 
 The boundary between the generator and the engine: generation writes each
 language's Markdown and ``mkdocs.yml`` into ``build/<lang>/``; here each language is
-built into ``<site>/<lang>/`` by MkDocs in a process of its own, the top folder gets
-its page and 404, and Pagefind indexes each language. ``build_site`` runs it all for
-the ``briefings build`` command, beside the site, then swaps it in; the MkDocs plugin
-calls the same pieces from MkDocs' own build and serve.
+built into ``<site>/<lang>/`` by an engine (MkDocs, or Zensical, which reads the same
+configuration) in a process of its own, the top folder gets its page and 404, and
+Pagefind indexes each language. ``build_site`` runs it all for the ``briefings
+build`` command, beside the site, then swaps it in; the MkDocs plugin calls the same
+pieces from MkDocs' own build and serve.
 """
 
 from __future__ import annotations
@@ -25,12 +26,16 @@ from generator.settings import Settings
 
 log = logging.getLogger("mkdocs.plugins.briefings")
 
+ENGINES = ("mkdocs", "zensical")
+
 
 class BuildError(Exception):
     """A language's build or the search index failed; its output says why."""
 
 
-def build_site(settings: Settings, site_dir: Path, *, strict: bool = True) -> GenerateResult:
+def build_site(
+    settings: Settings, site_dir: Path, *, strict: bool = True, engine: str = "mkdocs"
+) -> GenerateResult:
     """Generate, build every language and index it beside ``site_dir``, then swap it in:
     a failed build leaves ``site_dir`` as it was. Raises ContentError or BuildError."""
     # Absolute: the engines read a relative output folder from their configuration's.
@@ -39,7 +44,7 @@ def build_site(settings: Settings, site_dir: Path, *, strict: bool = True) -> Ge
     shutil.rmtree(staging, ignore_errors=True)
     try:
         result = generate(settings)
-        build_languages(settings, staging, strict=strict, dirty=False)
+        build_languages(settings, staging, strict=strict, dirty=False, engine=engine)
         finish_site(settings, staging)
         index_site(staging, settings.languages)
     except BaseException:
@@ -71,19 +76,25 @@ def swap(built: Path, final: Path) -> None:
     shutil.rmtree(previous, ignore_errors=True)
 
 
-def build_languages(settings: Settings, site_dir: Path, *, strict: bool, dirty: bool) -> None:
+def build_languages(
+    settings: Settings, site_dir: Path, *, strict: bool, dirty: bool, engine: str = "mkdocs"
+) -> None:
     """Build each language's site into ``site_dir/<lang>/``, each in a process of its own.
 
     As many at once as there are cores: the languages share nothing, and Python
     builds a site on one core. A process of its own also hands all of a build's
     memory back when it ends.
     """
-    options = ["--strict"] if strict else []
-    options += ["--dirty"] if dirty else []
+    if engine not in ENGINES:
+        raise BuildError(f"unknown engine {engine!r}: one of {', '.join(ENGINES)}")
 
     def build_one(lang: str) -> subprocess.CompletedProcess[str]:
-        config = settings.out_dir / lang / "mkdocs.yml"
-        command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config)]
+        tree = settings.out_dir / lang
+        if engine == "zensical":
+            return _zensical(tree, site_dir / lang, strict=strict)
+        options = ["--strict"] if strict else []
+        options += ["--dirty"] if dirty else []
+        command = [sys.executable, "-m", "mkdocs", "build", "-f", str(tree / "mkdocs.yml")]
         return subprocess.run(
             [*command, "-d", str(site_dir / lang), *options],
             capture_output=True,
@@ -101,6 +112,32 @@ def build_languages(settings: Settings, site_dir: Path, *, strict: bool, dirty: 
             failed.append(lang)
     if failed:
         raise BuildError(f"building the site failed for: {', '.join(failed)} (see above)")
+
+
+def _zensical(tree: Path, target: Path, *, strict: bool) -> subprocess.CompletedProcess[str]:
+    """Build one language's tree with Zensical, which reads the same mkdocs.yml.
+
+    Zensical takes no output folder on its command line and wants it inside the
+    configuration's folder: a small configuration on top of the generated one
+    points it at ``.site`` there, moved into place afterwards.
+    """
+    config = tree / ".zensical.yml"
+    config.write_text("INHERIT: mkdocs.yml\nsite_dir: .site\n", encoding="utf-8")
+    shutil.rmtree(tree / ".site", ignore_errors=True)
+    command = [sys.executable, "-m", "zensical", "build", "-f", str(config)]
+    completed = subprocess.run(
+        [*command, *(["--strict"] if strict else [])],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    # Zensical reports on stdout and fails with a traceback on stderr.
+    output = completed.stdout + completed.stderr
+    if completed.returncode == 0:
+        shutil.rmtree(target, ignore_errors=True)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        (tree / ".site").rename(target)
+    return subprocess.CompletedProcess(command, completed.returncode, "", output)
 
 
 def _relay(lang: str, output: str) -> None:

@@ -11,6 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from generator.build import ENGINES, BuildError, build_site
 from generator.coverage import coverage
 from generator.dates import PartialDate
 from generator.errors import ContentError, Problem, Severity, display_path
@@ -97,14 +98,11 @@ def cmd_render(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    # Imported here: checking content must not pay for the engine's modules.
-    from generator.build import BuildError, build_site  # noqa: PLC0415
-
     logging.basicConfig(level=logging.WARNING, format="%(message)s")
     settings = settings_from(args.config)
     site = args.site or settings.root / "site"
     try:
-        result = build_site(settings, site, strict=True)
+        result = build_site(settings, site, strict=True, engine=args.engine)
     except ContentError as exc:
         _print_problems(exc.problems)
         return 1
@@ -250,6 +248,12 @@ def build_parser() -> argparse.ArgumentParser:
         "briefings build --site public",
     )
     build.add_argument("--site", type=Path, help="the site folder (default: site/)")
+    build.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default="mkdocs",
+        help="what builds each language's pages (default: mkdocs)",
+    )
     new = _command(
         commands,
         "new",
