@@ -49,6 +49,7 @@ NOT_IN_NAV = (
     f"/{TAGS}/*/*.md",
     f"/{TIMELINES}/*.md",
     f"/{TIMELINES}/*/*.md",
+    f"/{STATUS.with_suffix('')}/*.md",
 )
 
 

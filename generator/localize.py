@@ -171,7 +171,7 @@ class Localizer:
         if kind == "tag":
             return list(self.tag(key))
         lists: list[Page] = [*self.briefings_index(), self.actors_index(), self.tags_index()]
-        return [*lists, *self.timelines(), self.search(), self.status()]
+        return [*lists, *self.timelines(), self.search(), *self.status()]
 
     def briefing(self, loaded: LoadedBriefing) -> BriefingPage:
         b = loaded.briefing
@@ -419,22 +419,35 @@ class Localizer:
     def search(self) -> ListPage:
         return self._index(SEARCH, "search.md.j2")
 
-    def status(self) -> ListPage:
-        """Translation coverage of this language, for editors."""
+    def status(self) -> list[ListPage]:
+        """What is left to translate into this language, for editors: the briefings with
+        a text missing, newest first, and how many are complete."""
         by_slug = {b.slug: b for b in self.corpus.briefings}
-        rows = tuple(
-            CoverageRow(
-                Link(
-                    self.text(by_slug[row.slug].briefing.title),
-                    link(STATUS, briefing_page(row.slug)),
+        rows = [row for row in coverage(self.corpus, [self.lang]) if row.missing]
+        order = {loaded.slug: place for place, loaded in enumerate(self._newest_first)}
+        rows.sort(key=lambda row: order[row.slug])
+        complete = len(self.corpus.briefings) - len(rows)
+        return [
+            self._index(
+                path,
+                "status.md.j2",
+                pager=pager,
+                complete=(complete, len(self.corpus.briefings)),
+                coverage=tuple(
+                    CoverageRow(
+                        Link(
+                            self.text(by_slug[row.slug].briefing.title),
+                            link(path, briefing_page(row.slug)),
+                        ),
+                        row.translated,
+                        row.total,
+                        row.missing,
+                    )
+                    for row in chunk
                 ),
-                row.translated,
-                row.total,
-                row.missing,
             )
-            for row in coverage(self.corpus, [self.lang])
-        )
-        return self._index(STATUS, "status.md.j2", coverage=rows)
+            for path, chunk, pager in paginate(STATUS, rows, self.page_sizes.briefings)
+        ]
 
     def _index(self, path: PurePosixPath, template: str, **parts: Any) -> ListPage:
         """An index page: its title comes from its template (interface text)."""

@@ -194,7 +194,8 @@ class ListPage(Page):
     actor_groups: tuple[tuple[ActorType, tuple[Link, ...]], ...] = ()
     tag_links: tuple[tuple[Link, int], ...] = ()  # (topic, briefings on it)
     years: tuple[YearGroup, ...] = ()
-    coverage: tuple[CoverageRow, ...] = ()
+    coverage: tuple[CoverageRow, ...] = ()  # briefings with a text missing
+    complete: tuple[int, int] = (0, 0)  # (briefings fully translated, all briefings)
     year: int | None = None  # a year's page of a long timeline
     index_href: Markup | None = None  # a topic's or a year's way back to all of them
     # (year, events, links to its pages) of a long timeline
