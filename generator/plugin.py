@@ -5,7 +5,8 @@ pipeline generates (``generator.pipeline``); after it, each language is built an
 indexed (``generator.build``). ``mkdocs serve`` watches content, templates,
 catalogs and theme overrides and does all of this again on a change, keeping the
 pipeline's caches, so that a rebuild does work in proportion to the edit; with
-``--dirty`` the language builds redo only the pages whose Markdown changed.
+``--dirty`` the languages' sites stay loaded and an edit re-renders only the pages
+whose Markdown changed (``generator.preview``).
 """
 
 from __future__ import annotations
@@ -36,7 +37,9 @@ from generator.build import (
 )
 from generator.errors import ContentError
 from generator.pipeline import Caches, generate
+from generator.preview import LiveSite, Outcome
 from generator.settings import PageSizes, Settings
+from generator.write import WriteReport
 
 log = logging.getLogger("mkdocs.plugins.briefings")
 
@@ -61,6 +64,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
         self.settings: Settings | None = None
         self.final_site: Path | None = None  # where a clean `mkdocs build` swaps its output
         self.cache = Caches()  # kept across `mkdocs serve` rebuilds
+        self.report: WriteReport | None = None  # what the last generation changed
+        self.live: LiveSite | None = None  # the languages' sites, while serving --dirty
         self._indexing = threading.Lock()  # one Pagefind run at a time while serving
 
     # Defining on_startup keeps this instance across `mkdocs serve` rebuilds.
@@ -91,6 +96,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
         except OSError as exc:  # the disk or the system, not content
             where = f" {exc.filename}" if exc.filename else ""
             raise PluginError(f"briefings: cannot write{where}: {exc.strerror or exc}") from None
+        self.report = result.report
         for warning in result.warnings:
             # Missing translations and the like: shown, never fatal to a build.
             log.info(str(warning))
@@ -121,7 +127,13 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
         settings = self._settings()
         site_dir = Path(config.site_dir)
         try:
-            build_languages(settings, site_dir, strict=bool(config.strict), dirty=self.dirty)
+            outcome = self._update_live()
+            if outcome != "updated":
+                dirty = self.dirty and outcome != "full build"
+                build_languages(settings, site_dir, strict=bool(config.strict), dirty=dirty)
+                if self.command == "serve" and self.dirty:
+                    self.live = LiveSite(settings, site_dir)
+                    threading.Thread(target=self.live.warm_up, daemon=True).start()
             finish_site(settings, site_dir)
             if self.config.search:
                 if (
@@ -139,6 +151,18 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
             raise PluginError(str(exc)) from None
         if self.final_site is not None:
             swap(site_dir, self.final_site)
+
+    def _update_live(self) -> Outcome:
+        """Previewing: re-render just the pages generation changed, if that can show
+        the edit (see generator.preview)."""
+        if self.live is None or self.report is None:
+            return "build"
+        started = time.perf_counter()
+        outcome = self.live.update(self.report)
+        if outcome == "updated":
+            seconds = time.perf_counter() - started
+            log.info(f"briefings: pages re-rendered in {seconds:.2f} seconds")
+        return outcome
 
     def _index_later(self, site_dir: Path) -> None:
         with self._indexing:

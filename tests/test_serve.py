@@ -46,36 +46,39 @@ def wait_for(url: str, needle: str, seconds: float = 90) -> str:
 
 @contextlib.contextmanager
 def serving(project: Path, *args: str) -> Iterator[str]:
+    """`mkdocs serve` on a free port; its log goes to serve.log in the project."""
     port = free_port()
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "serve",
-            *args,
-            "-a",
-            f"127.0.0.1:{port}",
-            "-f",
-            str(project / "mkdocs.yml"),
-        ],
-        cwd=project,
-        env={**ENV, "SITE_URL": f"http://127.0.0.1:{port}/"},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        process.terminate()
+    log = project / "serve.log"
+    with log.open("w", encoding="utf-8") as stderr:
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "serve",
+                *args,
+                "-a",
+                f"127.0.0.1:{port}",
+                "-f",
+                str(project / "mkdocs.yml"),
+            ],
+            cwd=project,
+            env={**ENV, "SITE_URL": f"http://127.0.0.1:{port}/"},
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+            text=True,
+        )
         try:
-            _, stderr = process.communicate(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            _, stderr = process.communicate()
-        if sys.exc_info()[0] is not None:
-            print(stderr)
+            yield f"http://127.0.0.1:{port}"
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+            if sys.exc_info()[0] is not None:
+                print(log.read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("mode", [(), ("--dirty",)], ids=["full", "dirty"])
@@ -111,3 +114,49 @@ def test_editing_a_template_changes_the_served_page(project: Path) -> None:
             encoding="utf-8",
         )
         wait_for(url, "Template edited.")
+
+
+def test_edits_while_serving_dirty_re_render_only_their_pages(project: Path) -> None:
+    yaml_file = project / "content" / "briefings" / SEED_SLUG / "briefing.yaml"
+    text = yaml_file.read_text(encoding="utf-8")
+    with serving(project, "--dirty") as base:
+        en = f"{base}/en/briefings/{SEED_SLUG}/"
+        wait_for(en, "A NATO liaison office in Tokyo")
+        for edit in ("First edit,", "Second edit,"):
+            yaml_file.write_text(
+                text.replace("  en: A NATO liaison office in Tokyo", f"  en: {edit}"),
+                encoding="utf-8",
+            )
+            wait_for(en, f"{edit} brings Japan closer")
+            wait_for(f"{base}/en/briefings/", f"{edit} brings Japan closer")
+        log = (project / "serve.log").read_text(encoding="utf-8")
+        # The second edit at least went through the languages kept in memory.
+        assert "pages re-rendered in" in log
+
+
+def test_a_briefing_added_while_serving_dirty_gets_its_page(project: Path) -> None:
+    briefings = project / "content" / "briefings"
+    with serving(project, "--dirty") as base:
+        wait_for(f"{base}/en/briefings/", "A NATO liaison office in Tokyo")
+        copy = briefings / "second-office"
+        copy.mkdir()
+        text = (briefings / SEED_SLUG / "briefing.yaml").read_text(encoding="utf-8")
+        (copy / "briefing.yaml").write_text(
+            text.replace("  en: A NATO liaison office in Tokyo", "  en: A second office"),
+            encoding="utf-8",
+        )
+        wait_for(f"{base}/en/briefings/second-office/", "A second office")
+        wait_for(f"{base}/en/briefings/", "A second office")
+
+
+def test_editing_a_theme_override_while_serving_dirty_shows(project: Path) -> None:
+    override = project / "overrides" / "main.html"
+    with serving(project, "--dirty") as base:
+        url = f"{base}/en/about/"
+        wait_for(url, "About")
+        text = override.read_text(encoding="utf-8")
+        override.write_text(
+            text.replace("<div data-pagefind-body>", "<div data-pagefind-body>override edited"),
+            encoding="utf-8",
+        )
+        wait_for(url, "override edited")

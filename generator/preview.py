@@ -1,0 +1,154 @@
+"""The preview's language sites, kept in memory between edits.
+
+``mkdocs build --dirty`` still starts a process, loads the theme, lists every file
+and builds the whole navigation before it skips the unchanged pages: work that grows
+with the archive and that every edit repeats. While ``mkdocs serve`` runs, each
+language's MkDocs site (configuration, files, navigation, theme templates) is
+instead loaded once, in this process, and an edit re-renders only the pages whose
+Markdown the generator changed. Anything else (a page added or removed, a
+language's ``mkdocs.yml`` or the theme overrides changed) makes ``update`` say so,
+and the caller builds the languages again the usual way: with ``--dirty``, or,
+after a theme change, which every page shows, in full.
+
+This reaches into ``mkdocs.commands.build``'s page functions, which MkDocs'
+own ``build`` uses the same way; MkDocs is pinned.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Literal
+
+from jinja2 import Environment
+from mkdocs.commands.build import _build_page, _populate_page
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files, InclusionLevel, get_files, set_exclusions
+from mkdocs.structure.nav import Navigation, get_navigation
+from mkdocs.structure.pages import Page
+
+from generator.settings import Settings
+from generator.write import WriteReport
+
+log = logging.getLogger("mkdocs.plugins.briefings")
+
+# What ``LiveSite.update`` did: shown the edit, or left it to a dirty or a full build.
+Outcome = Literal["updated", "build", "full build"]
+
+
+@dataclass
+class _Language:
+    config: MkDocsConfig
+    files: Files
+    nav: Navigation
+    env: Environment
+
+    @classmethod
+    def load(cls, tree: Path, site_dir: Path) -> _Language:
+        """What MkDocs' build gathers before it writes, without reading any page:
+        the pages are all on disk already, from the build this one follows."""
+        config = load_config(str(tree / "mkdocs.yml"), site_dir=str(site_dir))
+        config = config.plugins.on_config(config)
+        files = get_files(config)
+        env = config.theme.get_env()
+        files.add_files_from_theme(env, config)
+        files = config.plugins.on_files(files, config=config)
+        set_exclusions(files, config)
+        nav = get_navigation(files, config)
+        nav = config.plugins.on_nav(nav, config=config, files=files)
+        for file in files.documentation_pages():
+            if file.page is None:
+                Page(None, file, config)
+        env = config.plugins.on_env(env, config=config, files=files)
+        return cls(config, files, nav, env)
+
+    def rebuild(self, changed: Iterable[str]) -> bool:
+        """Write the pages and files at these source paths again; False if one is new."""
+        found = [self.files.get_file_from_path(src_uri) for src_uri in changed]
+        if any(file is None for file in found):
+            return False
+        doc_files = self.files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+        for file in found:
+            assert file is not None
+            if file.page is None:
+                file.copy_file()
+                continue
+            _populate_page(file.page, self.config, self.files)
+            _build_page(file.page, self.config, doc_files, self.nav, self.env)
+        return True
+
+
+class LiveSite:
+    """Every language's site as the last full build left it, ready for small edits."""
+
+    def __init__(self, settings: Settings, site_dir: Path) -> None:
+        self.settings = settings
+        self.site_dir = site_dir
+        self._languages: dict[str, _Language] = {}
+        self._theme = _theme_state(settings.overrides_dir)
+        self._lock = threading.Lock()
+
+    def warm_up(self) -> None:
+        """Load every language now, so that the first edit does not wait for it; meant
+        for a thread of its own. Rendering the home page again compiles the theme's
+        templates, which would otherwise hold up the first edit."""
+        with self._lock:
+            for lang in self.settings.languages:
+                if lang not in self._languages:
+                    self._languages[lang] = self._load(lang)
+                    self._languages[lang].rebuild(["index.md"])
+
+    def update(self, report: WriteReport) -> Outcome:
+        """Re-render what ``report`` says generation changed, or say which build of the
+        languages can show it (which the caller then runs)."""
+        theme = _theme_state(self.settings.overrides_dir)
+        by_language = _changed_sources(report, self.settings.languages)
+        with self._lock:
+            if theme != self._theme:
+                self._theme = theme
+                self._languages.clear()
+                return "full build"
+            if by_language is None:
+                self._languages.clear()
+                return "build"
+            for lang, changed in by_language.items():
+                if lang not in self._languages:
+                    self._languages[lang] = self._load(lang)
+                if not self._languages[lang].rebuild(changed):
+                    self._languages.clear()
+                    return "build"
+        return "updated"
+
+    def _load(self, lang: str) -> _Language:
+        return _Language.load(self.settings.out_dir / lang, self.site_dir / lang)
+
+
+def _changed_sources(report: WriteReport, languages: Iterable[str]) -> dict[str, list[str]] | None:
+    """Changed Markdown and data files by language, as paths in its docs folder;
+    None if a file was removed or a language's configuration changed."""
+    if report.removed:
+        return None
+    changed: dict[str, list[str]] = {lang: [] for lang in languages}
+    for path in report.written:
+        lang, *rest = path.parts
+        if lang not in changed or not rest:
+            continue  # the top folder's page, which finish_site copies
+        if rest[0] != "docs":
+            return None  # mkdocs.yml
+        changed[lang].append(PurePosixPath(*rest[1:]).as_posix())
+    return changed
+
+
+def _theme_state(overrides: Path) -> tuple[tuple[str, int, int], ...]:
+    """The theme overrides' paths, sizes and modification times."""
+    if not overrides.is_dir():
+        return ()
+    return tuple(
+        (path.as_posix(), stat.st_size, stat.st_mtime_ns)
+        for path in sorted(overrides.rglob("*"))
+        if path.is_file() and (stat := path.stat())
+    )
