@@ -302,32 +302,39 @@ def serving(project: Path, port: int) -> Iterator[subprocess.Popen[str]]:
             process.kill()
 
 
-def serve_edit_seconds(project: Path) -> float:
-    """From saving an edited briefing.yaml to the served page showing the edit."""
+def serve_edit_seconds(project: Path, edits: int = 3) -> list[float]:
+    """From saving an edited briefing.yaml to the served page showing the edit, for
+    ``edits`` edits in a row, each once the one before shows."""
     port = free_port()
     slug = "briefing-00000"
     url = f"http://127.0.0.1:{port}/en/briefings/{slug}/"
     path = project / "content" / "briefings" / slug / "briefing.yaml"
+    original = path.read_text(encoding="utf-8")
+    seconds = []
     with serving(project, port):
         deadline = time.monotonic() + 1800
         while "data-pagefind-body" not in fetch(url):
             if time.monotonic() > deadline:
                 raise RuntimeError("mkdocs serve did not come up")
             time.sleep(0.5)
-        time.sleep(3)  # let the watcher settle after the first build
-        text = path.read_text(encoding="utf-8")
-        path.write_text(
-            text.replace("title: {id: ", "title: {id: Edited ", 1).replace(
-                ", en: ", ", en: Served edit ", 1
-            ),
-            encoding="utf-8",
-        )
-        started = time.perf_counter()
-        while "Served edit" not in fetch(url):
-            if time.perf_counter() - started > 600:
-                raise RuntimeError("the edit never showed")
-            time.sleep(0.1)
-        return time.perf_counter() - started
+        for edit in range(edits):
+            # Let the watcher, the search index and the preview's warm-up settle.
+            time.sleep(5)
+            marker = f"Served edit {edit}"
+            path.write_text(
+                original.replace("title: {id: ", f"title: {{id: Edited {edit} ", 1).replace(
+                    ", en: ", f", en: {marker} ", 1
+                ),
+                encoding="utf-8",
+            )
+            started = time.perf_counter()
+            while marker not in fetch(url):
+                if time.perf_counter() - started > 600:
+                    raise RuntimeError("the edit never showed")
+                time.sleep(0.05)
+            seconds.append(time.perf_counter() - started)
+    path.write_text(original, encoding="utf-8")
+    return seconds
 
 
 def measure(
@@ -350,8 +357,12 @@ def measure(
         print(f"generating {count} briefings ...", file=sys.stderr, flush=True)
         projects[count] = make_project(where, count)
         rows[count] = measure_generation(where, projects[count], count)
-    builds = cold_builds(where, projects, build_runs)
+    builds, zensical = cold_builds(where, projects, build_runs)
     for count in counts:
+        if count in zensical:
+            rows[count]["zensical_build_s"] = zensical[count]
+            # Against MkDocs' build of the same round, just before it.
+            rows[count]["zensical_over_mkdocs"] = zensical[count] / builds[count][0][1]
         print(f"measuring the site of {count} briefings ...", file=sys.stderr, flush=True)
         measure_site(rows[count], projects[count], builds[count], serve=serve, lunr=lunr)
         print(table([rows[count]]), file=sys.stderr, flush=True)
@@ -398,7 +409,9 @@ def measure_generation(where: Path, project: Path, count: int) -> dict[str, Any]
 Build = tuple[Path, float, int, str]  # the project's copy, seconds, peak memory, log
 
 
-def cold_builds(where: Path, projects: dict[int, Path], runs: int) -> dict[int, list[Build]]:
+def cold_builds(
+    where: Path, projects: dict[int, Path], runs: int
+) -> tuple[dict[int, list[Build]], dict[int, float]]:
     """Cold builds (nothing generated or built before), each in a fresh copy: ``runs``
     of each size up to 1,000 briefings, one of each larger size.
 
@@ -406,8 +419,12 @@ def cold_builds(where: Path, projects: dict[int, Path], runs: int) -> dict[int, 
     1000, 100; then 100, 1000), so that the builds of every size meet the same
     phases of the machine: the linear-growth ratio compares sizes, and this
     machine's speed drifts by half from one quarter of an hour to the next.
+
+    In the first round, each size up to 1,000 is also built once with Zensical right
+    after MkDocs (``briefings build --engine zensical``): their seconds, by size.
     """
     builds: dict[int, list[Build]] = {count: [] for count in projects}
+    zensical: dict[int, float] = {}
     for attempt in range(runs):
         order = sorted(projects, reverse=attempt % 2 == 1)
         for count in order:
@@ -417,7 +434,12 @@ def cold_builds(where: Path, projects: dict[int, Path], runs: int) -> dict[int, 
             copy = fresh_copy(projects[count], where / f"n{count}-build{attempt}")
             command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
             builds[count].append((copy, *run_child(command, copy)))
-    return builds
+            if attempt == 0 and count <= 1000:
+                print(f"building {count} briefings with Zensical ...", file=sys.stderr, flush=True)
+                copy = fresh_copy(projects[count], where / f"n{count}-zensical")
+                command = [sys.executable, "-m", "generator.cli", "build", "--engine", "zensical"]
+                zensical[count] = run_child(command, copy)[0]
+    return builds, zensical
 
 
 def measure_site(
@@ -448,7 +470,9 @@ def measure_site(
         row["lunr_index_bytes"], _ = lunr_index_bytes(built, "en")
         row["search_share_of_lunr"] = row["search_first_query_bytes"] / row["lunr_index_bytes"]
     if serve:
-        row["serve_edit_s"] = serve_edit_seconds(project)
+        # The median of three edits in a row, against the best cold build.
+        row["serve_edit_runs_s"] = serve_edit_seconds(project)
+        row["serve_edit_s"] = statistics.median(row["serve_edit_runs_s"])
         row["serve_share_of_build"] = row["serve_edit_s"] / row["build_s"]
 
 
@@ -485,6 +509,8 @@ COLUMNS = [
     ("search_first_query_bytes", "search KB", "{:,.0f}"),
     ("search_share_of_lunr", "search/lunr", "{:.1%}"),
     ("search_title_ranks", "title rank en/id", "{}"),
+    ("zensical_build_s", "Zensical build s", "{:.1f}"),
+    ("zensical_over_mkdocs", "Zensical/MkDocs", "{:.1f}×"),
     ("serve_edit_s", "serve edit s", "{:.2f}"),
     ("serve_share_of_build", "serve/build", "{:.0%}"),
     ("build_peak_bytes", "peak MB", "{:,.0f}"),

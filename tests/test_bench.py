@@ -38,8 +38,11 @@ def test_benchmark_measures_a_small_corpus(tmp_path: Path) -> None:
     if search.chromium() is not None:
         assert row["search_measured_in"] == "chromium"
         assert row["search_title_ranks"] == "1/1"
+    assert row["zensical_build_s"] > 0  # the same corpus, the second engine
+    assert row["zensical_over_mkdocs"] == row["zensical_build_s"] / row["build_runs_s"][0]
     made = sorted(p.name for p in tmp_path.iterdir())
-    assert made == ["n4", "n4-build0", *(f"n4-gen{suffix}" for suffix in ("", "0", "1", "2"))]
+    generated = [f"n4-gen{suffix}" for suffix in ("", "0", "1", "2")]
+    assert made == ["n4", "n4-build0", *generated, "n4-zensical"]
     assert not (tmp_path / "n4" / "site").exists(), "builds run in fresh copies"
 
 
