@@ -28,13 +28,16 @@ class Problem:
     message: str
     severity: Severity = Severity.ERROR
 
-    def __str__(self) -> str:
+    @property
+    def where(self) -> str:
+        """``file:line:column``, as far as they are known."""
         where = f"{self.path}:{self.line}" if self.line else self.path
-        if self.column:
-            where += f":{self.column}"
+        return f"{where}:{self.column}" if self.column else where
+
+    def __str__(self) -> str:
         field = f" {self.field}:" if self.field else ""
         label = "" if self.severity is Severity.ERROR else " warning:"
-        return f"{where}:{label}{field} {self.message}"
+        return f"{self.where}:{label}{field} {self.message}"
 
 
 class ContentError(Exception):

@@ -35,9 +35,9 @@ from generator.build import (
     staging_for,
     swap,
 )
-from generator.errors import ContentError
+from generator.errors import ContentError, Problem
 from generator.pipeline import Caches, generate
-from generator.preview import LiveSite, Outcome
+from generator.preview import LiveSite, Outcome, error_page
 from generator.settings import PageSizes, Settings
 from generator.write import WriteReport
 
@@ -66,6 +66,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
         self.cache = Caches()  # kept across `mkdocs serve` rebuilds
         self.report: WriteReport | None = None  # what the last generation changed
         self.live: LiveSite | None = None  # the languages' sites, while serving --dirty
+        self.problems: tuple[Problem, ...] = ()  # while serving: the content's mistakes
         self._indexing = threading.Lock()  # one Pagefind run at a time while serving
 
     # Defining on_startup keeps this instance across `mkdocs serve` rebuilds.
@@ -92,11 +93,18 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
             # Serving keeps what it loaded and rendered for the next rebuild.
             result = generate(settings, cache=self.cache if self.command == "serve" else None)
         except ContentError as exc:
-            raise PluginError(str(exc)) from None
+            if self.command != "serve":
+                raise PluginError(str(exc)) from None
+            # Previewing: every page shows the mistakes until they are fixed (on_serve),
+            # over the last good build, which stays.
+            log.error(str(exc))
+            self.problems = exc.problems
+            return
         except OSError as exc:  # the disk or the system, not content
             where = f" {exc.filename}" if exc.filename else ""
             raise PluginError(f"briefings: cannot write{where}: {exc.strerror or exc}") from None
         self.report = result.report
+        self.problems = ()
         for warning in result.warnings:
             # Missing translations and the like: shown, never fatal to a build.
             log.info(str(warning))
@@ -121,9 +129,29 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
         ):
             if folder.is_dir():
                 server.watch(str(folder))
+        serve_site = server.serve_request
+
+        def serve_request(environ: dict[str, Any], start_response: Any) -> Any:
+            path = str(environ.get("PATH_INFO", "/"))
+            if not self.problems or path.startswith("/livereload/") or not _is_page(path):
+                return serve_site(environ, start_response)
+            lang = path.strip("/").split("/", 1)[0]
+            if lang not in settings.languages:
+                lang = settings.default_language
+            page = error_page(settings, self.problems, lang)
+            # MkDocs' own live-reload script (pinned MkDocs), so that the page reloads
+            # itself once a build succeeds.
+            page = server._inject_js_into_html(page, server._visible_epoch)  # type: ignore[no-untyped-call]
+            # 200: a 4xx or 5xx would put a warning in the terminal at every page view.
+            start_response("200 OK", [("Content-Type", "text/html; charset=utf-8")])
+            return [page]
+
+        server.set_app(serve_request)
         return server
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.problems:
+            return  # previewing a mistake: nothing to build (see on_pre_build)
         settings = self._settings()
         site_dir = Path(config.site_dir)
         try:
@@ -179,6 +207,12 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
         if self.settings is None:  # pragma: no cover - MkDocs always calls on_config first
             raise PluginError("briefings: plugin used before on_config")
         return self.settings
+
+
+def _is_page(path: str) -> bool:
+    """Whether a URL path asks for a page, rather than a script, style or data file."""
+    name = path.rsplit("/", 1)[-1]
+    return "." not in name or name.endswith(".html")
 
 
 def settings_for(config: MkDocsConfig, plugin: BriefingsPlugin) -> Settings:

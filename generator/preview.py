@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Literal
 
-from jinja2 import Environment
+from jinja2 import Environment, FileSystemLoader
 from mkdocs.commands.build import _build_page, _populate_page
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -31,6 +31,8 @@ from mkdocs.structure.files import Files, InclusionLevel, get_files, set_exclusi
 from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
 
+from generator.errors import Problem, errors_only
+from generator.i18n import Translator, load_translations
 from generator.settings import Settings
 from generator.write import WriteReport
 
@@ -152,3 +154,24 @@ def _theme_state(overrides: Path) -> tuple[tuple[str, int, int], ...]:
         for path in sorted(overrides.rglob("*"))
         if path.is_file() and (stat := path.stat())
     )
+
+
+ERROR_TEMPLATE = "preview_error.html.j2"
+
+
+def error_page(settings: Settings, problems: Iterable[Problem], lang: str) -> bytes:
+    """The page the preview shows while content has mistakes: every problem with its
+    place, as `briefings check` prints it, in the language of the page asked for."""
+    env = Environment(
+        loader=FileSystemLoader(settings.templates_dir),
+        autoescape=True,  # problems quote the content, which is untrusted
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    translator = Translator(lang, load_translations(settings.locales_dir, lang))
+    env.install_gettext_callables(  # type: ignore[attr-defined]  # added by the extension
+        translator.gettext, translator.ngettext, newstyle=True
+    )
+    template = env.get_template(ERROR_TEMPLATE)
+    return template.render(lang=lang, problems=errors_only(problems)).encode()

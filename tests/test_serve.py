@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 import socket
 import subprocess
 import sys
@@ -14,6 +15,9 @@ from pathlib import Path
 
 import pytest
 from conftest import ENV, SEED_SLUG
+from playwright import sync_api
+
+from bench.search import CHROMIUM_ARGS, chromium
 
 pytestmark = pytest.mark.slow
 
@@ -160,3 +164,60 @@ def test_editing_a_theme_override_while_serving_dirty_shows(project: Path) -> No
             encoding="utf-8",
         )
         wait_for(url, "override edited")
+
+
+# A misspelt actor id, and a stray field whose name is an attack on the error page.
+MISTAKE = ("  - actor: fumio-kishida\n", "  - actor: fumio-kishda\n")
+HOSTILE_FIELD = ("title:", "<img src=x onerror=alert(1)>: 1\ntitle:")
+
+
+def test_a_mistake_while_serving_shows_on_every_page_until_fixed(project: Path) -> None:
+    yaml_file = project / "content" / "briefings" / SEED_SLUG / "briefing.yaml"
+    text = yaml_file.read_text(encoding="utf-8")
+    with serving(project, "--dirty") as base:
+        en = f"{base}/en/briefings/{SEED_SLUG}/"
+        wait_for(en, "A NATO liaison office in Tokyo")
+        yaml_file.write_text(text.replace(*MISTAKE, 1), encoding="utf-8")
+        page = wait_for(en, "The preview stopped at a mistake", seconds=10)
+        where = f"content/briefings/{SEED_SLUG}/briefing.yaml:"
+        assert re.search(rf"<code>{re.escape(where)}\d+:\d+</code>", page)
+        assert "fumio-kishda" in page
+        # A mistake that quotes an attack from the content shows it as text.
+        yaml_file.write_text(text.replace(*HOSTILE_FIELD, 1), encoding="utf-8")
+        page = wait_for(en, "&lt;img src=x onerror=alert(1)&gt;", seconds=10)
+        assert "<img" not in page
+        assert "livereload" in page  # it reloads itself when the content is fixed
+        # Every page, in the language of its address; scripts and styles as they were.
+        other = wait_for(f"{base}/id/timeline/", "Pratinjau berhenti karena ada kesalahan", 5)
+        assert '<html lang="id">' in other
+        assert "Pratinjau berhenti" in (fetch(f"{base}/id/no-such-page/") or "")
+        assert "stopped" not in (fetch(f"{base}/en/assets/stylesheets/briefings.css") or "x")
+        yaml_file.write_text(text, encoding="utf-8")
+        wait_for(en, "A NATO liaison office in Tokyo", seconds=30)
+
+
+@pytest.mark.skipif(
+    chromium() is None, reason="Chromium is not installed (apt-get install chromium)"
+)
+def test_a_browser_on_the_preview_shows_the_mistake_and_comes_back_by_itself(
+    project: Path,
+) -> None:
+    yaml_file = project / "content" / "briefings" / SEED_SLUG / "briefing.yaml"
+    text = yaml_file.read_text(encoding="utf-8")
+    with serving(project, "--dirty") as base, sync_api.sync_playwright() as playwright:
+        url = f"{base}/en/briefings/{SEED_SLUG}/"
+        wait_for(url, "A NATO liaison office in Tokyo")
+        browser = playwright.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page()
+            page.goto(url)
+            heading = page.locator("h1")
+            sync_api.expect(heading).to_contain_text("Japan closer")
+            yaml_file.write_text(text.replace(*MISTAKE, 1), encoding="utf-8")
+            sync_api.expect(heading).to_have_text(
+                "The preview stopped at a mistake", timeout=15_000
+            )
+            yaml_file.write_text(text, encoding="utf-8")
+            sync_api.expect(heading).to_contain_text("Japan closer", timeout=30_000)
+        finally:
+            browser.close()
