@@ -14,7 +14,7 @@ from typing import Any
 from generator.build import ENGINES, BuildError, build_site
 from generator.coverage import coverage
 from generator.dates import PartialDate
-from generator.errors import ContentError, Problem, Severity, display_path
+from generator.errors import ContentError, Problem, Severity, display_path, errors_only
 from generator.load import Corpus, load_corpus
 from generator.pipeline import generate, load_and_check
 from generator.scaffold import ScaffoldError, scaffold
@@ -51,29 +51,46 @@ def _print_problems(problems: Sequence[Problem]) -> None:
             print(f"::{kind} {place}::{message}")
 
 
-def _only(problems: Sequence[Problem], paths: Sequence[Path], root: Path) -> list[Problem]:
-    """Problems in the given files or folders (all of them when none is given)."""
+def _within(path: str, paths: Sequence[Path], root: Path) -> bool:
+    """Whether a project-relative path is one of the given files or folders, or in one."""
+    wanted = [display_path(p, root).rstrip("/") for p in paths]
+    return any(path == w or path.startswith(w + "/") for w in wanted)
+
+
+def _only(problems: Sequence[Problem], paths: Sequence[Path], settings: Settings) -> list[Problem]:
+    """Problems in the given files or folders, and errors outside every briefing (in a
+    registry), which concern them all; every problem when no path is given."""
     if not paths:
         return list(problems)
-    wanted = [display_path(p, root).rstrip("/") for p in paths]
-    return [p for p in problems if any(p.path == w or p.path.startswith(w + "/") for w in wanted)]
+    briefings = display_path(settings.briefings_dir, settings.root) + "/"
+    return [
+        p
+        for p in problems
+        if _within(p.path, paths, settings.root)
+        or (p.severity is Severity.ERROR and not p.path.startswith(briefings))
+    ]
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     settings = settings_from(args.config)
     try:
-        corpus = load_and_check(settings)
+        # Given paths are checked against the registries alone: the other briefings
+        # may be unfinished drafts, which must not stand in the way.
+        corpus = load_and_check(settings, skip_broken=bool(args.paths))
     except ContentError as exc:
-        errors = _only(exc.problems, args.paths, settings.root)
-        _print_problems(errors)
-        if not errors:
-            print("the given files are fine, but other content has errors", file=sys.stderr)
+        _print_problems(_only(exc.problems, args.paths, settings))
         return 1
-    warnings = _only(corpus.warnings, args.paths, settings.root)
-    _print_problems(warnings)
-    failing = bool(warnings) and args.strict
-    count = len(corpus.briefings)
-    status = "with warnings treated as errors" if failing else "OK"
+    broken = [problem for found in corpus.skipped.values() for problem in found]
+    shown = sorted(_only([*broken, *corpus.warnings], args.paths, settings))
+    _print_problems(shown)
+    failing = bool(errors_only(shown)) or (bool(shown) and args.strict)
+    sources = [loaded.source for loaded in corpus.briefings]
+    sources += [found[0].path for found in corpus.skipped.values()]
+    count = sum(1 for s in sources if not args.paths or _within(s, args.paths, settings.root))
+    if errors_only(shown):
+        status = "with errors"
+    else:
+        status = "with warnings treated as errors" if failing else "OK"
     print(f"{count} briefing{'s' if count != 1 else ''} checked: {status}", file=sys.stderr)
     return 1 if failing else 0
 
@@ -116,9 +133,10 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_new(args: argparse.Namespace) -> int:
     settings = settings_from(args.config)
-    corpus = _load(settings)
+    # Only the registries are needed (to find actors): other drafts may be unfinished.
+    corpus = _load(settings, skip_broken=True)
     if corpus is None:
-        print("fix the content first: the registry is needed to find actors", file=sys.stderr)
+        print("fix the registries first: they are needed to find actors", file=sys.stderr)
         return 1
     registry = corpus.actors
     try:
@@ -139,10 +157,10 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
-def _load(settings: Settings) -> Corpus | None:
+def _load(settings: Settings, *, skip_broken: bool = False) -> Corpus | None:
     """The validated content, or None after printing every problem."""
     try:
-        return load_corpus(settings)
+        return load_corpus(settings, skip_broken=skip_broken)
     except ContentError as exc:
         _print_problems(exc.problems)
         return None
@@ -150,13 +168,17 @@ def _load(settings: Settings) -> Corpus | None:
 
 def cmd_status(args: argparse.Namespace) -> int:
     settings = settings_from(args.config)
-    corpus = _load(settings)
+    corpus = _load(settings, skip_broken=True)
     if corpus is None:
         return 1
     for row in coverage(corpus, settings.languages):
         print(f"{row.slug}  {row.lang}: {row.translated}/{row.total} texts", end="")
         print(f"; missing: {', '.join(row.missing)}" if row.missing else "; complete")
-    return 0
+    for slug, problems in corpus.skipped.items():
+        # Its first error says where to start; `briefings check` lists them all.
+        first = errors_only(problems)[0]
+        print(f"{slug}  not readable yet: {first}")
+    return 1 if corpus.skipped and args.strict else 0
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
@@ -222,7 +244,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
     check.add_argument(
-        "paths", nargs="*", type=Path, help="report only on these files or folders (default: all)"
+        "paths",
+        nargs="*",
+        type=Path,
+        help="check only these briefings' files or folders, against the registries "
+        "(default: all content)",
     )
     render = _command(
         commands,
@@ -268,14 +294,18 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--from", dest="source", type=Path, required=True, help="the article file")
     new.add_argument("--language", help="the article's language (default: from the file name)")
     new.add_argument("--date", help="the article's date (YYYY[-MM[-DD]]), for relative dates")
-    _command(
+    status = _command(
         commands,
         "status",
         cmd_status,
         "translation coverage per briefing and language",
         "For each briefing and language: how many texts are translated and "
-        "which fields are missing. The site has the same report on its status page.",
+        "which fields are missing; then each briefing that cannot be read yet, with its "
+        "first error. The site's status page lists what is left to translate.",
         "briefings status",
+    )
+    status.add_argument(
+        "--strict", action="store_true", help="exit 1 when a briefing cannot be read"
     )
     schema = _command(
         commands,

@@ -75,6 +75,8 @@ class Corpus:
     warnings: tuple[Problem, ...]
     # The registries as read ("actors.yaml" -> document), for messages about their entries.
     registries: Mapping[str, YamlDocument] = field(default_factory=dict)
+    # Briefings left out for their errors (slug -> its problems), when loading skips them.
+    skipped: Mapping[str, tuple[Problem, ...]] = field(default_factory=dict)
 
     def registry_line(self, registry: str, entry_id: str) -> int:
         """Where an entry of a registry starts (1 if unknown): found only when asked."""
@@ -135,8 +137,15 @@ def field_path(loc: Sequence[str | int]) -> str:
     return text
 
 
-def load_corpus(settings: Settings, cache: LoadCache | None = None) -> Corpus:
-    """Read and validate every content file; raise ContentError listing all errors."""
+def load_corpus(
+    settings: Settings, cache: LoadCache | None = None, *, skip_broken: bool = False
+) -> Corpus:
+    """Read and validate every content file; raise ContentError listing all errors.
+
+    ``skip_broken``: a briefing with errors is left out (``Corpus.skipped`` has its
+    problems) rather than failing the whole load, for the commands that can do
+    without it; errors anywhere else (a registry) still raise.
+    """
     cache = cache if cache is not None else LoadCache()
     report = _Report(settings)
     _refuse_symlinks(settings.content_dir, report)
@@ -153,15 +162,40 @@ def load_corpus(settings: Settings, cache: LoadCache | None = None) -> Corpus:
         for folder in folders
         if (loaded := _load_briefing(folder, read, actor_map, tag_map, report, cache)) is not None
     ]
-    if errors_only(report.problems):
-        raise ContentError(report.problems)
+    problems: Sequence[Problem] = report.problems
+    skipped: dict[str, tuple[Problem, ...]] = {}
+    if skip_broken:
+        problems, skipped = _set_aside(problems, report.name(settings.briefings_dir))
+        briefings = [loaded for loaded in briefings if loaded.slug not in skipped]
+    if errors_only(problems):
+        raise ContentError(problems)
     return Corpus(
         actors=MappingProxyType(dict(actor_map)),
         tags=MappingProxyType(dict(tag_map)),
         briefings=tuple(briefings),
-        warnings=tuple(sorted(report.problems)),
+        warnings=tuple(sorted(problems)),
         registries=MappingProxyType(report.registries),
+        skipped=MappingProxyType(skipped),
     )
+
+
+def _set_aside(
+    problems: Sequence[Problem], briefings_dir: str
+) -> tuple[list[Problem], dict[str, tuple[Problem, ...]]]:
+    """The problems of briefings with errors, by slug, apart from all the others."""
+
+    def slug_of(problem: Problem) -> str | None:
+        inside = problem.path.removeprefix(f"{briefings_dir}/")
+        return inside.split("/", 1)[0] if inside != problem.path else None
+
+    broken = {slug_of(p) for p in errors_only(problems)} - {None}
+    kept = [p for p in problems if slug_of(p) not in broken]
+    skipped: dict[str, list[Problem]] = {}
+    for problem in sorted(problems):
+        slug = slug_of(problem)
+        if slug in broken:
+            skipped.setdefault(str(slug), []).append(problem)
+    return kept, {slug: tuple(found) for slug, found in sorted(skipped.items())}
 
 
 NO_SYMLINKS = "symbolic links are not allowed in content/; copy the file"

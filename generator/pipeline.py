@@ -41,9 +41,10 @@ class GenerateResult:
         return self.corpus.warnings
 
 
-def load_and_check(settings: Settings) -> Corpus:
-    """Stage 1 and the editorial review: what `briefings check` reports. Raises ContentError."""
-    corpus = load_corpus(settings)
+def load_and_check(settings: Settings, *, skip_broken: bool = False) -> Corpus:
+    """Stage 1 and the editorial review: what `briefings check` reports. Raises ContentError
+    (``skip_broken``: see ``load_corpus``)."""
+    corpus = load_corpus(settings, skip_broken=skip_broken)
     extra = editorial_warnings(corpus, settings.root)
     return replace(corpus, warnings=tuple(sorted((*corpus.warnings, *extra))))
 

@@ -277,3 +277,61 @@ def test_every_command_explains_itself_with_an_example(command: str) -> None:
     assert result.returncode == 0
     assert "example:" in result.stdout
     assert f"briefings {command}" in result.stdout
+
+
+# An article of the project's own, for drafts: no dependency on the seed.
+DRAFT_ARTICLE = """Jakarta - Para menteri luar negeri ASEAN bertemu di Jakarta pada Selasa (11/7/2023).
+
+Menteri Luar Negeri Retno Marsudi membuka pertemuan itu dan menyerukan kerja sama kawasan.
+"""
+
+
+def start_draft(project: Path, slug: str) -> Path:
+    """A briefing as `briefings new` leaves it: unfinished, with errors until written."""
+    article = project / f"{slug}.id.txt"
+    article.write_text(DRAFT_ARTICLE, encoding="utf-8")
+    result = run_cli(project, "new", slug, "--from", str(article))
+    assert result.returncode == 0, result.stderr
+    return project / "content" / "briefings" / slug
+
+
+def test_new_scaffolds_beside_an_unfinished_draft(project: Path) -> None:
+    start_draft(project, "first-draft")
+    assert run_cli(project, "check").returncode == 1  # the draft is not finished
+    second = start_draft(project, "second-draft")
+    assert (second / "briefing.yaml").is_file()
+
+
+def test_new_refuses_when_a_registry_is_broken_and_says_where_once(project: Path) -> None:
+    with (project / "content" / "actors.yaml").open("a", encoding="utf-8") as out:
+        out.write("broken: [\n")
+    article = project / "a.id.txt"
+    article.write_text(DRAFT_ARTICLE, encoding="utf-8")
+    result = run_cli(project, "new", "a-draft", "--from", str(article))
+    assert result.returncode == 1
+    assert result.stderr.count("content/actors.yaml:") == 1, result.stderr
+    assert "fix the registries first" in result.stderr
+    assert not (project / "content" / "briefings" / "a-draft").exists()
+
+
+def test_status_reports_coverage_beside_an_unreadable_draft(project: Path) -> None:
+    start_draft(project, "a-draft")
+    result = run_cli(project, "status")
+    assert result.returncode == 0, result.stderr
+    assert f"{SEED_SLUG}  en: 26/26 texts; complete" in result.stdout
+    draft = "content/briefings/a-draft/briefing.yaml"
+    assert re.search(rf"^a-draft  not readable yet: {draft}:\d+:\d+: ", result.stdout, re.M)
+    assert run_cli(project, "status", "--strict").returncode == 1
+
+
+def test_check_of_given_paths_is_not_held_up_by_other_drafts(project: Path) -> None:
+    start_draft(project, "a-draft")
+    finished = run_cli(project, "check", "--strict", f"content/briefings/{SEED_SLUG}")
+    assert finished.returncode == 0, finished.stderr
+    assert "a-draft" not in finished.stderr
+    assert "1 briefing checked: OK" in finished.stderr
+    draft = run_cli(project, "check", "content/briefings/a-draft")
+    assert draft.returncode == 1
+    assert "content/briefings/a-draft/briefing.yaml:" in draft.stderr
+    assert SEED_SLUG not in draft.stderr
+    assert "1 briefing checked: with errors" in draft.stderr
