@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from babel import Locale
-from babel.dates import format_date, format_skeleton
+from babel.dates import format_date, format_skeleton, parse_pattern
 from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import core_schema
@@ -146,6 +146,38 @@ class PartialDate:
         if self.precision is Precision.MONTH:
             return str(format_skeleton("yMMMM", day, locale=known))
         return str(format_skeleton("y", day, locale=known))
+
+    def format_range(self, end: PartialDate, locale: str) -> str:
+        """From this date to ``end`` as a reader of ``locale`` writes it, with the
+        locale's interval patterns (CLDR, through Babel), joined by an en dash:
+        "5-7 September 2023", "September 5 - 7, 2023", "September - October 2023"."""
+        if end == self:
+            return self.format(locale)
+        known = _locale(locale)
+        fallback = str(known.interval_formats[None]).format(self.format(locale), end.format(locale))
+        if end.precision is not self.precision:
+            return fallback
+        skeleton = {Precision.DAY: "yMMMd", Precision.MONTH: "yMMMM", Precision.YEAR: "y"}
+        formats = known.interval_formats[skeleton[self.precision]]
+        start_day, end_day = self.first_day(), end.first_day()
+        # The pattern for the largest field that differs, as Babel's format_interval
+        # picks it; CLDR has day ranges with abbreviated months only, so the month is
+        # spelt out here as the single dates spell it.
+        for field, differs in (
+            ("y", self.year != end.year),
+            ("M", self.month != end.month),
+            ("d", self.day != end.day),
+        ):
+            if differs and field in formats:
+                parts = [
+                    pattern.replace("MMM", "MMMM") if self.precision is Precision.DAY else pattern
+                    for pattern in formats[field]
+                ]
+                return "".join(
+                    parse_pattern(pattern).apply(day, known)
+                    for pattern, day in zip(parts, (start_day, end_day), strict=True)
+                )
+        return fallback
 
     # pydantic integration: validated from YAML text, shown in JSON Schema as a
     # patterned string, serialised back to the same text.

@@ -179,6 +179,7 @@ def _briefing(loaded: LoadedBriefing, corpus: Corpus, language: Language) -> dic
         "timeline": [
             {
                 "date": e.date.iso(),
+                **({"end": e.end.iso()} if e.end else {}),
                 "approximate": e.approximate,
                 "label": text(e.date_label),
                 "status": e.status,
@@ -228,6 +229,8 @@ def timelinejs(loaded: LoadedBriefing, language: Language) -> dict[str, Any]:
             "text": {"text": escaped(entry.event)},
             "group": entry.status,
         }
+        if entry.end:
+            event["end_date"] = date(entry.end)
         if entry.date_label:
             event["display_date"] = escaped(entry.date_label)
         events.append(event)

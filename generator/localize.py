@@ -145,8 +145,8 @@ class Localizer:
         shown = self.language.shown(texts)
         return LText(texts[shown], shown, missing=shown != self.lang)
 
-    def date(self, date: PartialDate) -> str:
-        return _format_date(date, self.lang)
+    def date(self, date: PartialDate, end: PartialDate | None = None) -> str:
+        return self.language.date(date, end)
 
     # -- pages ---------------------------------------------------------------
 
@@ -487,7 +487,10 @@ class Localizer:
 
     def _make_event(self, entry: TimelineEntry, loaded: LoadedBriefing) -> Event:
         actors = tuple(Link(self._actor_name(a), from_root(actor_url(a))) for a in entry.actors)
-        label = self.text(entry.date_label).text if entry.date_label else self.date(entry.date)
+        if entry.date_label:
+            label = self.text(entry.date_label).text
+        else:
+            label = self.date(entry.date, entry.end)
         return Event(
             date=entry.date,
             date_text=label,
@@ -559,11 +562,6 @@ def _by_label(options: Iterable[tuple[str, LText]]) -> tuple[tuple[str, LText], 
 def language_name(code: str, in_lang: str) -> str:
     """The name of language ``code`` in language ``in_lang``, from Babel's locale data."""
     return Locale.parse(code).get_display_name(in_lang) or code
-
-
-@functools.lru_cache(maxsize=65_536)
-def _format_date(date: PartialDate, lang: str) -> str:
-    return date.format(lang)
 
 
 def _actor_ids(b: Briefing) -> set[str]:

@@ -13,7 +13,16 @@ from collections.abc import Mapping, Sequence
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, RootModel, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    RootModel,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from generator.dates import FullDate, PartialDate
 
@@ -227,11 +236,28 @@ class ActorRole(Model):
 
 class TimelineEntry(Model):
     date: PartialDate
+    end: PartialDate | None = Field(
+        None, description="Last day (or month, year) of an event that lasts a while"
+    )
     approximate: bool = Field(False, description="Shown as 'around' the date")
     date_label: LineText | None = Field(None, description="Display text for vague dates")
     status: Status = "happened"
     event: Text
     actors: list[Identifier] = Field(default_factory=list, max_length=200)
+
+    @field_validator("end")
+    @classmethod
+    def _end_after_start(cls, end: PartialDate | None, info: ValidationInfo) -> PartialDate | None:
+        start = info.data.get("date")
+        if end is None or not isinstance(start, PartialDate):
+            return end
+        if end.precision < start.precision:
+            raise ValueError(
+                f"{end} is less precise than the date {start}; write the end as precisely"
+            )
+        if end.sort_key < start.sort_key:
+            raise ValueError(f"{end} is before the date {start}; the end comes on or after it")
+        return end
 
 
 class Source(Model):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -71,8 +72,14 @@ class Language:
         """A text as this language shows it (the fallback unmarked: for data files)."""
         return texts[self.shown(texts)]
 
-    def date(self, date: PartialDate) -> str:
-        return date.format(self.code)
+    def date(self, date: PartialDate, end: PartialDate | None = None) -> str:
+        """A date, or a range from it to ``end``, as this language writes it."""
+        return shown_date(date, end, self.code)
+
+
+@functools.lru_cache(maxsize=65_536)  # the same dates recur on many pages
+def shown_date(date: PartialDate, end: PartialDate | None, code: str) -> str:
+    return date.format_range(end, code) if end else date.format(code)
 
 
 @dataclass(frozen=True)

@@ -63,6 +63,7 @@ def briefing_jsonld(
                 "@type": "Event",
                 "name": language.text(entry.event),
                 "startDate": entry.date.iso(),
+                **({"endDate": entry.end.iso()} if entry.end else {}),
                 "eventStatus": EVENT_STATUS[entry.status],
             }
             for entry in b.timeline

@@ -60,6 +60,19 @@ def check_errors(project: Path) -> list[str]:
             "timeline[1].date: '2023-02-30': day 30 does not exist in that month",
         ),
         (
+            "  - date: 2023-07\n",
+            "  - date: 2023-07\n    end: 2023-06-30\n",
+            "end: 2023-06-30",
+            "timeline[4].end: 2023-06-30 is before the date 2023-07; the end comes on or after it",
+        ),
+        (
+            "  - date: 2023-05\n",
+            "  - date: 2023-05-10\n    end: 2023-06\n",
+            "end: 2023-06",
+            "timeline[3].end: 2023-06 is less precise than the date 2023-05-10; "
+            "write the end as precisely",
+        ),
+        (
             "    approximate: true\n",
             "    approximate: yes\n",
             "approximate: yes",

@@ -12,7 +12,7 @@ import pytest
 from conftest import SEED_SLUG, add_outsider_briefing, broken_entry_links, build, copy_project
 from test_site import Elements, content_of
 
-from generator import Settings
+from generator import Settings, generate
 from generator.load import load_corpus
 from generator.localize import Localizer
 from generator.settings import PageSizes
@@ -284,3 +284,33 @@ def test_long_listings_continue_on_numbered_pages(tmp_path: Path, read_page: Rea
     # Timeline entries link by URL; on pages two and three folders deep too.
     checked, broken = broken_entry_links(site)
     assert checked > 100 and broken == []
+
+
+def test_an_event_over_several_days_is_one_range_in_every_output(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    yaml_file = project / "content" / "briefings" / SEED_SLUG / "briefing.yaml"
+    text = yaml_file.read_text(encoding="utf-8")
+    # The Vilnius summit: 11-12 July 2023.
+    yaml_file.write_text(
+        text.replace("  - date: 2023-07\n", "  - date: 2023-07-11\n    end: 2023-07-12\n"),
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    generate(Settings(root=project, site_url=ROOT), out_dir=out)
+    english = (out / "en" / "docs" / "briefings" / f"{SEED_SLUG}.md").read_text()
+    indonesian = (out / "id" / "docs" / "briefings" / f"{SEED_SLUG}.md").read_text()
+    assert '<time datetime="2023-07-11">July 11 \u2013 12, 2023</time>' in english
+    assert '<time datetime="2023-07-11">11\u201312 Juli 2023</time>' in indonesian
+    timeline = json.loads(
+        (out / "en" / "docs" / "data" / "timelines" / f"{SEED_SLUG}.json").read_text()
+    )
+    summit = timeline["events"][-1]
+    assert summit["start_date"] == {"year": "2023", "month": "7", "day": "11"}
+    assert summit["end_date"] == {"year": "2023", "month": "7", "day": "12"}
+    data = json.loads((out / "en" / "docs" / "data" / "briefings.json").read_text())
+    (briefing,) = (b for b in data["briefings"] if b["slug"] == SEED_SLUG)
+    assert briefing["timeline"][-1]["end"] == "2023-07-12"
+    match = re.search(r"^jsonld: (.*)$", english, re.M)
+    assert match is not None, "the page's front matter carries its JSON-LD"
+    events = json.loads(json.loads(match.group(1)))["mentions"]
+    assert {"startDate": "2023-07-11", "endDate": "2023-07-12"}.items() <= events[-1].items()
