@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test lint typecheck messages check schema bench clean
+.PHONY: site serve test lint typecheck messages check schema bench scaffold-eval clean
 
 # Install the project and its pinned dependencies (again only when the pins change).
 $(STAMP): pyproject.toml constraints.txt
@@ -63,6 +63,10 @@ schema: $(STAMP)
 BENCH_ARGS ?= --sizes 500 1000 3000
 bench: $(STAMP)
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
+## How well `briefings new` reads Indonesian news: precision and recall of names and dates
+scaffold-eval: $(STAMP)
+	$(BIN)/python -m bench.scaffold_eval
 
 clean:
 	rm -rf build site

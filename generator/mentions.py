@@ -1,4 +1,4 @@
-"""What a machine can find in an article: dates, registry actors and capitalised names.
+"""What a machine can find in an article: dates and registry actors (names: ``names``).
 
 Used by ``briefings new`` to pre-fill a briefing (every finding marked for review)
 and by ``briefings check`` to warn about actors and dates an article mentions
@@ -11,11 +11,12 @@ or, where it gives none, the latest date it states.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from generator.dates import MONTHS, PartialDate
+from generator.dates import MONTHS, PartialDate, Precision
 from generator.models import Actor
 
 _MONTH = (
@@ -45,7 +46,45 @@ _SEASON = (
     r"(?P<season>musim panas|musim dingin|musim semi|musim gugur|summer|winter|spring|autumn|fall)"
 )
 
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_TO = r"\s*(?:-|\u2013|hingga|sampai(?:\s+dengan)?|s\.d\.?|to|until)\s*"
+_WEEKDAY = (
+    r"(?P<weekday>senin|selasa|rabu|kamis|jumat|sabtu|minggu|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+)
+WEEKDAY_NUMBERS = {
+    name: number % 7
+    for number, names in enumerate(
+        [("senin", "monday"), ("selasa", "tuesday"), ("rabu", "wednesday"),
+         ("kamis", "thursday"), ("jumat", "friday"), ("sabtu", "saturday"),
+         ("minggu", "sunday")]
+    )
+    for name in names
+}  # fmt: skip
+
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # 5-7 September 2023, 5 hingga 7 September 2023: days of one month.
+    (
+        "day-range",
+        re.compile(
+            r"\b(?P<day1>[0-3]?\d)" + _TO + r"(?P<day>[0-3]?\d)\s+" + _MONTH + r"\s+" + _YEAR,
+            re.I,
+        ),
+    ),
+    # 30 Agustus-1 September 2023: across two months.
+    (
+        "month-range",
+        re.compile(
+            r"\b(?P<day1>[0-3]?\d)\s+"
+            + _MONTH.replace("month", "month1")
+            + _TO
+            + r"(?P<day>[0-3]?\d)\s+"
+            + _MONTH
+            + r"\s+"
+            + _YEAR,
+            re.I,
+        ),
+    ),
     # Selasa (11/7/2023), (11/07/2023): day/month/year, Indonesian order.
     ("numeric", re.compile(r"\b(?P<day>[0-3]?\d)/(?P<mon>[01]?\d)/(?P<year>(?:19|20)\d\d)\b")),
     # 11 Juli 2023, 11 July 2023
@@ -87,9 +126,36 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
-    # tahun ini, this year; tahun lalu, last year
+    # Februari mendatang, next February
+    (
+        "coming-month",
+        re.compile(
+            _MONTH + r"\s+(?:mendatang|depan)\b|\bnext\s+" + _MONTH.replace("month", "month2"),
+            re.I,
+        ),
+    ),
+    # Senin lalu, last Monday
+    (
+        "last-weekday",
+        re.compile(
+            _WEEKDAY + r"\s+lalu\b|\blast\s+" + _WEEKDAY.replace("weekday", "weekday2"), re.I
+        ),
+    ),
+    # tahun ini, this year; tahun lalu, last year; tahun depan, next year
     ("this-year", re.compile(r"\btahun\s+ini\b|\bthis\s+year\b", re.I)),
     ("last-year", re.compile(r"\btahun\s+lalu\b|\blast\s+year\b", re.I)),
+    ("next-year", re.compile(r"\btahun\s+depan\b|\bnext\s+year\b", re.I)),
+    # bulan lalu, bulan depan; pekan depan, next week
+    ("last-month-ago", re.compile(r"\bbulan\s+lalu\b|\blast\s+month\b", re.I)),
+    ("next-month", re.compile(r"\bbulan\s+depan\b|\bnext\s+month\b", re.I)),
+    ("next-week", re.compile(r"\b(?:pekan|minggu)\s+depan\b|\bnext\s+week\b", re.I)),
+    # sejak 2005, pada 2021, in 2019: a year on its own
+    (
+        "year",
+        re.compile(
+            r"\b(?:sejak|pada|hingga|sampai|tahun|since|in)\s+" + _YEAR + r"\b(?![-/.]\d)", re.I
+        ),
+    ),
 ]
 
 
@@ -101,6 +167,7 @@ class DateMention:
     line: int
     approximate: bool = False
     season: str | None = None  # summer, winter, ...: shown with a date_label
+    end: PartialDate | None = None  # the last day of a range: 5-7 September 2023
 
 
 @dataclass(frozen=True)
@@ -131,33 +198,65 @@ def _raw(paragraphs: Sequence[str]) -> Iterator[tuple[int, str, str, re.Match[st
                 yield index, sentence, kind, match
 
 
-def _month(match: re.Match[str]) -> int:
-    name = (match.groupdict().get("month") or match.groupdict().get("month2") or "").lower()
-    return MONTHS[name]
+def _month(match: re.Match[str], group: str = "month") -> int:
+    found = match.groupdict()
+    return MONTHS[(found.get(group) or found.get(f"{group}2") or "").lower()]
+
+
+_ABSOLUTE = (
+    "day-range",
+    "month-range",
+    "numeric",
+    "day-month-year",
+    "month-day-year",
+    "month-year",
+)
 
 
 def reference_date(paragraphs: Sequence[str]) -> PartialDate | None:
-    """The latest date an article states outright: what 'last January' counts from."""
+    """What 'Januari lalu' counts from: the article's own date, which a news story
+    gives in its opening lines ("Jakarta, Selasa (11/7/2023)"), else the latest
+    date the article states outright."""
     found = [
-        _absolute(kind, match)
-        for _, _, kind, match in _raw(paragraphs)
-        if kind in ("numeric", "day-month-year", "month-day-year", "month-year")
+        (index, date)
+        for index, _, kind, match in _raw(paragraphs)
+        if kind in _ABSOLUTE and (date := _absolute(kind, match)) is not None
     ]
-    return max((d for d in found if d is not None), default=None)
+    for index, date in found:
+        if index < 3 and date.precision is Precision.DAY:
+            return date
+    return max((date for _, date in found), default=None)
 
 
 def _absolute(kind: str, match: re.Match[str]) -> PartialDate | None:
+    """The date (a range's first day) a match states outright; None if it is relative."""
+    if kind not in _ABSOLUTE:
+        return None
     g = match.groupdict()
+    if kind == "numeric":
+        month, day = int(g["mon"]), int(g["day"])
+    elif kind == "month-year":
+        month, day = _month(match), 0
+    elif kind == "month-range":
+        month, day = _month(match, "month1"), int(g["day1"])
+    else:
+        month, day = _month(match), int(g["day1"] if kind == "day-range" else g["day"])
     try:
-        if kind == "numeric":
-            return PartialDate.parse(f"{g['year']}-{int(g['mon']):02d}-{int(g['day']):02d}")
-        if kind in ("day-month-year", "month-day-year"):
-            return PartialDate.parse(f"{g['year']}-{_month(match):02d}-{int(g['day']):02d}")
-        if kind == "month-year":
-            return PartialDate.parse(f"{g['year']}-{_month(match):02d}")
+        return PartialDate.parse(f"{g['year']}-{month:02d}" + (f"-{day:02d}" if day else ""))
     except ValueError:
         return None
-    return None
+
+
+def _range_end(kind: str, match: re.Match[str], start: PartialDate) -> PartialDate | None:
+    """The last day of a range, if it is one and ends after it starts."""
+    if kind not in ("day-range", "month-range"):
+        return None
+    g = match.groupdict()
+    try:
+        end = PartialDate.parse(f"{g['year']}-{_month(match):02d}-{int(g['day']):02d}")
+    except ValueError:
+        return None
+    return end if end.sort_key > start.sort_key else None
 
 
 def find_dates(
@@ -168,12 +267,15 @@ def find_dates(
     found: list[DateMention] = []
     for index, sentence, kind, match in _raw(paragraphs):
         date: PartialDate | None = _absolute(kind, match)
-        season = None
-        if date is None and reference is not None:
+        season, end, approximate = None, None, False
+        if date is not None:
+            end = _range_end(kind, match, date)
+        elif reference is not None:
             date, season = _relative(kind, match, reference)
+            approximate = season is not None or kind == "next-week"
         if date is not None:
             found.append(
-                DateMention(date, match.group(0), sentence, index + 1, season is not None, season)
+                DateMention(date, match.group(0), sentence, index + 1, approximate, season, end)
             )
     return found
 
@@ -181,24 +283,57 @@ def find_dates(
 def _relative(
     kind: str, match: re.Match[str], ref: PartialDate
 ) -> tuple[PartialDate | None, str | None]:
-    ref_month = ref.month or 12
-    if kind == "last-month":
-        month = _month(match)
-        year = ref.year if month <= ref_month else ref.year - 1
-        return PartialDate(year, month), None
+    """A date said relative to the article's (``ref``), and its season if it names one."""
     if kind == "last-season":
         name = (match.groupdict().get("season") or match.groupdict().get("season2") or "").lower()
         season, start = SEASONS[name]
         # The last season that had begun before the reference date.
-        year = ref.year if start < ref_month else ref.year - 1
+        year = ref.year if start < (ref.month or 12) else ref.year - 1
         return PartialDate(year, start), season
-    if kind == "month":
-        return PartialDate(ref.year, _month(match)), None
-    if kind == "this-year":
-        return PartialDate(ref.year), None
-    if kind == "last-year":
-        return PartialDate(ref.year - 1), None
-    return None, None
+    return _relative_date(kind, match, ref), None
+
+
+_YEARS_AWAY = {"this-year": 0, "last-year": -1, "next-year": 1}
+
+
+def _relative_date(kind: str, match: re.Match[str], ref: PartialDate) -> PartialDate | None:
+    ref_month = ref.month or 12
+    if kind in ("last-month", "coming-month", "month"):
+        month = _month(match)
+        year = ref.year
+        if kind == "last-month" and month > ref_month:
+            year -= 1
+        elif kind == "coming-month" and month <= ref_month:
+            year += 1
+        return PartialDate(year, month)
+    if kind in _YEARS_AWAY:
+        return PartialDate(ref.year + _YEARS_AWAY[kind])
+    if kind == "year":
+        return PartialDate(int(match.group("year")))
+    if kind in ("last-month-ago", "next-month"):
+        if not ref.month:
+            return None
+        year, month = divmod(
+            ref.year * 12 + ref.month - 1 + (1 if kind == "next-month" else -1), 12
+        )
+        return PartialDate(year, month + 1)
+    return _relative_day(kind, match, ref)
+
+
+def _relative_day(kind: str, match: re.Match[str], ref: PartialDate) -> PartialDate | None:
+    """Pekan depan, Senin lalu: counted in days from the article's day."""
+    if ref.precision is not Precision.DAY:
+        return None
+    day = ref.first_day()
+    if kind == "next-week":
+        day += dt.timedelta(days=7)
+    elif kind == "last-weekday":
+        found = match.groupdict()
+        weekday = WEEKDAY_NUMBERS[(found.get("weekday") or found.get("weekday2") or "").lower()]
+        day -= dt.timedelta(days=(day.weekday() - weekday) % 7 or 7)
+    else:
+        return None
+    return PartialDate(day.year, day.month, day.day)
 
 
 def _pattern_for(names: Iterable[str]) -> re.Pattern[str] | None:
@@ -225,49 +360,4 @@ def find_actors(paragraphs: Sequence[str], actors: Mapping[str, Actor]) -> list[
             if actor_id not in seen:
                 seen.add(actor_id)
                 found.append(NameMention(actor_id, match.group(1), sentence, index + 1))
-    return found
-
-
-# Words that start sentences or titles rather than names.
-_NOT_NAMES = {
-    "A", "An", "And", "Bagi", "Belum", "But", "Dalam", "Dan", "Di", "Foto", "For",
-    "However", "Ia", "If", "In", "Jika", "Kerja", "Meskipun", "Menurut", "Mengizinkan", "Namun",
-    "On", "Pada", "Photo", "Sebuah", "Sekretaris", "Jenderal", "Perdana", "Menteri", "Luar",
-    "Negeri", "Presiden", "Sumber", "The", "This", "Untuk", "Yang", "Ini", "Itu", "Kehadiran",
-    "Hubungan", "Konflik", "Bergabung", "Musim", "Strategi", "Program", "Peningkatan",
-    "Kapasitas", "Pertahanan", "Keamanan", "Nasional", "Parlemen", "Prime", "Minister",
-    "Secretary", "General", "Foreign", "KTT",
-}  # fmt: skip
-_CAPITALISED = re.compile(r"\b(?:[A-Z][a-z]+|[A-Z]{2,})(?:\s+(?:[A-Z][a-z]+|[A-Z]{2,}))*\b")
-
-
-def _runs(sentence: str) -> Iterator[tuple[int, list[str]]]:
-    """Runs of capitalised words, split where an acronym meets a name ("NATO Jens")."""
-    for match in _CAPITALISED.finditer(sentence):
-        start = match.start()
-        run: list[str] = []
-        for word in match.group(0).split():
-            if run and run[-1].isupper() != word.isupper():
-                yield start, run
-                start, run = sentence.index(word, start), []
-            run.append(word)
-        yield start, run
-
-
-def find_names(paragraphs: Sequence[str], known: Iterable[NameMention] = ()) -> list[NameMention]:
-    """Capitalised names not matched by the registry: candidates for a new actor."""
-    covered = {m.name for m in known}
-    seen: set[str] = set()
-    found = []
-    for index, sentence in sentences(paragraphs):
-        for start, run in _runs(sentence):
-            words = [w for w in run if w not in _NOT_NAMES and w.lower() not in MONTHS]
-            name = " ".join(words)
-            if not words or name in seen or any(name in c or c in name for c in covered):
-                continue
-            opens_sentence = sentence.index(words[0], start) == 0
-            if len(words) == 1 and (opens_sentence or len(name) < 4):
-                continue  # one capitalised word opening a sentence is usually not a name
-            seen.add(name)
-            found.append(NameMention(None, name, sentence, index + 1))
     return found

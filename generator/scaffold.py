@@ -16,20 +16,15 @@ import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from generator import newswire
 from generator.article import ArticleBody, parse_article, repair_mojibake
 from generator.dates import PartialDate
 from generator.layout import RESERVED_IDS
 from generator.load import REVIEW_MARKER as MARKER
 from generator.markup import yaml_string
-from generator.mentions import (
-    SEASON_LABELS,
-    DateMention,
-    NameMention,
-    find_actors,
-    find_dates,
-    find_names,
-)
+from generator.mentions import SEASON_LABELS, DateMention, NameMention, find_actors, find_dates
 from generator.models import ID_PATTERN, Actor
+from generator.names import find_names
 from generator.strict_yaml import decode
 
 
@@ -51,12 +46,21 @@ def guess_language(source: Path, languages: Iterable[str], default: str) -> str:
     return next((p for p in parts[1:-1] if p in languages), default)
 
 
-def _title(body: ArticleBody, text: str) -> str:
+TITLE_LENGTH = 120  # characters; a longer candidate is cut after a whole word
+
+
+def _title(paragraphs: list[str], text: str) -> str:
+    """The headline (a short first line without a full stop), else the opening
+    sentence; without dateline or editors' code, never cut inside a word."""
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")
-    if first and len(first) <= 120 and not first.endswith("."):
+    first = newswire.strip_wire_code(newswire.strip_dateline(first))
+    if first and len(first) <= TITLE_LENGTH and not first.endswith("."):
         return first
-    sentence = re.split(r"(?<=[.!?])\s", body.paragraphs[0])[0] if body.paragraphs else ""
-    return sentence[:160]
+    opening = paragraphs[0] if paragraphs else ""
+    sentence = re.split(r"(?<=[.!?])\s", opening)[0]
+    if len(sentence) <= TITLE_LENGTH:
+        return sentence
+    return sentence[: TITLE_LENGTH + 1].rsplit(" ", 1)[0].rstrip(",;:")
 
 
 def render_briefing(
@@ -66,6 +70,7 @@ def render_briefing(
     language: str,
     languages: tuple[str, ...],
     body: ArticleBody,
+    story: newswire.Story,
     text: str,
     actors: list[NameMention],
     names: list[NameMention],
@@ -88,7 +93,7 @@ def render_briefing(
             else []
         ),
         "title:",
-        f"  {language}: {q(_title(body, text))}  {MARKER}: the article's opening",
+        f"  {language}: {q(_title(story.paragraphs, text))}  {MARKER}: the article's opening",
         *(f"  {lang}: {q('')}" for lang in others),
         "summary:",
         f"  {language}: {q('')}",
@@ -98,8 +103,9 @@ def render_briefing(
         f"  file: {article_file}",
         f"  language: {language}",
     ]
-    if body.byline:
-        lines.append(f"  author: {q(body.byline)}  {MARKER}: from the byline")
+    byline = body.byline or story.byline
+    if byline:
+        lines.append(f"  author: {q(byline)}  {MARKER}: from the byline")
     if body.caption or body.credit:
         lines += [
             "# The article's photo caption; add the photo (file: or url:) to use it:",
@@ -121,6 +127,10 @@ def render_briefing(
     for found in _unique(dates):
         lines.append(f"  # {_comment(found.sentence)}")
         lines.append(f"  - date: {q(found.date.iso())}  {MARKER}: from {q(found.text)}")
+        if found.end:
+            lines.append(f"    end: {q(found.end.iso())}")
+        if found.approximate and not found.season:
+            lines.append("    approximate: true")
         if found.season:
             id_label, en_label = SEASON_LABELS[found.season]
             label = {
@@ -137,11 +147,11 @@ def render_briefing(
 
 
 def _unique(dates: list[DateMention]) -> list[DateMention]:
-    seen: set[PartialDate] = set()
+    seen: set[tuple[PartialDate, PartialDate | None]] = set()
     kept = []
-    for mention in sorted(dates, key=lambda m: m.date):
-        if mention.date not in seen:
-            seen.add(mention.date)
+    for mention in sorted(dates, key=lambda m: (m.date, m.end or m.date)):
+        if (mention.date, mention.end) not in seen:
+            seen.add((mention.date, mention.end))
             kept.append(mention)
     return kept
 
@@ -171,7 +181,8 @@ def scaffold(
     text = repair_mojibake(pasted)
     language = language or guess_language(source, languages, languages[0])
     body = parse_article(text, language, markdown_source=source.suffix == ".md")
-    paragraphs = [*body.paragraphs, *([body.caption] if body.caption else [])]
+    found_in = newswire.story(body.paragraphs)
+    paragraphs = [*found_in.paragraphs, *([body.caption] if body.caption else [])]
     actors = find_actors(paragraphs, registry)
     article_file = f"article.{language}{source.suffix}"
     yaml_text = render_briefing(
@@ -180,6 +191,7 @@ def scaffold(
         language=language,
         languages=languages,
         body=body,
+        story=found_in,
         text=text,
         actors=actors,
         names=find_names(paragraphs, actors),
