@@ -16,6 +16,7 @@ from generator.coverage import coverage
 from generator.dates import PartialDate
 from generator.errors import ContentError, Problem, Severity, display_path, errors_only
 from generator.load import Corpus, load_corpus
+from generator.markup import escape_line
 from generator.pipeline import generate, load_and_check
 from generator.scaffold import ScaffoldError, scaffold
 from generator.schema import write_schemas
@@ -79,6 +80,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         corpus = load_and_check(settings, skip_broken=bool(args.paths))
     except ContentError as exc:
         _print_problems(_only(exc.problems, args.paths, settings))
+        if args.markdown:
+            print("### Content that stops every briefing\n")
+            print("\n".join(f"- {escape_line(str(p))}" for p in errors_only(exc.problems)))
         return 1
     broken = [problem for found in corpus.skipped.values() for problem in found]
     shown = sorted(_only([*broken, *corpus.warnings], args.paths, settings))
@@ -92,7 +96,40 @@ def cmd_check(args: argparse.Namespace) -> int:
     else:
         status = "with warnings treated as errors" if failing else "OK"
     print(f"{count} briefing{'s' if count != 1 else ''} checked: {status}", file=sys.stderr)
+    if args.markdown:
+        print(_markdown_report(corpus, shown, args.paths, settings))
     return 1 if failing else 0
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def _markdown_report(
+    corpus: Corpus, problems: Sequence[Problem], paths: Sequence[Path], settings: Settings
+) -> str:
+    """The checked briefings and their problems as Markdown, for a pull request's job
+    summary. Titles and messages quote content: escaped, so that none is markup."""
+    rows = [(loaded.slug, loaded.source, loaded.briefing.title) for loaded in corpus.briefings]
+    rows += [(slug, found[0].path, {}) for slug, found in corpus.skipped.items()]
+    lines = ["### Briefings checked", "", "| Briefing | Title | Check |", "| --- | --- | --- |"]
+    for slug, source, title in sorted(rows):
+        if paths and not _within(source, paths, settings.root):
+            continue
+        folder = source.rsplit("/", 1)[0]
+        own = [p for p in problems if p.path == folder or p.path.startswith(folder + "/")]
+        errors = len(errors_only(own))
+        verdict = f"{_count(errors, 'error')}, {_count(len(own) - errors, 'warning')}"
+        verdict = verdict if own else "OK"
+        shown = " / ".join(escape_line(text) for text in title.values()) or "(not readable)"
+        lines.append(f"| `{slug}` | {shown} | {verdict} |")
+    if len(lines) == 4:
+        lines.append("| (none) | | |")
+    if problems:
+        lines += ["", "<details><summary>Problems</summary>", ""]
+        lines += [f"- {escape_line(str(problem))}" for problem in problems]
+        lines += ["", "</details>"]
+    return "\n".join(lines)
 
 
 def cmd_render(args: argparse.Namespace) -> int:
@@ -243,6 +280,12 @@ def build_parser() -> argparse.ArgumentParser:
         "briefings check --strict",
     )
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    check.add_argument(
+        "--markdown",
+        action="store_true",
+        help="also print the checked briefings and their problems as Markdown (for a pull "
+        "request's job summary)",
+    )
     check.add_argument(
         "paths",
         nargs="*",

@@ -337,3 +337,53 @@ def test_check_of_given_paths_is_not_held_up_by_other_drafts(project: Path) -> N
     assert "content/briefings/a-draft/briefing.yaml:" in draft.stderr
     assert SEED_SLUG not in draft.stderr
     assert "1 briefing checked: with errors" in draft.stderr
+
+
+def test_pull_requests_get_a_summary_of_their_briefings_and_the_site(project: Path) -> None:
+    """The CI workflow's summary step, run as GitHub would on a pull request that adds a
+    briefing whose title is an attack: the summary names it, escaped, with its check."""
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "ci.yml").read_text())
+    steps = workflow["jobs"]["test"]["steps"]
+    summary = next(s for s in steps if "GITHUB_STEP_SUMMARY" in s.get("run", ""))
+    upload = next(s for s in steps if str(s.get("uses", "")).startswith("actions/upload-artifact"))
+    assert upload["with"]["path"] == "site"
+    assert any(s.get("run") == "make site" for s in steps)
+
+    def git(*args: str) -> str:
+        done = subprocess.run(
+            ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
+            cwd=project, capture_output=True, text=True, check=True,
+        )  # fmt: skip
+        return done.stdout.strip()
+
+    git("init", "-q")
+    git("add", "-A")
+    git("commit", "-q", "-m", "base")
+    base = git("rev-parse", "HEAD")
+    added = project / "content" / "briefings" / "added-briefing"
+    added.mkdir()
+    text = (project / BRIEFING).read_text(encoding="utf-8")
+    hostile = text.replace(
+        "  en: A NATO liaison office in Tokyo",
+        "  en: <img src=x onerror=alert(1)> | A NATO liaison office in Tokyo",
+        1,
+    )
+    (added / "briefing.yaml").write_text(hostile, encoding="utf-8")
+    git("add", "-A")
+    git("commit", "-q", "-m", "add a briefing")
+    (project / ".venv").symlink_to(ROOT / ".venv")
+    out = project / "summary.md"
+    result = subprocess.run(
+        ["bash", "-e", "-c", summary["run"]],
+        cwd=project, env={**ENV, "BASE": base, "GITHUB_STEP_SUMMARY": str(out)},
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    report = out.read_text(encoding="utf-8")
+    assert "| `added-briefing` |" in report
+    assert SEED_SLUG not in report  # unchanged by the pull request
+    assert (
+        "<img" not in report
+        and "&lt;img src&#61;x onerror&#61;alert&#40;1&#41;&gt; &#124; A NATO" in report
+    )
+    assert re.search(r"\| `added-briefing` \| .* \| (OK|0 errors, \d+ warnings?) \|", report)
