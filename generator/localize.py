@@ -64,6 +64,7 @@ from generator.pages import (
     YearGroup,
 )
 from generator.paginate import paginate
+from generator.related import actor_ids, related_briefings
 from generator.settings import Language, PageSizes
 from generator.structured import briefing_jsonld
 
@@ -99,7 +100,7 @@ def units_touched(*versions: LoadedBriefing | None) -> set[Unit]:
     for loaded in versions:
         if loaded is not None:
             units.add(("briefing", loaded.slug))
-            units.update(("actor", actor_id) for actor_id in _actor_ids(loaded.briefing))
+            units.update(("actor", actor_id) for actor_id in actor_ids(loaded.briefing))
             units.update(("tag", tag_id) for tag_id in loaded.briefing.tags)
     return units
 
@@ -113,8 +114,11 @@ class Localizer:
         language: Language,
         page_sizes: PageSizes | None = None,
         events: dict[int, tuple[TimelineEntry, Event]] | None = None,
+        related: Mapping[str, tuple[str, ...]] | None = None,
     ) -> None:
         self.page_sizes = page_sizes or PageSizes()
+        # Made once a corpus by the caller, for every language; else here.
+        self._related = related if related is not None else related_briefings(corpus.briefings)
         self.corpus = corpus
         self.language = language
         self.lang = language.code
@@ -134,7 +138,7 @@ class Localizer:
         self._by_actor: dict[str, list[LoadedBriefing]] = defaultdict(list)
         self._by_tag: dict[str, list[LoadedBriefing]] = defaultdict(list)
         # Every actor a briefing names, in its actors or its events, by its slug.
-        self._actors_of = {b.slug: _actor_ids(b.briefing) for b in self._newest_first}
+        self._actors_of = {b.slug: actor_ids(b.briefing) for b in self._newest_first}
         for loaded in self._newest_first:
             for actor_id in sorted(self._actors_of[loaded.slug]):
                 self._by_actor[actor_id].append(loaded)
@@ -220,11 +224,19 @@ class Localizer:
             tags=tuple(
                 Link(self.text(self.corpus.tags[t]), link(path, tag_page(t))) for t in b.tags
             ),
+            related=tuple(self._related_line(path, other) for other in self._related[loaded.slug]),
             timeline_data=trusted(f"{'../' * url_depth(path)}{timeline_data(loaded.slug)}"),
             missing_translations=bool(untranslated(loaded, self.lang)),
             lastmod=(b.updated or b.published).iso(),
             image_url=image_url,
             jsonld=briefing_jsonld(loaded, self.corpus.actors, self.language, image_url),
+        )
+
+    def _related_line(self, path: PurePosixPath, slug: str) -> tuple[Link, str]:
+        """A related briefing as its page lists it: its title, linked, and its date."""
+        other = self._by_slug[slug].briefing
+        return Link(self.text(other.title), link(path, briefing_page(slug))), self.date(
+            other.published
         )
 
     def _image_url(self, loaded: LoadedBriefing) -> str | None:
@@ -378,7 +390,12 @@ class Localizer:
             ]
             hrefs = tuple(link(TIMELINE, path) for path, _, _ in parts)
             year_links.append((year, len(newest_first), hrefs))
-        return [self._index(TIMELINE, "timeline.md.j2", year_links=tuple(year_links)), *pages]
+        index = self._index(
+            TIMELINE,
+            "timeline.md.j2",
+            year_links=tuple(year_links),
+        )
+        return [index, *pages]
 
     def _timeline_page(
         self,
@@ -562,10 +579,6 @@ def _by_label(options: Iterable[tuple[str, LText]]) -> tuple[tuple[str, LText], 
 def language_name(code: str, in_lang: str) -> str:
     """The name of language ``code`` in language ``in_lang``, from Babel's locale data."""
     return Locale.parse(code).get_display_name(in_lang) or code
-
-
-def _actor_ids(b: Briefing) -> set[str]:
-    return {r.actor for r in b.actors} | {a for e in b.timeline for a in e.actors}
 
 
 def _chronological(entries: Sequence[TimelineEntry]) -> list[TimelineEntry]:

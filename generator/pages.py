@@ -158,6 +158,7 @@ class BriefingPage(Page):
     image: ImageView | None = None
     sources: tuple[Source, ...] = ()
     tags: tuple[Link, ...] = ()
+    related: tuple[tuple[Link, str], ...] = ()  # other briefings and their dates
     timeline_data: Markup = field(default_factory=Markup)  # its TimelineJS file
     missing_translations: bool = False
     lastmod: str = ""

@@ -23,6 +23,7 @@ from generator.localize import Localizer, Unit, placeholder, units_touched
 from generator.models import TimelineEntry
 from generator.pages import Event, Page
 from generator.parallel import map_parts
+from generator.related import related_briefings
 from generator.render import RenderCache, Renderer, templates_fingerprint
 from generator.review import editorial_warnings
 from generator.settings import Settings
@@ -67,9 +68,12 @@ class Caches:
     data: dict[str, dict[str, Contribution]] = field(default_factory=dict)  # by language
     written: dict[PurePosixPath, bytes] = field(default_factory=dict)
     written_to: Path | None = None  # the folder those were written to
+    related: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # of the last run
 
 
-def _touched(caches: Caches, settings: Settings, corpus: Corpus) -> set[Unit] | None:
+def _touched(
+    caches: Caches, settings: Settings, corpus: Corpus, related: Mapping[str, tuple[str, ...]]
+) -> set[Unit] | None:
     """The units of pages that the changes since the last run can touch; None for all."""
     last = caches.corpus
     if (
@@ -85,9 +89,15 @@ def _touched(caches: Caches, settings: Settings, corpus: Corpus) -> set[Unit] | 
     before = {b.slug: b for b in last.briefings}
     after = {b.slug: b for b in corpus.briefings}
     touched: set[Unit] = set()
+    changed = set()
     for slug in before.keys() | after.keys():
         if before.get(slug) is not after.get(slug):  # the load cache keeps unchanged ones
+            changed.add(slug)
             touched |= units_touched(before.get(slug), after.get(slug))
+    # A briefing's page lists related briefings: again if the list or one of them changed.
+    for slug, listed in related.items():
+        if listed != caches.related.get(slug) or changed.intersection(listed):
+            touched.add(("briefing", slug))
     return touched
 
 
@@ -140,7 +150,8 @@ def _generate(settings: Settings, out_dir: Path | None, cache: Caches | None) ->
     # Phase 1: read and validate all content; stop on any error. (The editorial
     # review of `briefings check` is not needed to build, and it reads every article.)
     corpus = load_corpus(settings, caches.load)
-    touched = _touched(caches, settings, corpus)
+    related = related_briefings(corpus.briefings)
+    touched = _touched(caches, settings, corpus, related)
 
     # Phase 2: hand-written pages, which generated pages must never replace, and the
     # briefings' images, the same in every language: read once, here.
@@ -158,7 +169,8 @@ def _generate(settings: Settings, out_dir: Path | None, cache: Caches | None) ->
         if kind == PAGES:
             units = caches.units.setdefault(lang, {})
             events = caches.events.setdefault(lang, {})
-            localizer = Localizer(corpus, settings.language(lang), settings.page_sizes, events)
+            language = settings.language(lang)
+            localizer = Localizer(corpus, language, settings.page_sizes, events, related)
             in_order = localizer.units()
             for unit in in_order:  # those a change can touch, and new ones
                 if touched is None or unit in touched or unit not in units:
@@ -184,7 +196,7 @@ def _generate(settings: Settings, out_dir: Path | None, cache: Caches | None) ->
     out = out_dir or settings.out_dir
     report = write_tree(out, files, jobs, caches.written if caches.written_to == out else None)
     if cache is not None:
-        cache.settings, cache.corpus = settings, corpus
+        cache.settings, cache.corpus, cache.related = settings, corpus, related
         cache.written, cache.written_to = files, out
     pages = sum(part.pages for part in made)
     return GenerateResult(corpus, report, pages, sum(part.rendered for part in made))

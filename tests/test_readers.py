@@ -314,3 +314,46 @@ def test_an_event_over_several_days_is_one_range_in_every_output(tmp_path: Path)
     assert match is not None, "the page's front matter carries its JSON-LD"
     events = json.loads(json.loads(match.group(1)))["mentions"]
     assert {"startDate": "2023-07-11", "endDate": "2023-07-12"}.items() <= events[-1].items()
+
+
+def test_a_briefing_lists_related_briefings_by_what_they_share(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    add_outsider_briefing(project)
+    briefings = project / "content" / "briefings"
+    seed = (briefings / SEED_SLUG / "briefing.yaml").read_text(encoding="utf-8")
+    # Two more briefings: one sharing every actor and topic of the seed's, one sharing
+    # only NATO; the second is newer, but shares less, so it comes after.
+    for slug, title, published, cut in (
+        ("vilnius-summit", "NATO meets in Vilnius", "2023-07-13", None),
+        ("nato-only", "NATO and nobody else", "2024-01-01", "  - actor: japan\n"),
+    ):
+        (briefings / slug).mkdir()
+        text = seed.replace(
+            "  en: A NATO liaison office in Tokyo brings Japan closer, not into the alliance",
+            f"  en: {title}",
+            1,
+        )
+        text = re.sub(r"^published: .*$", f"published: {published}", text, count=1, flags=re.M)
+        if cut:
+            text = re.sub(
+                r"^actors:\n(.*\n)*?(?=timeline:)", "actors:\n  - actor: nato\n", text, flags=re.M
+            )
+            text = re.sub(r"^timeline:\n(.*\n)*?(?=sources:)", "timeline: []\n", text, flags=re.M)
+            text = re.sub(r"^tags: .*$", "tags: [nato]", text, count=1, flags=re.M)
+        (briefings / slug / "briefing.yaml").write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    generate(Settings(root=project, site_url=ROOT), out_dir=out)
+    page = (out / "en" / "docs" / "briefings" / f"{SEED_SLUG}.md").read_text(encoding="utf-8")
+    related = page.split("## Related briefings", 1)[1]
+    items = re.findall(r"^- \[(.*?)\]\(\.\./briefings/(.*?)\) · (.*)$", related, re.M)
+    assert items[:2] == [
+        ("NATO meets in Vilnius", "vilnius-summit.md", "July 13, 2023"),
+        ("NATO and nobody else", "nato-only.md", "January 1, 2024"),
+    ]
+    # The outsider's briefing shares China with it, and nothing more: last.
+    assert [href for _, href, _ in items[2:]] == [f"{OUTSIDER}.md"]
+    indonesian = (out / "id" / "docs" / "briefings" / "nato-only.md").read_text(encoding="utf-8")
+    assert "## Briefing terkait" in indonesian
+    # Only briefings sharing an actor or a topic are related.
+    outsider = (out / "en" / "docs" / "briefings" / f"{OUTSIDER}.md").read_text(encoding="utf-8")
+    assert "vilnius-summit.md" in outsider and "nato-only.md" not in outsider

@@ -342,6 +342,8 @@ def test_a_rebuild_after_edits_equals_a_fresh_build(tmp_path: Path) -> None:
             "- actor: actor-0299\n  - actor: actor-",
         ),
         lambda: edit("briefings/briefing-00007/briefing.yaml", "tags: [", "tags: [tag-29, "),
+        # An older date moves a briefing down the related lists that name it.
+        lambda: edit("briefings/briefing-00011/briefing.yaml", "published: 20", "published: 18"),
         lambda: shutil.rmtree(briefings / "briefing-00009"),
         add_copy,
         lambda: edit("actors.yaml", "name: {id: ", "name: {id: Renamed "),
