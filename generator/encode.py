@@ -16,6 +16,7 @@ TimelineJS      headline, text, display_date        :func:`html_text`, in :func:
 JSON exports    every string                        plain text, in :func:`json_bytes`
 JSON-LD         every string                        plain text, in :func:`script_json`
 sitemaps        loc                                 URLs from validated ids, XML-escaped
+iCalendar       SUMMARY, DESCRIPTION, calendar name :func:`ical_line` with ``text=True``
 ==============  ==================================  ======================================
 
 (Pages are Markdown and HTML: :mod:`generator.markup` escapes for them.)
@@ -65,3 +66,25 @@ def json_bytes(data: Any) -> bytes:
 def script_json(data: Any) -> Markup:
     """JSON for a page's ``<script type="application/ld+json">``."""
     return trusted(_script_safe(data))  # no "<", ">" or "&" left: see _script_safe
+
+
+_ICAL_TEXT = str.maketrans({"\\": "\\\\", ";": "\\;", ",": "\\,", "\n": "\\n", "\r": ""})
+
+
+def ical_line(name: str, value: str, *, text: bool = False) -> bytes:
+    """One iCalendar content line (RFC 5545): ``text`` values escaped as TEXT (so that
+    no backslash, comma, semicolon or line break in content changes the structure),
+    folded at 75 octets without splitting a character, ended by CRLF."""
+    if text:
+        value = value.translate(_ICAL_TEXT)
+    line = f"{name}:{value}".encode()
+    parts: list[bytes] = []
+    start = 0
+    while len(line) - start > 75 - (1 if parts else 0):
+        end = start + 75 - (1 if parts else 0)
+        while end > start and (line[end] & 0xC0) == 0x80:  # inside a UTF-8 sequence
+            end -= 1
+        parts.append(line[start:end])
+        start = end
+    parts.append(line[start:])
+    return b"\r\n ".join(parts) + b"\r\n"

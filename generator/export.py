@@ -25,8 +25,10 @@ from xml.etree import ElementTree as ET
 
 from generator.dates import PartialDate
 from generator.encode import html_paragraphs, html_text, json_bytes
+from generator.ical import CalendarEvent, briefing_events, events_ics
 from generator.layout import (
     BRIEFINGS_DATA,
+    FEED_ICS,
     FEED_JSON,
     FEED_RSS,
     FEED_SITEMAP,
@@ -45,7 +47,8 @@ def _newest_first(corpus: Corpus) -> list[LoadedBriefing]:
 
 # What one briefing contributes to a language's data files, by its slug: kept by a caller
 # that generates again and again (serve) for briefings that did not change.
-Contribution = tuple[LoadedBriefing, dict[str, Any], bytes]  # briefing, its export, timeline
+# The briefing, its export, its TimelineJS file and its calendar events.
+Contribution = tuple[LoadedBriefing, dict[str, Any], bytes, list[CalendarEvent]]
 
 
 def data_files(
@@ -67,11 +70,15 @@ def data_files(
                 loaded,
                 _briefing(loaded, corpus, language),
                 json_bytes(timelinejs(loaded, language)),
+                briefing_events(loaded, language),
             )
     files = {
         FEED_RSS: rss(briefings, language, site_name),
         FEED_JSON: json_feed(briefings, language, site_name),
         FEED_SITEMAP: _one_line_sitemap(language.url),
+        FEED_ICS: events_ics(
+            [event for b in briefings for event in known[b.slug][3]], language, site_name
+        ),
         BRIEFINGS_DATA: json_bytes(
             {
                 "language": language.code,

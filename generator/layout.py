@@ -28,6 +28,7 @@ FEEDS = PurePosixPath("feeds")
 FEED_RSS = FEEDS / "feed.xml"
 FEED_JSON = FEEDS / "feed.json"
 FEED_SITEMAP = FEEDS / "sitemap.xml"
+FEED_ICS = FEEDS / "events.ics"  # the timeline as a calendar
 DATA = PurePosixPath("data")
 BRIEFINGS_DATA = DATA / "briefings.json"
 # Each folder's list page is <folder>/index.md (briefings, actors, topics), so no

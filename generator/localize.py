@@ -21,6 +21,7 @@ from generator.dates import PartialDate
 from generator.layout import (
     ACTORS,
     BRIEFINGS,
+    FEED_ICS,
     SEARCH,
     STATUS,
     TAGS,
@@ -394,6 +395,7 @@ class Localizer:
             TIMELINE,
             "timeline.md.j2",
             year_links=tuple(year_links),
+            calendar=link(TIMELINE, FEED_ICS),
         )
         return [index, *pages]
 
@@ -425,6 +427,7 @@ class Localizer:
             year=year,
             pager=pager,
             index_href=link(path, TIMELINE) if year is not None else None,
+            calendar=link(path, FEED_ICS) if year is None else None,
             filters=_by_label(
                 (a, self._actor_name(a)) for a in {a for e in events for a in e.actor_ids}
             ),

@@ -199,6 +199,7 @@ class ListPage(Page):
     complete: tuple[int, int] = (0, 0)  # (briefings fully translated, all briefings)
     year: int | None = None  # a year's page of a long timeline
     index_href: Markup | None = None  # a topic's or a year's way back to all of them
+    calendar: Markup | None = None  # the timeline's iCalendar feed
     # (year, events, links to its pages) of a long timeline
     year_links: tuple[tuple[int, int, tuple[Markup, ...]], ...] = ()
     filters: tuple[tuple[str, LText], ...] = ()  # actors the timeline can be filtered by

@@ -10,9 +10,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import feedparser
+import icalendar
 import pytest
 import yaml
-from conftest import FIXTURES, HOSTILE_SLUG
+from conftest import FIXTURES, HOSTILE_SLUG, SEED_SLUG, copy_project
+
+from generator import Settings, generate
 
 LANGS = ["id", "en"]
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -140,3 +143,24 @@ def test_sitemaps_hold_only_the_sites_own_addresses(hostile_site: Path, lang: st
         root = ET.parse(path).getroot()
         for loc in root.iter(f"{SITEMAP}loc"):
             assert (loc.text or "").startswith("https://briefings.example.org/"), loc.text
+
+
+def test_calendar_texts_cannot_add_lines_events_or_fields(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    yaml_file = project / "content" / "briefings" / SEED_SLUG / "briefing.yaml"
+    original = "      en: Japan adopts its National Security Strategy, National Defence Strategy and Defence Buildup Programme.\n"
+    # A line break, a new event and fields, and the characters iCalendar escapes.
+    typed = "End;\nEND:VEVENT\nBEGIN:VEVENT\nSUMMARY:injected, with \\ and ; and ,"
+    text = yaml_file.read_text(encoding="utf-8")
+    assert original in text
+    yaml_file.write_text(
+        text.replace(original, f"      en: {json.dumps(typed)}\n"), encoding="utf-8"
+    )
+    out = tmp_path / "out"
+    generate(Settings(root=project, site_url="https://briefings.example.org/"), out_dir=out)
+    raw = (out / "en" / "docs" / "feeds" / "events.ics").read_bytes()
+    events = list(icalendar.Calendar.from_ical(raw).walk("VEVENT"))
+    # The seed's five entries, no more: the typed "BEGIN:VEVENT" never starts a line.
+    assert len(events) == raw.split(b"\r\n").count(b"BEGIN:VEVENT") == 5
+    assert typed in [str(event["SUMMARY"]) for event in events]
+    assert all(len(line) <= 75 for line in raw.split(b"\r\n"))

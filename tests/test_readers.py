@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
 
+import icalendar
 import pytest
 from conftest import SEED_SLUG, add_outsider_briefing, broken_entry_links, build, copy_project
 from test_site import Elements, content_of
@@ -357,3 +359,23 @@ def test_a_briefing_lists_related_briefings_by_what_they_share(tmp_path: Path) -
     # Only briefings sharing an actor or a topic are related.
     outsider = (out / "en" / "docs" / "briefings" / f"{OUTSIDER}.md").read_text(encoding="utf-8")
     assert "vilnius-summit.md" in outsider and "nato-only.md" not in outsider
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_timeline_is_a_calendar_to_subscribe_to(
+    full_site: Path, read_page: Read, lang: str
+) -> None:
+    raw = (full_site / lang / "feeds" / "events.ics").read_bytes()
+    calendar = icalendar.Calendar.from_ical(raw)
+    events = {str(e["UID"]): e for e in calendar.walk("VEVENT")}
+    assert len(events) == raw.split(b"\r\n").count(b"BEGIN:VEVENT") == 7  # both briefings
+    summit = next(e for e in events.values() if e["DTSTART"].dt == dt.date(2023, 7, 1))
+    # A month-precision date is the whole month, as an all-day span; expected: tentative.
+    assert summit["DTEND"].dt == dt.date(2023, 8, 1)
+    assert str(summit["STATUS"]) == "TENTATIVE"
+    assert str(summit["URL"]) == f"{ROOT}{lang}/briefings/{SEED_SLUG}/"
+    summary = str(summit["SUMMARY"])
+    assert summary.startswith("KTT NATO" if lang == "id" else "NATO summit")
+    assert all(uid.startswith(f"{lang}-") for uid in events)
+    # The timeline page offers it.
+    assert 'href="../feeds/events.ics"' in read_page(full_site, f"{lang}/timeline/")
