@@ -237,3 +237,30 @@ def test_search_results_show_hostile_titles_and_excerpts_as_text(
     assert set(tags) <= {"ol", "li", "div", "p", "a", "mark"}, tags  # Pagefind's own
     assert "script" not in tags and all("evil.example" not in href for href in hrefs), hrefs
     assert title.startswith(f'<script>alert("{lang}")</script>')
+
+
+@pytest.mark.parametrize(("locale", "lands"), [("en-US", "en"), ("id-ID", "id"), ("fr-FR", "id")])
+def test_the_top_address_leads_to_the_language_the_reader_prefers(
+    browser: object, served: str, locale: str, lands: str
+) -> None:
+    context = browser.new_context(locale=locale)  # type: ignore[attr-defined]
+    try:
+        page = context.new_page()
+        page.goto(f"{served}/")
+        page.wait_for_url(f"{served}/{lands}/")
+    finally:
+        context.close()
+
+
+def test_without_javascript_the_top_address_offers_each_language(
+    browser: object, served: str
+) -> None:
+    context = browser.new_context(java_script_enabled=False)  # type: ignore[attr-defined]
+    try:
+        page = context.new_page()
+        page.goto(f"{served}/")
+        links = page.locator("a")
+        assert links.all_inner_texts() == ["Bahasa Indonesia", "English"]
+        assert [links.nth(i).get_attribute("href") for i in range(2)] == ["id/", "en/"]
+    finally:
+        context.close()

@@ -85,10 +85,12 @@ def test_every_page_exists_in_every_language(
     assert f'<html lang="{lang}"' in html
 
 
-def test_root_leads_to_default_language(shipped_site: Path) -> None:
+def test_root_offers_every_language_and_names_the_default(shipped_site: Path) -> None:
+    # Where a browser goes is tested in test_browser.py; here, what any client reads.
     html = (shipped_site / "index.html").read_text(encoding="utf-8")
-    assert '<meta http-equiv="refresh" content="0; url=id/">' in html
     assert Elements(html).find("a", hreflang="en", href="en/")
+    assert Elements(html).find("link", rel="alternate", hreflang="x-default", href="id/")
+    assert "http-equiv" not in html  # no refresh that would ignore the reader's language
 
 
 @pytest.mark.parametrize(
