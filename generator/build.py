@@ -59,11 +59,13 @@ def staging_for(site_dir: Path) -> Path:
 
 
 def finish_site(settings: Settings, site_dir: Path) -> None:
-    """The top folder's page (which sends a reader to a language) and its 404 page."""
-    shutil.copyfile(settings.out_dir / "index.html", site_dir / "index.html")
-    not_found = site_dir / settings.default_language / "404.html"
-    if not_found.is_file():
-        shutil.copyfile(not_found, site_dir / "404.html")
+    """The top folder's page (which sends a reader to a language), its 404 page in
+    every language, and the favicon browsers ask the top folder for."""
+    for name in ("index.html", "404.html"):
+        shutil.copyfile(settings.out_dir / name, site_dir / name)
+    favicon = settings.overrides_dir / "favicon.ico"
+    if favicon.is_file():
+        shutil.copyfile(favicon, site_dir / "favicon.ico")
 
 
 def swap(built: Path, final: Path) -> None:

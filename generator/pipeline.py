@@ -193,6 +193,7 @@ def _generate(settings: Settings, out_dir: Path | None, cache: Caches | None) ->
     # longer generated.
     files = {path: data for part in made for path, data in part.files.items()}
     files[PurePosixPath("index.html")] = renderer.render_root(settings).encode()
+    files[PurePosixPath("404.html")] = renderer.render_not_found(settings).encode()
     out = out_dir or settings.out_dir
     report = write_tree(out, files, jobs, caches.written if caches.written_to == out else None)
     if cache is not None:

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
+from urllib.parse import urlsplit
 
 import jinja2
 from markupsafe import Markup, escape
@@ -227,8 +228,23 @@ class Renderer:
             module = self._modules[key] = self.env.get_template(name).make_module(i18n)
         return module
 
+    def render_not_found(self, settings: Settings) -> str:
+        """The site's 404 page: each language's words, search box and home page."""
+        # From the site's root, which a project site on GitHub Pages has in a folder.
+        root = (urlsplit(settings.site_url).path if settings.site_url else "") or "/"
+        sections, titles = [], []
+        for code in settings.languages:
+            translator = self.translators[code]
+            gettext = {"_": translator.gettext, "gettext": translator.gettext}
+            section = self.env.get_template("_not_found_section.html.j2")
+            sections.append(trusted(section.render(lang=code, root=root, **gettext)))
+            titles.append(translator.gettext("Page not found"))
+        return self.env.get_template("not_found.html.j2").render(
+            default_language=settings.default_language, root=root, sections=sections, titles=titles
+        )
+
     def render_root(self, settings: Settings) -> str:
-        """The page at ``/``: sends readers to the default language."""
+        """The page at ``/``: sends readers to the language they prefer."""
         return self.env.get_template("root.html.j2").render(
             default_language=settings.default_language,
             languages=[(code, settings.language_name(code)) for code in settings.languages],

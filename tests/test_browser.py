@@ -264,3 +264,20 @@ def test_without_javascript_the_top_address_offers_each_language(
         assert [links.nth(i).get_attribute("href") for i in range(2)] == ["id/", "en/"]
     finally:
         context.close()
+
+
+def test_a_missing_address_offers_search_and_both_home_pages(browser: object, served: str) -> None:
+    page = browser.new_page()  # type: ignore[attr-defined]
+    try:
+        response = page.goto(f"{served}/en/no/such/briefing/")
+        assert response is not None and response.status == 404
+        assert page.locator("section[lang=id] h1").inner_text() == "Halaman tidak ditemukan"
+        assert page.locator("section[lang=en] h1").inner_text() == "Page not found"
+        assert page.locator("section[lang=id] a").get_attribute("href") == "/id/"
+        page.locator("section[lang=en] input[name=q]").fill("liaison")
+        page.locator("section[lang=en] button").click()
+        page.wait_for_url(f"{served}/en/search/?q=liaison")
+        icon = page.request.get(f"{served}/favicon.ico")
+        assert icon.ok and icon.body()[:4] == b"\x00\x00\x01\x00"  # an ICO file
+    finally:
+        page.close()

@@ -91,6 +91,9 @@ def test_root_offers_every_language_and_names_the_default(shipped_site: Path) ->
     assert Elements(html).find("a", hreflang="en", href="en/")
     assert Elements(html).find("link", rel="alternate", hreflang="x-default", href="id/")
     assert "http-equiv" not in html  # no refresh that would ignore the reader's language
+    not_found = (shipped_site / "404.html").read_text(encoding="utf-8")
+    assert 'action="/en/search/"' in not_found and 'action="/id/search/"' in not_found
+    assert (shipped_site / "favicon.ico").read_bytes()[:4] == b"\x00\x00\x01\x00"
 
 
 @pytest.mark.parametrize(
