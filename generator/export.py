@@ -56,6 +56,7 @@ def data_files(
     language: Language,
     site_name: str,
     known: dict[str, Contribution] | None = None,
+    corrections_label: str = "Corrections",
 ) -> dict[PurePosixPath, bytes]:
     """Every data file of one language, by its path in the language's docs tree.
 
@@ -73,8 +74,8 @@ def data_files(
                 briefing_events(loaded, language),
             )
     files = {
-        FEED_RSS: rss(briefings, language, site_name),
-        FEED_JSON: json_feed(briefings, language, site_name),
+        FEED_RSS: rss(briefings, language, site_name, corrections_label),
+        FEED_JSON: json_feed(briefings, language, site_name, corrections_label),
         FEED_SITEMAP: _one_line_sitemap(language.url),
         FEED_ICS: events_ics(
             [event for b in briefings for event in known[b.slug][3]], language, site_name
@@ -104,7 +105,22 @@ def _midnight(date: PartialDate) -> dt.datetime:
     return dt.datetime.combine(date.first_day(), dt.time(), tzinfo=dt.UTC)
 
 
-def rss(briefings: Sequence[LoadedBriefing], language: Language, site_name: str) -> bytes:
+def _content(loaded: LoadedBriefing, language: Language, corrections_label: str) -> str:
+    """What a feed item says: the summary, then each correction with its date."""
+    b = loaded.briefing
+    paragraphs = [language.text(b.summary)]
+    for correction in sorted(b.corrections, key=lambda c: c.date.sort_key):
+        when = language.date(correction.date)
+        paragraphs.append(f"{corrections_label} ({when}): {language.text(correction.text)}")
+    return "\n\n".join(paragraphs)
+
+
+def rss(
+    briefings: Sequence[LoadedBriefing],
+    language: Language,
+    site_name: str,
+    corrections_label: str = "Corrections",
+) -> bytes:
     base = language.url
     rss_el = ET.Element("rss", version="2.0")
     channel = ET.SubElement(rss_el, "channel")
@@ -124,14 +140,19 @@ def rss(briefings: Sequence[LoadedBriefing], language: Language, site_name: str)
         ET.SubElement(item, "title").text = html_text(language.text(b.title))
         ET.SubElement(item, "link").text = link
         ET.SubElement(item, "guid", isPermaLink="true").text = link
-        summary = language.text(b.summary)
-        ET.SubElement(item, "description").text = html_paragraphs(summary)
+        content = _content(loaded, language, corrections_label)
+        ET.SubElement(item, "description").text = html_paragraphs(content)
         ET.SubElement(item, "pubDate").text = format_datetime(_midnight(b.published))
     xml: bytes = ET.tostring(rss_el, encoding="utf-8", xml_declaration=True)
     return xml + b"\n"
 
 
-def json_feed(briefings: Sequence[LoadedBriefing], language: Language, site_name: str) -> bytes:
+def json_feed(
+    briefings: Sequence[LoadedBriefing],
+    language: Language,
+    site_name: str,
+    corrections_label: str = "Corrections",
+) -> bytes:
     base = language.url
     return json_bytes(
         {
@@ -146,15 +167,23 @@ def json_feed(briefings: Sequence[LoadedBriefing], language: Language, site_name
                     "url": f"{base}{briefing_url(b.slug)}",
                     "title": language.text(b.briefing.title),
                     "summary": language.text(b.briefing.summary),
-                    "content_text": language.text(b.briefing.summary),
-                    "content_html": html_paragraphs(language.text(b.briefing.summary)),
+                    "content_text": _content(b, language, corrections_label),
+                    "content_html": html_paragraphs(_content(b, language, corrections_label)),
                     "date_published": _midnight(b.briefing.published).isoformat(),
+                    **_modified(b),
                     "tags": list(b.briefing.tags),
                 }
                 for b in briefings[:FEED_ITEMS]
             ],
         }
     )
+
+
+def _modified(loaded: LoadedBriefing) -> dict[str, str]:
+    """A JSON Feed item's date_modified: its last update or correction, if any."""
+    b = loaded.briefing
+    dates = [d for d in (b.updated, *(c.date for c in b.corrections)) if d is not None]
+    return {"date_modified": _midnight(max(dates)).isoformat()} if dates else {}
 
 
 def _briefing(loaded: LoadedBriefing, corpus: Corpus, language: Language) -> dict[str, Any]:
@@ -171,6 +200,8 @@ def _briefing(loaded: LoadedBriefing, corpus: Corpus, language: Language) -> dic
         "summary": text(b.summary),
         "published": b.published.iso(),
         "updated": b.updated.iso() if b.updated else None,
+        "authors": list(b.authors),
+        "corrections": [{"date": c.date.iso(), "text": text(c.text)} for c in b.corrections],
         "tags": [{"id": t, "name": text(corpus.tags.get(t))} for t in b.tags],
         "key_points": [text(k) for k in b.key_points],
         "actors": [

@@ -207,6 +207,11 @@ class Localizer:
             summary=summary,
             published=self.date(b.published),
             updated=self.date(b.updated) if b.updated else None,
+            authors=self.language.names(b.authors) if b.authors else None,
+            corrections=tuple(
+                (self.date(c.date), self.text(c.text))
+                for c in sorted(b.corrections, key=lambda c: c.date.sort_key)
+            ),
             key_points=key_points,
             actor_groups=_group_by_type(lines),
             events=events,

@@ -268,6 +268,13 @@ class Source(Model):
     language: LangCode | None = None
 
 
+class Correction(Model):
+    """A correction published after the briefing: when, and what was wrong."""
+
+    date: FullDate
+    text: Text
+
+
 class Briefing(Model):
     """content/briefings/<slug>/briefing.yaml"""
 
@@ -275,6 +282,10 @@ class Briefing(Model):
     summary: Text
     published: FullDate
     updated: FullDate | None = None
+    authors: list[Line] = Field(
+        default_factory=list, max_length=20, description="Who wrote the briefing, shown as a byline"
+    )
+    corrections: list[Correction] = Field(default_factory=list, max_length=50)
     article: ArticleRef
     image: Image | None = None
     tags: list[Identifier] = Field(default_factory=list, max_length=50)

@@ -151,6 +151,8 @@ class BriefingPage(Page):
     summary: LText | None = None
     published: str = ""
     updated: str | None = None
+    authors: str | None = None  # the byline: the names as a list in the page's language
+    corrections: tuple[tuple[str, LText], ...] = ()  # (date, what was corrected), oldest first
     key_points: tuple[LText, ...] = ()
     actor_groups: tuple[tuple[ActorType, tuple[ActorLine, ...]], ...] = ()
     events: tuple[Event, ...] = ()

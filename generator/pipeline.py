@@ -178,7 +178,8 @@ def _generate(settings: Settings, out_dir: Path | None, cache: Caches | None) ->
             pages = [page for unit in in_order for page in units[unit]]
             return _pages(settings, pages, handwritten, lang, renderer)
         known = caches.data.setdefault(lang, {})
-        return _data(settings, corpus, handwritten[lang], images, lang, known)
+        label = renderer.translators[lang].gettext("Corrections")  # the feeds' word for them
+        return _data(settings, corpus, handwritten[lang], images, lang, known, label)
 
     # The pages first, the longest parts (the language with the articles takes longest).
     parts = [(lang, kind) for kind in (PAGES, DATA) for lang in settings.languages]
@@ -264,11 +265,13 @@ def _data(
     images: Mapping[PurePosixPath, bytes],
     lang: str,
     known: dict[str, Contribution],
+    corrections_label: str,
 ) -> TreePart:
     """Images beside the briefings, feeds and data files: like pages, never in place
     of a hand-written file (``own``)."""
     tree = PurePosixPath(lang, "docs")
-    data = data_files(corpus, settings.language(lang), settings.site_name, known)
+    language = settings.language(lang)
+    data = data_files(corpus, language, settings.site_name, known, corrections_label)
     files: dict[PurePosixPath, bytes] = {}
     problems: list[Problem] = []
     for rel, content in {**images, **data}.items():

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
 from babel import Locale, UnknownLocaleError
+from babel.lists import format_list
 
 from generator.dates import PartialDate
 from generator.layout import language_url
@@ -71,6 +72,10 @@ class Language:
     def text(self, texts: Mapping[str, str]) -> str:
         """A text as this language shows it (the fallback unmarked: for data files)."""
         return texts[self.shown(texts)]
+
+    def names(self, names: Sequence[str]) -> str:
+        """Names as a list in this language's words: "A, B and C", "A, B, dan C"."""
+        return str(format_list(list(names), locale=self.code))
 
     def date(self, date: PartialDate, end: PartialDate | None = None) -> str:
         """A date, or a range from it to ``end``, as this language writes it."""

@@ -70,6 +70,17 @@ def briefing_jsonld(
         ],
         "isBasedOn": _source(loaded),
     }
+    if b.authors:
+        data["author"] = [{"@type": "Person", "name": name} for name in b.authors]
+    if b.corrections:
+        data["correction"] = [
+            {
+                "@type": "CorrectionComment",
+                "datePublished": c.date.iso(),
+                "text": language.text(c.text),
+            }
+            for c in b.corrections
+        ]
     if lang == default:
         data["workTranslation"] = [{"@id": url(code)} for code in languages if code != lang]
     else:

@@ -73,6 +73,13 @@ def check_errors(project: Path) -> list[str]:
             "write the end as precisely",
         ),
         (
+            "published: 2023-06-02\n",
+            "published: 2023-06-02\ncorrections:\n  - date: 10/6/2023\n    text: {id: x, en: y}\n",
+            "date: 10/6/2023",
+            "corrections[0].date: '10/6/2023' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD; "
+            "10/6/2023 is written 2023-06-10",
+        ),
+        (
             "    approximate: true\n",
             "    approximate: yes\n",
             "approximate: yes",

@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
 
+import feedparser
 import icalendar
 import pytest
 from conftest import SEED_SLUG, add_outsider_briefing, broken_entry_links, build, copy_project
@@ -93,10 +94,10 @@ def test_json_ld_uses_only_schema_org_terms(full_site: Path, read_page: Read) ->
         "@context", "@type", "@id", "url", "headline", "description", "inLanguage",
         "datePublished", "dateModified", "keywords", "about", "mentions", "isBasedOn",
         "workTranslation", "translationOfWork", "image", "name", "sameAs", "startDate",
-        "eventStatus", "author", "publisher",
+        "eventStatus", "author", "publisher", "endDate", "correction", "text",
     }  # fmt: skip
     types = {"AnalysisNewsArticle", "NewsArticle", "Person", "Organization", "Country",
-             "NewsMediaOrganization", "Thing", "Event"}  # fmt: skip
+             "NewsMediaOrganization", "Thing", "Event", "CorrectionComment"}  # fmt: skip
 
     def walk(node: object) -> None:
         if isinstance(node, dict):
@@ -379,3 +380,53 @@ def test_the_timeline_is_a_calendar_to_subscribe_to(
     assert all(uid.startswith(f"{lang}-") for uid in events)
     # The timeline page offers it.
     assert 'href="../feeds/events.ics"' in read_page(full_site, f"{lang}/timeline/")
+
+
+def test_authors_and_corrections_are_shown_and_carried(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    yaml_file = project / "content" / "briefings" / SEED_SLUG / "briefing.yaml"
+    text = yaml_file.read_text(encoding="utf-8")
+    yaml_file.write_text(
+        text.replace(
+            "published: 2023-06-02\n",
+            "published: 2023-06-02\n"
+            "authors: [Mai Nguyen, Ahmad Fauzi]\n"
+            "corrections:\n"
+            "  - date: 2023-06-10\n"
+            "    text:\n"
+            "      id: Kunjungan Stoltenberg terjadi pada Januari 2023, bukan Februari.\n"
+            "      en: Stoltenberg's visit was in January 2023, not February.\n",
+            1,
+        ),
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    generate(Settings(root=project, site_url=ROOT), out_dir=out)
+    english = (out / "en" / "docs" / "briefings" / f"{SEED_SLUG}.md").read_text()
+    indonesian = (out / "id" / "docs" / "briefings" / f"{SEED_SLUG}.md").read_text()
+    assert "By Mai Nguyen and Ahmad Fauzi · Published June 2, 2023" in english
+    assert '<a href="#corrections">Corrected June 10, 2023</a>' in english
+    assert "Oleh Mai Nguyen dan Ahmad Fauzi · Diterbitkan" in indonesian
+    assert (
+        "## Corrections { #corrections }" in english and "## Koreksi { #corrections }" in indonesian
+    )
+    assert "- **June 10, 2023**: Stoltenberg's visit was in January 2023, not February." in english
+    match = re.search(r"^jsonld: (.*)$", english, re.M)
+    assert match is not None
+    data = json.loads(json.loads(match.group(1)))
+    assert data["author"] == [
+        {"@type": "Person", "name": "Mai Nguyen"},
+        {"@type": "Person", "name": "Ahmad Fauzi"},
+    ]
+    assert data["correction"] == [
+        {
+            "@type": "CorrectionComment",
+            "datePublished": "2023-06-10",
+            "text": "Stoltenberg's visit was in January 2023, not February.",
+        }
+    ]
+    feed = feedparser.parse((out / "id" / "docs" / "feeds" / "feed.xml").read_bytes())
+    assert "Koreksi (10 Juni 2023): Kunjungan Stoltenberg" in feed.entries[0].summary
+    items = json.loads((out / "en" / "docs" / "feeds" / "feed.json").read_text())["items"]
+    assert items[0]["date_modified"].startswith("2023-06-10")
+    assert "Corrections (June 10, 2023): Stoltenberg" in items[0]["content_text"]
