@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from email.utils import format_datetime
 from pathlib import PurePosixPath
@@ -32,10 +33,16 @@ from generator.layout import (
     FEED_JSON,
     FEED_RSS,
     FEED_SITEMAP,
+    actor_feeds,
+    actor_url,
     briefing_url,
+    page_url,
+    tag_feeds,
+    tag_page,
     timeline_data,
 )
 from generator.load import Corpus, LoadedBriefing
+from generator.related import actor_ids
 from generator.settings import Language
 
 FEED_ITEMS = 50
@@ -57,6 +64,7 @@ def data_files(
     site_name: str,
     known: dict[str, Contribution] | None = None,
     corrections_label: str = "Corrections",
+    feeds: FeedCache | None = None,
 ) -> dict[PurePosixPath, bytes]:
     """Every data file of one language, by its path in the language's docs tree.
 
@@ -89,7 +97,61 @@ def data_files(
     }
     for loaded in briefings:
         files[timeline_data(loaded.slug)] = known[loaded.slug][2]
+    files.update(followed_feeds(corpus, briefings, language, site_name, corrections_label, feeds))
     return files
+
+
+# A topic's or an actor's feeds as last made, with what they were made from: the title
+# and the briefings listed (the same objects while they are unchanged).
+FeedCache = dict[PurePosixPath, tuple[tuple[object, ...], bytes]]
+
+
+def followed_feeds(
+    corpus: Corpus,
+    briefings: Sequence[LoadedBriefing],
+    language: Language,
+    site_name: str,
+    corrections_label: str,
+    cache: FeedCache | None = None,
+) -> dict[PurePosixPath, bytes]:
+    """RSS and JSON Feed of each topic and each actor, for readers who follow one."""
+    cache = cache if cache is not None else {}
+    listed: dict[tuple[str, str], list[LoadedBriefing]] = defaultdict(list)
+    for loaded in briefings:  # newest first
+        for actor_id in sorted(actor_ids(loaded.briefing)):
+            listed[("actor", actor_id)].append(loaded)
+        for tag_id in loaded.briefing.tags:
+            listed[("topic", tag_id)].append(loaded)
+    files: dict[PurePosixPath, bytes] = {}
+    for (kind, key), found in sorted(listed.items()):
+        if kind == "actor":
+            name, (rss_path, json_path) = corpus.actors[key].name, actor_feeds(key)
+            home = f"{language.url}{actor_url(key)}"
+        else:
+            name, (rss_path, json_path) = corpus.tags[key], tag_feeds(key)
+            home = f"{language.url}{page_url(tag_page(key))}"
+        title = f"{site_name}: {language.text(name)}"
+        shown = found[:FEED_ITEMS]
+        made_from = (title, corrections_label, *shown)
+        known = cache.get(rss_path)
+        if known is None or not _same(known[0], made_from):
+            cache[rss_path] = (
+                made_from,
+                rss(shown, language, site_name, corrections_label, title, home),
+            )
+            cache[json_path] = (
+                made_from,
+                json_feed(shown, language, site_name, corrections_label, title, home, json_path),
+            )
+        files[rss_path], files[json_path] = cache[rss_path][1], cache[json_path][1]
+    return files
+
+
+def _same(before: tuple[object, ...], now: tuple[object, ...]) -> bool:
+    """The same texts and the very same briefings (an edited one is a new object)."""
+    return len(before) == len(now) and all(
+        a is b or (isinstance(a, str) and a == b) for a, b in zip(before, now, strict=True)
+    )
 
 
 def _one_line_sitemap(base: str) -> bytes:
@@ -120,12 +182,16 @@ def rss(
     language: Language,
     site_name: str,
     corrections_label: str = "Corrections",
+    title: str | None = None,
+    home: str | None = None,
 ) -> bytes:
+    """An RSS feed of ``briefings`` (newest first): the site's, or with ``title`` and
+    ``home``, one topic's or one actor's."""
     base = language.url
     rss_el = ET.Element("rss", version="2.0")
     channel = ET.SubElement(rss_el, "channel")
-    ET.SubElement(channel, "title").text = html_text(f"{site_name} ({language.name})")
-    ET.SubElement(channel, "link").text = base
+    ET.SubElement(channel, "title").text = html_text(title or f"{site_name} ({language.name})")
+    ET.SubElement(channel, "link").text = home or base
     ET.SubElement(channel, "description").text = html_text(site_name)
     ET.SubElement(channel, "language").text = language.code
     if briefings:
@@ -152,14 +218,18 @@ def json_feed(
     language: Language,
     site_name: str,
     corrections_label: str = "Corrections",
+    title: str | None = None,
+    home: str | None = None,
+    path: PurePosixPath = FEED_JSON,
 ) -> bytes:
+    """A JSON Feed of ``briefings``, like ``rss``; ``path``: where it is served."""
     base = language.url
     return json_bytes(
         {
             "version": "https://jsonfeed.org/version/1.1",
-            "title": site_name,
-            "home_page_url": base,
-            "feed_url": f"{base}{FEED_JSON}",
+            "title": title or site_name,
+            "home_page_url": home or base,
+            "feed_url": f"{base}{path}",
             "language": language.code,
             "items": [
                 {

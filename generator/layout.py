@@ -90,6 +90,16 @@ def tag_page(tag_id: str) -> PurePosixPath:
     return TAGS / f"{tag_id}.md"
 
 
+def actor_feeds(actor_id: str) -> tuple[PurePosixPath, PurePosixPath]:
+    """An actor's own feeds, RSS and JSON Feed: the briefings naming them."""
+    return FEEDS / "actors" / f"{actor_id}.xml", FEEDS / "actors" / f"{actor_id}.json"
+
+
+def tag_feeds(tag_id: str) -> tuple[PurePosixPath, PurePosixPath]:
+    """A topic's own feeds, RSS and JSON Feed: the briefings on it."""
+    return FEEDS / "topics" / f"{tag_id}.xml", FEEDS / "topics" / f"{tag_id}.json"
+
+
 def later_page(first: PurePosixPath, number: int) -> PurePosixPath:
     """Where page ``number`` (2, 3, ...) of the listing that starts at ``first`` lives.
 

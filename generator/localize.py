@@ -15,6 +15,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from babel import Locale
+from markupsafe import Markup
 
 from generator.coverage import coverage, untranslated
 from generator.dates import PartialDate
@@ -26,6 +27,7 @@ from generator.layout import (
     STATUS,
     TAGS,
     TIMELINE,
+    actor_feeds,
     actor_page,
     actor_url,
     briefing_page,
@@ -33,6 +35,7 @@ from generator.layout import (
     from_root,
     in_language,
     link,
+    tag_feeds,
     tag_page,
     timeline_data,
     timeline_page,
@@ -301,6 +304,7 @@ class Localizer:
                         (Link(self._actor_name(other), link(path, actor_page(other))), count)
                         for other, count in ranked
                     ),
+                    feeds=_feed_links(path, actor_feeds(actor_id)) if involved else None,
                 )
             )
         return pages
@@ -317,6 +321,7 @@ class Localizer:
                 pager=pager,
                 briefings=tuple(self._summary(b, path) for b in chunk),
                 index_href=link(path, TAGS / "index.md"),
+                feeds=_feed_links(path, tag_feeds(tag_id)) if chunk else None,
             )
             for path, chunk, pager in paginate(
                 tag_page(tag_id), self._by_tag.get(tag_id, []), self.page_sizes.briefings
@@ -605,3 +610,10 @@ def _group_by_type(
         for kind in ACTOR_TYPE_ORDER
         if any(line.type == kind for line in lines)
     )
+
+
+def _feed_links(
+    path: PurePosixPath, feeds: tuple[PurePosixPath, PurePosixPath]
+) -> tuple[Markup, Markup]:
+    """Links from a page to a topic's or an actor's RSS and JSON Feed."""
+    return link(path, feeds[0]), link(path, feeds[1])

@@ -187,6 +187,7 @@ class ActorPageContext(Page):
     briefings: tuple[tuple[Summary, LText | None], ...] = ()  # with the actor's role in each
     events: tuple[Event, ...] = ()
     appears_with: tuple[tuple[Link, int], ...] = ()  # other actors, by shared briefings
+    feeds: tuple[Markup, Markup] | None = None  # their own RSS and JSON Feed
 
 
 @dataclass(frozen=True)
@@ -202,6 +203,7 @@ class ListPage(Page):
     year: int | None = None  # a year's page of a long timeline
     index_href: Markup | None = None  # a topic's or a year's way back to all of them
     calendar: Markup | None = None  # the timeline's iCalendar feed
+    feeds: tuple[Markup, Markup] | None = None  # a topic's own RSS and JSON Feed
     # (year, events, links to its pages) of a long timeline
     year_links: tuple[tuple[int, int, tuple[Markup, ...]], ...] = ()
     filters: tuple[tuple[str, LText], ...] = ()  # actors the timeline can be filtered by

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
 from generator.errors import ContentError, Problem, display_path
-from generator.export import Contribution, data_files
+from generator.export import Contribution, FeedCache, data_files
 from generator.language_config import language_config
 from generator.layout import briefing_image, page_url, pages_at
 from generator.load import Corpus, LoadCache, load_corpus
@@ -66,6 +66,7 @@ class Caches:
     units: dict[str, dict[Unit, list[Page]]] = field(default_factory=dict)  # by language
     events: dict[str, dict[int, tuple[TimelineEntry, Event]]] = field(default_factory=dict)
     data: dict[str, dict[str, Contribution]] = field(default_factory=dict)  # by language
+    feeds: dict[str, FeedCache] = field(default_factory=dict)  # by language
     written: dict[PurePosixPath, bytes] = field(default_factory=dict)
     written_to: Path | None = None  # the folder those were written to
     related: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # of the last run
@@ -85,6 +86,7 @@ def _touched(
         caches.units.clear()
         caches.events.clear()  # an event shows its actors' names, and so does an export
         caches.data.clear()
+        caches.feeds.clear()  # a topic's or an actor's feed is titled with its name
         return None
     before = {b.slug: b for b in last.briefings}
     after = {b.slug: b for b in corpus.briefings}
@@ -178,8 +180,9 @@ def _generate(settings: Settings, out_dir: Path | None, cache: Caches | None) ->
             pages = [page for unit in in_order for page in units[unit]]
             return _pages(settings, pages, handwritten, lang, renderer)
         known = caches.data.setdefault(lang, {})
+        feeds = caches.feeds.setdefault(lang, {})
         label = renderer.translators[lang].gettext("Corrections")  # the feeds' word for them
-        return _data(settings, corpus, handwritten[lang], images, lang, known, label)
+        return _data(settings, corpus, handwritten[lang], images, lang, (known, feeds), label)
 
     # The pages first, the longest parts (the language with the articles takes longest).
     parts = [(lang, kind) for kind in (PAGES, DATA) for lang in settings.languages]
@@ -264,14 +267,15 @@ def _data(
     own: Mapping[PurePosixPath, Path],
     images: Mapping[PurePosixPath, bytes],
     lang: str,
-    known: dict[str, Contribution],
+    known: tuple[dict[str, Contribution], FeedCache],
     corrections_label: str,
 ) -> TreePart:
     """Images beside the briefings, feeds and data files: like pages, never in place
     of a hand-written file (``own``)."""
     tree = PurePosixPath(lang, "docs")
     language = settings.language(lang)
-    data = data_files(corpus, language, settings.site_name, known, corrections_label)
+    contributions, feeds = known
+    data = data_files(corpus, language, settings.site_name, contributions, corrections_label, feeds)
     files: dict[PurePosixPath, bytes] = {}
     problems: list[Problem] = []
     for rel, content in {**images, **data}.items():

@@ -164,3 +164,19 @@ def test_calendar_texts_cannot_add_lines_events_or_fields(tmp_path: Path) -> Non
     assert len(events) == raw.split(b"\r\n").count(b"BEGIN:VEVENT") == 5
     assert typed in [str(event["SUMMARY"]) for event in events]
     assert all(len(line) <= 75 for line in raw.split(b"\r\n"))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_actors_own_feed_shows_its_name_as_text(hostile_site: Path, lang: str) -> None:
+    actors = yaml.safe_load((FIXTURES / "hostile" / "actors.yaml").read_text(encoding="utf-8"))
+    name = actors["hostile-actor"]["name"][lang]
+    feed = feedparser.parse(
+        (hostile_site / lang / "feeds" / "actors" / "hostile-actor.xml").read_bytes()
+    )
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert feed.feed.title_detail.type == "text/html"
+    shown_as_text(feed.feed.title, f"Briefings: {name}")
+    items = json.loads(
+        (hostile_site / lang / "feeds" / "actors" / "hostile-actor.json").read_text()
+    )
+    assert items["title"] == f"Briefings: {name}"  # JSON Feed titles are plain text

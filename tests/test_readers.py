@@ -430,3 +430,22 @@ def test_authors_and_corrections_are_shown_and_carried(tmp_path: Path) -> None:
     items = json.loads((out / "en" / "docs" / "feeds" / "feed.json").read_text())["items"]
     assert items[0]["date_modified"].startswith("2023-06-10")
     assert "Corrections (June 10, 2023): Stoltenberg" in items[0]["content_text"]
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_each_topic_and_actor_has_feeds_to_follow(
+    full_site: Path, read_page: Read, lang: str
+) -> None:
+    topic = feedparser.parse((full_site / lang / "feeds" / "topics" / "nato.xml").read_bytes())
+    assert not topic.bozo and topic.feed.title == "Briefings: NATO"
+    assert [e.link for e in topic.entries] == [f"{ROOT}{lang}/briefings/{SEED_SLUG}/"]
+    actor = json.loads((full_site / lang / "feeds" / "actors" / "china.json").read_text())
+    assert actor["feed_url"] == f"{ROOT}{lang}/feeds/actors/china.json"
+    assert actor["home_page_url"] == f"{ROOT}{lang}/actors/china/"
+    # The outsider's briefing (2025) and the seed (2023) both name China: newest first.
+    assert [item["url"] for item in actor["items"]] == [
+        f"{ROOT}{lang}/briefings/{OUTSIDER}/",
+        f"{ROOT}{lang}/briefings/{SEED_SLUG}/",
+    ]
+    assert 'href="../../feeds/actors/china.xml"' in read_page(full_site, f"{lang}/actors/china/")
+    assert 'href="../../feeds/topics/nato.json"' in read_page(full_site, f"{lang}/tags/nato/")
