@@ -126,6 +126,11 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
 
+    def handle(self) -> None:
+        # The browser went on to another page (the top page sends it on at once).
+        with contextlib.suppress(ConnectionResetError, BrokenPipeError):
+            super().handle()
+
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         """A missing address gets the site's 404.html, as GitHub Pages serves it."""
         page = Path(self.directory) / "404.html"
