@@ -35,9 +35,9 @@ from generator.build import (
     staging_for,
     swap,
 )
-from generator.errors import ContentError, Problem
+from generator.errors import ContentError
 from generator.pipeline import Caches, generate
-from generator.preview import LiveSite, Outcome, error_page
+from generator.preview import LiveSite, Outcome, error_pages
 from generator.settings import PageSizes, Settings
 from generator.write import WriteReport
 
@@ -66,7 +66,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
         self.cache = Caches()  # kept across `mkdocs serve` rebuilds
         self.report: WriteReport | None = None  # what the last generation changed
         self.live: LiveSite | None = None  # the languages' sites, while serving --dirty
-        self.problems: tuple[Problem, ...] = ()  # while serving: the content's mistakes
+        # While serving content with mistakes: the page that lists them, by language.
+        self.error_pages: dict[str, bytes] = {}
         self._indexing = threading.Lock()  # one Pagefind run at a time while serving
 
     # Defining on_startup keeps this instance across `mkdocs serve` rebuilds.
@@ -98,13 +99,13 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
             # Previewing: every page shows the mistakes until they are fixed (on_serve),
             # over the last good build, which stays.
             log.error(str(exc))
-            self.problems = exc.problems
+            self.error_pages = error_pages(settings, exc.problems)
             return
         except OSError as exc:  # the disk or the system, not content
             where = f" {exc.filename}" if exc.filename else ""
             raise PluginError(f"briefings: cannot write{where}: {exc.strerror or exc}") from None
         self.report = result.report
-        self.problems = ()
+        self.error_pages = {}
         for warning in result.warnings:
             # Missing translations and the like: shown, never fatal to a build.
             log.info(str(warning))
@@ -133,12 +134,11 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
 
         def serve_request(environ: dict[str, Any], start_response: Any) -> Any:
             path = str(environ.get("PATH_INFO", "/"))
-            if not self.problems or path.startswith("/livereload/") or not _is_page(path):
+            pages = self.error_pages
+            if not pages or path.startswith("/livereload/") or not _is_page(path):
                 return serve_site(environ, start_response)
             lang = path.strip("/").split("/", 1)[0]
-            if lang not in settings.languages:
-                lang = settings.default_language
-            page = error_page(settings, self.problems, lang)
+            page = pages.get(lang, pages[settings.default_language])
             # MkDocs' own live-reload script (pinned MkDocs), so that the page reloads
             # itself once a build succeeds.
             page = server._inject_js_into_html(page, server._visible_epoch)  # type: ignore[no-untyped-call]
@@ -150,7 +150,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
         return server
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.problems:
+        if self.error_pages:
             return  # previewing a mistake: nothing to build (see on_pre_build)
         settings = self._settings()
         site_dir = Path(config.site_dir)

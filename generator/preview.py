@@ -32,7 +32,7 @@ from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
 
 from generator.errors import Problem, errors_only
-from generator.i18n import Translator, load_translations
+from generator.i18n import translators
 from generator.settings import Settings
 from generator.write import WriteReport
 
@@ -159,9 +159,10 @@ def _theme_state(overrides: Path) -> tuple[tuple[str, int, int], ...]:
 ERROR_TEMPLATE = "preview_error.html.j2"
 
 
-def error_page(settings: Settings, problems: Iterable[Problem], lang: str) -> bytes:
-    """The page the preview shows while content has mistakes: every problem with its
-    place, as `briefings check` prints it, in the language of the page asked for."""
+def error_pages(settings: Settings, problems: Iterable[Problem]) -> dict[str, bytes]:
+    """The page the preview shows while content has mistakes, in each language: every
+    problem with its place, as `briefings check` prints it. Made once a failed build,
+    not at every request."""
     env = Environment(
         loader=FileSystemLoader(settings.templates_dir),
         autoescape=True,  # problems quote the content, which is untrusted
@@ -169,9 +170,10 @@ def error_page(settings: Settings, problems: Iterable[Problem], lang: str) -> by
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    translator = Translator(lang, load_translations(settings.locales_dir, lang))
-    env.install_gettext_callables(  # type: ignore[attr-defined]  # added by the extension
-        translator.gettext, translator.ngettext, newstyle=True
-    )
     template = env.get_template(ERROR_TEMPLATE)
-    return template.render(lang=lang, problems=errors_only(problems)).encode()
+    errors = errors_only(problems)
+    pages = {}
+    for lang, translator in translators(settings.locales_dir, settings.languages).items():
+        context = {"_": translator.gettext, "gettext": translator.gettext}
+        pages[lang] = template.render(lang=lang, problems=errors, **context).encode()
+    return pages
