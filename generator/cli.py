@@ -6,7 +6,7 @@ import argparse
 import logging
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -88,16 +88,14 @@ def cmd_check(args: argparse.Namespace) -> int:
     shown = sorted(_only([*broken, *corpus.warnings], args.paths, settings))
     _print_problems(shown)
     failing = bool(errors_only(shown)) or (bool(shown) and args.strict)
-    sources = [loaded.source for loaded in corpus.briefings]
-    sources += [found[0].path for found in corpus.skipped.values()]
-    count = sum(1 for s in sources if not args.paths or _within(s, args.paths, settings.root))
+    checked = _checked(corpus, args.paths, settings)
     if errors_only(shown):
         status = "with errors"
     else:
         status = "with warnings treated as errors" if failing else "OK"
-    print(f"{count} briefing{'s' if count != 1 else ''} checked: {status}", file=sys.stderr)
+    print(f"{_count(len(checked), 'briefing')} checked: {status}", file=sys.stderr)
     if args.markdown:
-        print(_markdown_report(corpus, shown, args.paths, settings))
+        print(_markdown_report(checked, shown))
     return 1 if failing else 0
 
 
@@ -105,17 +103,23 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
+def _checked(
+    corpus: Corpus, paths: Sequence[Path], settings: Settings
+) -> list[tuple[str, str, Mapping[str, str]]]:
+    """(slug, briefing.yaml's path, title) of each briefing checked, read or set aside:
+    those in the given paths, or all."""
+    rows = [(loaded.slug, loaded.source, loaded.briefing.title) for loaded in corpus.briefings]
+    rows += [(slug, found[0].path, {}) for slug, found in corpus.skipped.items()]
+    return sorted(row for row in rows if not paths or _within(row[1], paths, settings.root))
+
+
 def _markdown_report(
-    corpus: Corpus, problems: Sequence[Problem], paths: Sequence[Path], settings: Settings
+    checked: Sequence[tuple[str, str, Mapping[str, str]]], problems: Sequence[Problem]
 ) -> str:
     """The checked briefings and their problems as Markdown, for a pull request's job
     summary. Titles and messages quote content: escaped, so that none is markup."""
-    rows = [(loaded.slug, loaded.source, loaded.briefing.title) for loaded in corpus.briefings]
-    rows += [(slug, found[0].path, {}) for slug, found in corpus.skipped.items()]
     lines = ["### Briefings checked", "", "| Briefing | Title | Check |", "| --- | --- | --- |"]
-    for slug, source, title in sorted(rows):
-        if paths and not _within(source, paths, settings.root):
-            continue
+    for slug, source, title in checked:
         folder = source.rsplit("/", 1)[0]
         own = [p for p in problems if p.path == folder or p.path.startswith(folder + "/")]
         errors = len(errors_only(own))
@@ -123,7 +127,7 @@ def _markdown_report(
         verdict = verdict if own else "OK"
         shown = " / ".join(escape_line(text) for text in title.values()) or "(not readable)"
         lines.append(f"| `{slug}` | {shown} | {verdict} |")
-    if len(lines) == 4:
+    if not checked:
         lines.append("| (none) | | |")
     if problems:
         lines += ["", "<details><summary>Problems</summary>", ""]
