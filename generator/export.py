@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from email.utils import format_datetime
 from pathlib import PurePosixPath
@@ -42,7 +41,7 @@ from generator.layout import (
     timeline_data,
 )
 from generator.load import Corpus, LoadedBriefing
-from generator.related import actor_ids
+from generator.related import appearances
 from generator.settings import Language
 
 FEED_ITEMS = 50
@@ -116,12 +115,9 @@ def followed_feeds(
 ) -> dict[PurePosixPath, bytes]:
     """RSS and JSON Feed of each topic and each actor, for readers who follow one."""
     cache = cache if cache is not None else {}
-    listed: dict[tuple[str, str], list[LoadedBriefing]] = defaultdict(list)
-    for loaded in briefings:  # newest first
-        for actor_id in sorted(actor_ids(loaded.briefing)):
-            listed[("actor", actor_id)].append(loaded)
-        for tag_id in loaded.briefing.tags:
-            listed[("topic", tag_id)].append(loaded)
+    by_actor, by_tag = appearances(briefings)  # newest first
+    listed = {("actor", a): found for a, found in by_actor.items()}
+    listed.update({("topic", t): found for t, found in by_tag.items()})
     files: dict[PurePosixPath, bytes] = {}
     for (kind, key), found in sorted(listed.items()):
         if kind == "actor":

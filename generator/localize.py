@@ -68,7 +68,7 @@ from generator.pages import (
     YearGroup,
 )
 from generator.paginate import paginate
-from generator.related import actor_ids, related_briefings
+from generator.related import actor_ids, appearances, related_briefings
 from generator.settings import Language, PageSizes
 from generator.structured import briefing_jsonld
 
@@ -139,15 +139,9 @@ class Localizer:
         self._events = events if events is not None else {}
         self._briefing_links: dict[str, Link] = {}
         # Who appears where, computed once: actor and tag pages look it up.
-        self._by_actor: dict[str, list[LoadedBriefing]] = defaultdict(list)
-        self._by_tag: dict[str, list[LoadedBriefing]] = defaultdict(list)
+        self._by_actor, self._by_tag = appearances(self._newest_first)
         # Every actor a briefing names, in its actors or its events, by its slug.
         self._actors_of = {b.slug: actor_ids(b.briefing) for b in self._newest_first}
-        for loaded in self._newest_first:
-            for actor_id in sorted(self._actors_of[loaded.slug]):
-                self._by_actor[actor_id].append(loaded)
-            for tag_id in loaded.briefing.tags:
-                self._by_tag[tag_id].append(loaded)
 
     def text(self, texts: Mapping[str, str]) -> LText:
         shown = self.language.shown(texts)

@@ -21,6 +21,21 @@ def actor_ids(b: Briefing) -> set[str]:
     return {r.actor for r in b.actors} | {a for e in b.timeline for a in e.actors}
 
 
+def appearances(
+    briefings: Sequence[LoadedBriefing],
+) -> tuple[dict[str, list[LoadedBriefing]], dict[str, list[LoadedBriefing]]]:
+    """Who appears where: each actor's briefings and each topic's, in the order given
+    (the one rule for actor and topic pages, their feeds and related briefings)."""
+    by_actor: dict[str, list[LoadedBriefing]] = defaultdict(list)
+    by_tag: dict[str, list[LoadedBriefing]] = defaultdict(list)
+    for loaded in briefings:
+        for actor_id in sorted(actor_ids(loaded.briefing)):
+            by_actor[actor_id].append(loaded)
+        for tag_id in dict.fromkeys(loaded.briefing.tags):
+            by_tag[tag_id].append(loaded)
+    return by_actor, by_tag
+
+
 def related_briefings(
     briefings: Sequence[LoadedBriefing], limit: int = RELATED
 ) -> Mapping[str, tuple[str, ...]]:
@@ -28,23 +43,15 @@ def related_briefings(
     actors and topics first (each shared actor or topic counts one), then the newest."""
     newest_first = sorted(briefings, key=lambda b: (b.briefing.published, b.slug), reverse=True)
     rank = {loaded.slug: place for place, loaded in enumerate(newest_first)}
-    keys = {
-        b.slug: [
-            *(f"a:{a}" for a in actor_ids(b.briefing)),
-            *(f"t:{t}" for t in set(b.briefing.tags)),
-        ]
-        for b in briefings
-    }
-    postings: dict[str, list[str]] = defaultdict(list)
-    for slug, own in keys.items():
-        for key in own:
-            postings[key].append(slug)
+    by_actor, by_tag = appearances(briefings)
     related = {}
-    for slug, own in keys.items():
+    for loaded in briefings:
         shared: Counter[str] = Counter()
-        for key in own:
-            shared.update(postings[key])
-        del shared[slug]
+        for actor_id in actor_ids(loaded.briefing):
+            shared.update(other.slug for other in by_actor[actor_id])
+        for tag_id in set(loaded.briefing.tags):
+            shared.update(other.slug for other in by_tag[tag_id])
+        del shared[loaded.slug]
         best = heapq.nsmallest(limit, shared, key=lambda other: (-shared[other], rank[other]))
-        related[slug] = tuple(best)
+        related[loaded.slug] = tuple(best)
     return related
