@@ -1,1 +1,1 @@
-"""The benchmark: `make bench`. Not part of the test suite; see docs/en/performance.md."""
+"""The benchmark: `make bench`. Not part of the test suite; see docs/en/contribute/performance.md."""

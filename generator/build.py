@@ -164,7 +164,11 @@ def index_site(site_dir: Path, languages: Sequence[str]) -> None:
     """
     for lang in languages:
         completed = subprocess.run(
-            [sys.executable, "-m", "pagefind", "--site", str(site_dir / lang), "--silent"],
+            [
+                *(sys.executable, "-m", "pagefind", "--site", str(site_dir / lang), "--silent"),
+                # Headings' permalinks (¶) are no words of the page.
+                *("--exclude-selectors", ".headerlink"),
+            ],
             capture_output=True,
             text=True,
             check=False,

@@ -18,25 +18,23 @@ from generator.layout import (
     ACTORS,
     ARCHIVE,
     BRIEFINGS,
+    CONTRIBUTE,
     FEED_JSON,
     FEED_RSS,
-    SEARCH,
-    STATUS,
     TAGS,
     TIMELINE,
     TIMELINES,
 )
 from generator.settings import Settings
 
+# The readers' navigation: home, these, then the hand-written pages at the top of the
+# language's folder (About). The search page is reached from the header's search box.
 GENERATED_NAV = (
     BRIEFINGS / "index.md",
     TIMELINE,
     ACTORS / "index.md",
     TAGS / "index.md",
-    SEARCH,
 )
-# After the hand-written pages: for editors rather than readers.
-EDITOR_NAV = (STATUS,)
 # Pages reached from index pages, not from the navigation: listing every
 # briefing in every page's navigation makes the site grow with the square of
 # its size.
@@ -49,7 +47,7 @@ NOT_IN_NAV = (
     f"/{TAGS}/*/*.md",
     f"/{TIMELINES}/*.md",
     f"/{TIMELINES}/*/*.md",
-    f"/{STATUS.with_suffix('')}/*.md",
+    f"/{CONTRIBUTE}/",
 )
 
 
@@ -57,7 +55,7 @@ def language_config(settings: Settings, lang: str, handwritten: Sequence[PurePos
     pages = sorted(p for p in handwritten if p.suffix == ".md")
     home = [p for p in pages if p == PurePosixPath("index.md")]
     others = [p for p in pages if p not in home and p.parent == PurePosixPath(".")]
-    nav = [str(p) for p in (*home, *GENERATED_NAV, *others, *EDITOR_NAV)]
+    nav = [str(p) for p in (*home, *GENERATED_NAV, *others)]
     config = {
         "INHERIT": "../../mkdocs.yml",
         "docs_dir": "docs",
@@ -75,6 +73,8 @@ def language_config(settings: Settings, lang: str, handwritten: Sequence[PurePos
                 "default_language": settings.default_language,
                 # For the theme's <head>: the paths come from layout, like every other.
                 "feeds": {"rss": str(FEED_RSS), "json": str(FEED_JSON)},
+                # Pages under it stay out of the search index (overrides/main.html).
+                "unlisted": f"{CONTRIBUTE}/",
             },
         },
         "nav": nav,

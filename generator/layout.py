@@ -19,7 +19,10 @@ ACTORS = PurePosixPath("actors")
 TAGS = PurePosixPath("tags")
 TIMELINE = PurePosixPath("timeline.md")
 SEARCH = PurePosixPath("search.md")
-STATUS = PurePosixPath("status.md")
+# Pages for contributors and maintainers, hand-written or generated: reached from the
+# About page, never from the readers' navigation or search.
+CONTRIBUTE = PurePosixPath("contribute")
+STATUS = CONTRIBUTE / "status.md"
 ARCHIVE = PurePosixPath("archive")  # older pages of the briefings index
 TIMELINES = PurePosixPath("timeline")  # a long timeline's pages, per year
 # Files served as they are: feeds in a folder of their own (see generator/export.py

@@ -1,6 +1,6 @@
 """`make bench` keeps working: one small corpus through every measurement it takes.
 
-The figures themselves are the benchmark's business (docs/en/performance.md); here
+The figures themselves are the benchmark's business (docs/en/contribute/performance.md); here
 only what must hold at any size: a no-op regenerates nothing, an edit re-renders only
 what lists the briefing, the build logs its generation time, search finds a briefing
 by its title.

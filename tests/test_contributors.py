@@ -171,11 +171,15 @@ def test_status_lists_missing_translations(project: Path) -> None:
 
     # The status page of each language lists what is left to translate into it.
     assert run_cli(project, "render", "--out", "out").returncode == 0
-    english = (project / "out" / "en" / "docs" / "status.md").read_text(encoding="utf-8")
+    english = (project / "out" / "en" / "docs" / "contribute" / "status.md").read_text(
+        encoding="utf-8"
+    )
     # (the field escaped for Markdown, which would read "[0]" as a link)
-    assert f"](briefings/{SEED_SLUG}.md) | 25/26 | key&#95;points&#91;0&#93; |" in english
+    assert f"](../briefings/{SEED_SLUG}.md) | 25/26 | key&#95;points&#91;0&#93; |" in english
     assert "Briefings fully translated: 0 of 1." in english
-    indonesian = (project / "out" / "id" / "docs" / "status.md").read_text(encoding="utf-8")
+    indonesian = (project / "out" / "id" / "docs" / "contribute" / "status.md").read_text(
+        encoding="utf-8"
+    )
     assert SEED_SLUG not in indonesian
     assert "Briefing yang sudah diterjemahkan seluruhnya: 1 dari 1." in indonesian
 

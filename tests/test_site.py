@@ -75,7 +75,9 @@ def content_of(html: str) -> str:
         "tags/nato",
         "search",
         "about",
-        "format",
+        "contribute",
+        "contribute/format",
+        "contribute/status",
     ],
 )
 def test_every_page_exists_in_every_language(
