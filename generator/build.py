@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from generator.layout import TOP_FILES
 from generator.pipeline import GenerateResult, generate
 from generator.settings import Settings
 
@@ -59,9 +60,10 @@ def staging_for(site_dir: Path) -> Path:
 
 
 def finish_site(settings: Settings, site_dir: Path) -> None:
-    """The top folder's page (which sends a reader to a language), its 404 page in
-    every language, and the favicon browsers ask the top folder for."""
-    for name in ("index.html", "404.html"):
+    """The top folder's files: its page (which sends a reader to a language), its 404
+    page in every language, sitemap index, robots.txt, and the favicon browsers ask
+    the top folder for."""
+    for name in TOP_FILES:
         shutil.copyfile(settings.out_dir / name, site_dir / name)
     favicon = settings.overrides_dir / "favicon.ico"
     if favicon.is_file():

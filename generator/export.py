@@ -5,12 +5,8 @@ Written into each language's docs tree, so MkDocs (or any engine) copies them as
 are, at the paths ``generator.layout`` gives (``feeds/feed.xml``, ``feeds/feed.json``,
 ``data/briefings.json``, ``data/timelines/<slug>.json``).
 
-The feeds have a folder of their own because every page links them in its head, and
-Material's script fetches ``sitemap.xml`` beside every ``<link rel="alternate">``
-(to switch languages on the same page; it never uses the answer for a feed). Beside
-the language's home that is the site's whole sitemap, which grows with the archive
-(790 KB at 1,000 briefings) and would be downloaded on every first page view; beside
-the feeds it is a sitemap of one line.
+The site's top folder gets a sitemap index of the languages' sitemaps and a robots.txt
+naming it (``root_files``).
 """
 
 from __future__ import annotations
@@ -31,7 +27,8 @@ from generator.layout import (
     FEED_ICS,
     FEED_JSON,
     FEED_RSS,
-    FEED_SITEMAP,
+    ROBOTS,
+    SITEMAP_INDEX,
     actor_feeds,
     actor_url,
     briefing_url,
@@ -83,7 +80,6 @@ def data_files(
     files = {
         FEED_RSS: rss(briefings, language, site_name, corrections_label),
         FEED_JSON: json_feed(briefings, language, site_name, corrections_label),
-        FEED_SITEMAP: _one_line_sitemap(language.url),
         FEED_ICS: events_ics(
             [event for b in briefings for event in known[b.slug][3]], language, site_name
         ),
@@ -150,13 +146,21 @@ def _same(before: tuple[object, ...], now: tuple[object, ...]) -> bool:
     )
 
 
-def _one_line_sitemap(base: str) -> bytes:
-    """What Material's script fetches beside the feeds: a valid sitemap of the home page."""
-    return (
+def root_files(languages: Sequence[Language], site_url: str) -> dict[PurePosixPath, bytes]:
+    """The top folder's sitemap index (of each language's sitemap.xml, which the engine
+    writes) and robots.txt. Crawlers read robots.txt only at a host's root: a project
+    site in a folder of its host has it there for its own host's robots.txt to copy."""
+    index = "".join(
+        f"<sitemap><loc>{html.escape(language.url)}sitemap.xml</loc></sitemap>"
+        for language in languages
+    )
+    sitemap = (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
-        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
-        f"<url><loc>{html.escape(base)}</loc></url></urlset>\n"
-    ).encode()
+        f'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{index}</sitemapindex>\n'
+    )
+    top = f"{site_url.rstrip('/')}/" if site_url else "/"
+    robots = f"User-agent: *\nAllow: /\n\nSitemap: {top}{SITEMAP_INDEX}\n"
+    return {SITEMAP_INDEX: sitemap.encode(), ROBOTS: robots.encode()}
 
 
 def _midnight(date: PartialDate) -> dt.datetime:

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import PurePosixPath
 
 import yaml
+from babel.core import Locale, get_global
 
 from generator.layout import (
     ACTORS,
@@ -64,13 +65,22 @@ def language_config(settings: Settings, lang: str, handwritten: Sequence[PurePos
         "site_dir": f"../../site/{lang}",
         "theme": {"language": lang, "custom_dir": "../../overrides"},
         "extra": {
+            # The language switcher's entries, and every page's hreflang twins (url: the
+            # language's root, to which the theme adds the page's own URL).
             "alternate": [
-                {"name": settings.language_name(code), "link": f"/{code}/", "lang": code}
+                {
+                    "name": settings.language_name(code),
+                    "link": f"/{code}/",
+                    "lang": code,
+                    "url": settings.language(code).url,
+                }
                 for code in settings.languages
             ],
             "briefings": {
                 "lang": lang,
                 "default_language": settings.default_language,
+                "og_locale": og_locale(lang),
+                "og_alternates": [og_locale(code) for code in settings.languages if code != lang],
                 # For the theme's <head>: the paths come from layout, like every other.
                 "feeds": {"rss": str(FEED_RSS), "json": str(FEED_JSON)},
                 # Pages under it stay out of the search index (overrides/main.html).
@@ -91,3 +101,9 @@ def language_config(settings: Settings, lang: str, handwritten: Sequence[PurePos
     )
     body = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
     return (header + body).encode()
+
+
+def og_locale(lang: str) -> str:
+    """Open Graph's form of a language: ``id_ID``, ``en_US`` (its likeliest country)."""
+    likely = Locale.parse(get_global("likely_subtags").get(lang, lang))
+    return f"{likely.language}_{likely.territory}" if likely.territory else likely.language

@@ -30,10 +30,15 @@ TIMELINES = PurePosixPath("timeline")  # a long timeline's pages, per year
 FEEDS = PurePosixPath("feeds")
 FEED_RSS = FEEDS / "feed.xml"
 FEED_JSON = FEEDS / "feed.json"
-FEED_SITEMAP = FEEDS / "sitemap.xml"
 FEED_ICS = FEEDS / "events.ics"  # the timeline as a calendar
 DATA = PurePosixPath("data")
 BRIEFINGS_DATA = DATA / "briefings.json"
+# Files of the site's top folder, beside the languages' folders.
+TOP_PAGE = PurePosixPath("index.html")  # sends a reader to a language
+NOT_FOUND = PurePosixPath("404.html")  # GitHub Pages serves it for every missing path
+SITEMAP_INDEX = PurePosixPath("sitemap.xml")
+ROBOTS = PurePosixPath("robots.txt")
+TOP_FILES = (TOP_PAGE, NOT_FOUND, SITEMAP_INDEX, ROBOTS)
 # Each folder's list page is <folder>/index.md (briefings, actors, topics), so no
 # briefing slug, actor id or topic id may be "index": its page would replace the list.
 RESERVED_IDS = frozenset({"index"})

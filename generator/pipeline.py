@@ -15,9 +15,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
 from generator.errors import ContentError, Problem, display_path
-from generator.export import Contribution, FeedCache, data_files
+from generator.export import Contribution, FeedCache, data_files, root_files
 from generator.language_config import language_config
-from generator.layout import briefing_image, page_url, pages_at
+from generator.layout import NOT_FOUND, TOP_PAGE, briefing_image, page_url, pages_at
 from generator.load import Corpus, LoadCache, load_corpus
 from generator.localize import Localizer, Unit, placeholder, units_touched
 from generator.models import TimelineEntry
@@ -164,6 +164,8 @@ def _generate(settings: Settings, out_dir: Path | None, cache: Caches | None) ->
         if loaded.image is not None
     }
 
+    out = out_dir or settings.out_dir
+
     # Phase 3: localize and render every page of every language, and make the data
     # files, in memory: each language's pages and its data files are independent parts.
     def make_part(part: tuple[str, str]) -> TreePart:
@@ -196,9 +198,10 @@ def _generate(settings: Settings, out_dir: Path | None, cache: Caches | None) ->
     # Phase 4: only now that nothing is wrong, write what changed and remove what is no
     # longer generated.
     files = {path: data for part in made for path, data in part.files.items()}
-    files[PurePosixPath("index.html")] = renderer.render_root(settings).encode()
-    files[PurePosixPath("404.html")] = renderer.render_not_found(settings).encode()
-    out = out_dir or settings.out_dir
+    files[TOP_PAGE] = renderer.render_root(settings).encode()
+    files[NOT_FOUND] = renderer.render_not_found(settings).encode()
+    languages = [settings.language(lang) for lang in settings.languages]
+    files.update(root_files(languages, settings.site_url))
     report = write_tree(out, files, jobs, caches.written if caches.written_to == out else None)
     if cache is not None:
         cache.settings, cache.corpus, cache.related = settings, corpus, related

@@ -55,7 +55,7 @@ def test_json_feed_and_feed_links_in_every_head(full_site: Path, read_page: Read
     assert feed["items"][0]["url"] == f"{ROOT}en/briefings/indonesia-joins-brics/"
     for path in ("en/about", f"en/briefings/{SEED_SLUG}", "en/timeline"):
         page = Elements(read_page(full_site, path))
-        links = page.find("link", rel="alternate")
+        links = [a for a in page.find("link", rel="alternate") if "type" in a]
         assert [a["type"] for a in links] == ["application/rss+xml", "application/feed+json"]
         for link in links:  # relative to the page, a folder
             assert (full_site / path / link["href"]).resolve().is_file(), link["href"]
@@ -116,7 +116,8 @@ def test_json_ld_uses_only_schema_org_terms(full_site: Path, read_page: Read) ->
 def test_link_preview_tags_in_the_page_language(full_site: Path, read_page: Read) -> None:
     page = Elements(read_page(full_site, "id/briefings/indonesia-joins-brics"))
     assert page.find("meta", property="og:title", content="Indonesia bergabung dengan BRICS")
-    assert page.find("meta", property="og:locale", content="id")
+    assert page.find("meta", property="og:locale", content="id_ID")
+    assert page.find("meta", property="og:locale:alternate", content="en_US")
     assert page.find("meta", property="og:type", content="article")
     assert page.find(
         "meta", property="og:image", content=f"{ROOT}id/briefings/indonesia-joins-brics/photo.png"
@@ -449,3 +450,31 @@ def test_each_topic_and_actor_has_feeds_to_follow(
     ]
     assert 'href="../../feeds/actors/china.xml"' in read_page(full_site, f"{lang}/actors/china/")
     assert 'href="../../feeds/topics/nato.json"' in read_page(full_site, f"{lang}/tags/nato/")
+
+
+def test_every_page_names_its_twins_for_search_engines(full_site: Path, read_page: Read) -> None:
+    for lang in ("id", "en"):
+        for path in ("", f"briefings/{SEED_SLUG}/", "timeline/", "actors/indonesia/"):
+            page = Elements(read_page(full_site, f"{lang}/{path}"))
+            twins = {
+                a["hreflang"]: a["href"]
+                for a in page.find("link", rel="alternate")
+                if "hreflang" in a
+            }
+            assert twins == {
+                "id": f"{ROOT}id/{path}",
+                "en": f"{ROOT}en/{path}",
+                "x-default": f"{ROOT}id/{path}",
+            }
+
+
+def test_the_top_folder_has_a_sitemap_index_and_robots_txt(full_site: Path) -> None:
+    index = ET.fromstring((full_site / "sitemap.xml").read_bytes())
+    ns = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    listed = [loc.text for loc in index.iter(f"{ns}loc")]
+    assert index.tag == f"{ns}sitemapindex"
+    assert listed == [f"{ROOT}id/sitemap.xml", f"{ROOT}en/sitemap.xml"]
+    for url in listed:
+        assert (full_site / str(url).removeprefix(ROOT)).is_file()
+    robots = (full_site / "robots.txt").read_text(encoding="utf-8")
+    assert f"Sitemap: {ROOT}sitemap.xml" in robots.splitlines()
