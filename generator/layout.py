@@ -31,6 +31,7 @@ FEEDS = PurePosixPath("feeds")
 FEED_RSS = FEEDS / "feed.xml"
 FEED_JSON = FEEDS / "feed.json"
 FEED_ICS = FEEDS / "events.ics"  # the timeline as a calendar
+CARDS = PurePosixPath("cards")  # share cards, a PNG a briefing (generator/cards.py)
 DATA = PurePosixPath("data")
 BRIEFINGS_DATA = DATA / "briefings.json"
 # Files of the site's top folder, beside the languages' folders.
@@ -82,6 +83,11 @@ def actor_page(actor_id: str) -> PurePosixPath:
 def actor_url(actor_id: str) -> str:
     """Where ``actor_page(actor_id)`` is served, from the language's root."""
     return page_url(actor_page(actor_id))
+
+
+def card_file(slug: str) -> PurePosixPath:
+    """A briefing's share card: the picture of its link previews."""
+    return CARDS / f"{slug}.png"
 
 
 def timeline_page(year: int) -> PurePosixPath:

@@ -32,6 +32,7 @@ from generator.layout import (
     actor_url,
     briefing_page,
     briefing_url,
+    card_file,
     from_root,
     in_language,
     link,
@@ -194,6 +195,7 @@ class Localizer:
         ]
         events = tuple(self._event(e, loaded) for e in _chronological(b.timeline))
         image_url = self._image_url(loaded)
+        card_url = f"{self.language.url}{card_file(loaded.slug)}"
         return BriefingPage(
             path=path,
             lang=self.lang,
@@ -232,7 +234,10 @@ class Localizer:
             missing_translations=bool(untranslated(loaded, self.lang)),
             lastmod=(b.updated or b.published).iso(),
             image_url=image_url,
-            jsonld=briefing_jsonld(loaded, self.corpus.actors, self.language, image_url),
+            card_url=card_url,
+            jsonld=briefing_jsonld(
+                loaded, self.corpus.actors, self.corpus.tags, self.language, image_url or card_url
+            ),
         )
 
     def _related_line(self, path: PurePosixPath, slug: str) -> tuple[Link, str]:

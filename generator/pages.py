@@ -164,7 +164,8 @@ class BriefingPage(Page):
     timeline_data: Markup = field(default_factory=Markup)  # its TimelineJS file
     missing_translations: bool = False
     lastmod: str = ""
-    image_url: str | None = None  # absolute, for link previews
+    image_url: str | None = None  # absolute, its own image's
+    card_url: str = ""  # absolute, its share card's, for link previews
     jsonld: Markup = field(default_factory=Markup)
 
 

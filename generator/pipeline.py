@@ -14,6 +14,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
+from generator.cards import card_files
 from generator.errors import ContentError, Problem, display_path
 from generator.export import Contribution, FeedCache, data_files, root_files
 from generator.language_config import language_config
@@ -184,7 +185,10 @@ def _generate(settings: Settings, out_dir: Path | None, cache: Caches | None) ->
         known = caches.data.setdefault(lang, {})
         feeds = caches.feeds.setdefault(lang, {})
         label = renderer.translators[lang].gettext("Corrections")  # the feeds' word for them
-        return _data(settings, corpus, handwritten[lang], images, lang, (known, feeds), label)
+        previous = out / lang / "docs"  # the last build's tree, whose cards may be reused
+        return _data(
+            settings, corpus, handwritten[lang], images, lang, (known, feeds), label, previous
+        )
 
     # The pages first, the longest parts (the language with the articles takes longest).
     parts = [(lang, kind) for kind in (PAGES, DATA) for lang in settings.languages]
@@ -272,13 +276,16 @@ def _data(
     lang: str,
     known: tuple[dict[str, Contribution], FeedCache],
     corrections_label: str,
+    previous: Path,
 ) -> TreePart:
-    """Images beside the briefings, feeds and data files: like pages, never in place
-    of a hand-written file (``own``)."""
+    """Images beside the briefings, share cards, feeds and data files: like pages, never
+    in place of a hand-written file (``own``). ``previous``: the language's tree as the
+    last build left it."""
     tree = PurePosixPath(lang, "docs")
     language = settings.language(lang)
     contributions, feeds = known
     data = data_files(corpus, language, settings.site_name, contributions, corrections_label, feeds)
+    data.update(card_files(corpus.briefings, language, settings.site_name, previous))
     files: dict[PurePosixPath, bytes] = {}
     problems: list[Problem] = []
     for rel, content in {**images, **data}.items():

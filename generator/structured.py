@@ -36,8 +36,9 @@ EVENT_STATUS = {
 def briefing_jsonld(
     loaded: LoadedBriefing,
     actors: Mapping[str, Actor],
+    tags: Mapping[str, Mapping[str, str]],
     language: Language,
-    image_url: str | None,
+    image_url: str,
 ) -> Markup:
     b = loaded.briefing
     lang, languages = language.code, language.order
@@ -56,7 +57,7 @@ def briefing_jsonld(
         "inLanguage": lang,
         "datePublished": b.published.iso(),
         "dateModified": (b.updated or b.published).iso(),
-        "keywords": list(b.tags),
+        "keywords": [language.text(tags[t]) for t in b.tags],
         "about": [_thing(actors[a.actor], language) for a in b.actors],
         "mentions": [
             {

@@ -13,9 +13,10 @@ import feedparser
 import icalendar
 import pytest
 from conftest import SEED_SLUG, add_outsider_briefing, broken_entry_links, build, copy_project
+from PIL import Image
 from test_site import Elements, content_of
 
-from generator import Settings, generate
+from generator import Settings, cards, generate
 from generator.load import load_corpus
 from generator.localize import Localizer
 from generator.settings import PageSizes
@@ -119,12 +120,10 @@ def test_link_preview_tags_in_the_page_language(full_site: Path, read_page: Read
     assert page.find("meta", property="og:locale", content="id_ID")
     assert page.find("meta", property="og:locale:alternate", content="en_US")
     assert page.find("meta", property="og:type", content="article")
-    assert page.find(
-        "meta", property="og:image", content=f"{ROOT}id/briefings/indonesia-joins-brics/photo.png"
-    )
-    assert page.find("meta", attrs_name="twitter:card") or page.find(
-        "meta", content="summary_large_image"
-    )
+    card = f"{ROOT}id/cards/indonesia-joins-brics.png"
+    assert page.find("meta", property="og:image", content=card)
+    assert page.find("meta", content="summary_large_image")
+    assert page.find("meta", attrs_name="twitter:image", content=card)
     description = page.find("meta", property="og:description")
     assert description and description[0]["content"].startswith("Indonesia menjadi anggota penuh")
 
@@ -478,3 +477,45 @@ def test_the_top_folder_has_a_sitemap_index_and_robots_txt(full_site: Path) -> N
         assert (full_site / str(url).removeprefix(ROOT)).is_file()
     robots = (full_site / "robots.txt").read_text(encoding="utf-8")
     assert f"Sitemap: {ROOT}sitemap.xml" in robots.splitlines()
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_each_briefing_has_a_share_card_in_each_language(full_site: Path, lang: str) -> None:
+    title = {"id": "Indonesia bergabung dengan BRICS", "en": "Indonesia joins BRICS"}[lang]
+    with Image.open(full_site / lang / "cards" / "indonesia-joins-brics.png") as card:
+        assert card.format == "PNG" and card.size == (1200, 630)
+        card.load()
+        assert card.info[cards.STAMP] == cards.Card(title, _published(lang), "Briefings").key
+        # Drawn, not blank: white text on the background colour.
+        assert card.convert("RGB").getcolors(2**16) is not None
+        assert (255, 255, 255) in {c for _, c in card.convert("RGB").getcolors(2**16) or []}
+
+
+def _published(lang: str) -> str:
+    return {"id": "10 Januari 2025", "en": "January 10, 2025"}[lang]
+
+
+def test_a_share_card_is_drawn_again_only_when_what_it_shows_changes(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    settings = Settings(root=project)
+    generate(settings)
+    card = project / "build" / "en" / "docs" / "cards" / f"{SEED_SLUG}.png"
+    # A card the next build keeps shows it was not drawn again: these extra bytes stay.
+    card.write_bytes(card.read_bytes() + b"kept")
+    generate(settings)
+    assert card.read_bytes().endswith(b"kept")
+    briefing = project / "content" / "briefings" / SEED_SLUG / "briefing.yaml"
+    text = briefing.read_text(encoding="utf-8")
+    briefing.write_text(text.replace("en: A NATO liaison office", "en: A NATO office"), "utf-8")
+    generate(settings)
+    assert not card.read_bytes().endswith(b"kept")
+    with Image.open(card) as drawn:
+        drawn.load()
+        assert (
+            drawn.info[cards.STAMP]
+            == cards.Card(
+                "A NATO office in Tokyo brings Japan closer, not into the alliance",
+                "June 2, 2023",
+                "Briefings",
+            ).key
+        )
