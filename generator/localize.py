@@ -524,6 +524,7 @@ class Localizer:
             date=entry.date,
             date_text=label,
             approximate=entry.approximate,
+            labelled=entry.date_label is not None,
             status=entry.status,
             text=self.text(entry.event),
             actors=actors,

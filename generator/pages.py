@@ -54,6 +54,7 @@ class Event:
     date: PartialDate
     date_text: str  # Babel-formatted at the date's precision, or the date_label
     approximate: bool
+    labelled: bool  # date_text is the contributor's date_label, said as it is
     status: Status
     text: LText
     actors: tuple[Link, ...]

@@ -164,14 +164,50 @@ def test_timeline_filter_hides_and_shows_events(browser: object, served: str) ->
             "indonesia" in (visible.nth(i).get_attribute("data-actors") or "")
             for i in range(visible.count())
         )
+        assert page.url.endswith("/en/timeline/?actor=indonesia")  # type: ignore[attr-defined]
         page.select_option("select[name=actor]", "")  # type: ignore[attr-defined]
-        page.select_option("select[name=tag]", "nato")  # type: ignore[attr-defined]
+        page.select_option("select[name=topic]", "nato")  # type: ignore[attr-defined]
         assert 0 < visible.count() < total
-        page.select_option("select[name=tag]", "")  # type: ignore[attr-defined]
+        assert page.url.endswith("/en/timeline/?topic=nato")  # type: ignore[attr-defined]
+        page.select_option("select[name=topic]", "")  # type: ignore[attr-defined]
         assert visible.count() == total
     finally:
         page.close()  # type: ignore[attr-defined]
     assert errors == []
+
+
+def test_a_filtered_timeline_can_be_shared_and_an_empty_one_reset(
+    browser: object, served: str
+) -> None:
+    errors: list[str] = []
+    # An actor of one briefing, a topic of the other: nothing matches both.
+    page = open_page(browser, f"{served}/en/timeline/?actor=jens-stoltenberg&topic=economy", errors)
+    try:
+        assert page.locator("select[name=actor]").input_value() == "jens-stoltenberg"  # type: ignore[attr-defined]
+        assert page.locator("select[name=topic]").input_value() == "economy"  # type: ignore[attr-defined]
+        assert page.locator(".briefing-timeline li:not([hidden])").count() == 0  # type: ignore[attr-defined]
+        empty = page.locator(".briefing-filter__empty")  # type: ignore[attr-defined]
+        assert empty.is_visible() and "No event matches" in empty.inner_text()
+        empty.locator("button").click()
+        assert not empty.is_visible()
+        assert page.locator(".briefing-timeline li[hidden]").count() == 0  # type: ignore[attr-defined]
+        assert page.url.endswith("/en/timeline/")  # type: ignore[attr-defined]
+    finally:
+        page.close()  # type: ignore[attr-defined]
+    assert errors == []
+
+
+def test_without_javascript_the_timeline_shows_no_filter(browser: object, served: str) -> None:
+    context = browser.new_context(java_script_enabled=False)  # type: ignore[attr-defined]
+    try:
+        page = context.new_page()
+        page.goto(f"{served}/en/timeline/?actor=indonesia")
+        assert page.locator("form.briefing-filter").count() == 1
+        assert not page.locator("form.briefing-filter").is_visible()
+        assert not page.locator(".briefing-filter__empty").is_visible()
+        assert page.locator(".briefing-timeline li:visible").count() > 1
+    finally:
+        context.close()
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])

@@ -180,19 +180,27 @@ def test_actor_page_gives_the_actors_role_in_each_briefing(
     assert f"/briefings/{OUTSIDER}/" in brics and "<br>" not in brics
 
 
-def test_timeline_marks_partial_expected_and_approximate_events(
-    full_site: Path, read_page: Read
-) -> None:
+def test_timeline_says_each_date_once_at_its_precision(full_site: Path, read_page: Read) -> None:
     html = content_of(read_page(full_site, "en/timeline"))
+    said = dict(re.findall(r'<time datetime="([^"]+)">([^<]+)</time>', html))
+    assert said["2023-01"] == "January 2023"  # a month, no "some time in the month"
+    assert said["2025"] == "2025"
+    assert said["2023-05"] == "around May 2023"  # approximate: "around", once
+    assert said["2022-06"] == "Summer 2022"  # the date_label instead of the date
+    assert "some time" not in html and "approximate date" not in html
+    indonesian = content_of(read_page(full_site, "id/timeline"))
+    said = dict(re.findall(r'<time datetime="([^"]+)">([^<]+)</time>', indonesian))
+    assert said["2023-05"] == "sekitar Mei 2023" and said["2022-06"] == "Musim panas 2022"
+    # Status in a word (its marker's shape is CSS), beside the date.
+    assert re.search(
+        r'<time datetime="2023-07">July 2023</time> <span class="briefing-status '
+        r'briefing-status--expected">expected</span>',
+        html,
+    )
     page = Elements(html)
     items = page.find("li")
-    classes = " ".join(li.get("class", "") for li in items)
-    assert "briefing-event--expected" in classes
-    assert "briefing-event--month" in classes and "briefing-event--year" in classes
-    assert "briefing-event--approximate" in classes
-    assert "some time in the month" in page.text
     # Filters: a form (shown by script), every event tagged with its actors and topics.
-    assert page.find("select", name="actor") and page.find("select", name="tag")
+    assert page.find("select", name="actor") and page.find("select", name="topic")
     assert any("jens-stoltenberg" in li.get("data-actors", "") for li in items)
     assert any("nato" in li.get("data-tags", "").split() for li in items)
 

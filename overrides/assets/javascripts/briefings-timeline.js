@@ -1,4 +1,5 @@
-// Filters the merged timeline by actor and by topic. Without JavaScript the form
+// Filters the merged timeline by actor and by topic. The filter lives in the address
+// (?actor=…&topic=…), so a filtered timeline can be shared. Without JavaScript the form
 // stays hidden and every event is shown.
 (function () {
   "use strict";
@@ -6,14 +7,17 @@
   if (!form) return;
   var events = Array.prototype.slice.call(document.querySelectorAll(".briefing-timeline li"));
   var count = form.querySelector(".briefing-filter__count");
+  var empty = document.querySelector(".briefing-filter__empty");
+  var fields = { actor: form.elements.actor, topic: form.elements.topic };
   function words(value) { return (value || "").split(" ").filter(Boolean); }
+
   function apply() {
-    var actor = form.elements.actor.value;
-    var tag = form.elements.tag.value;
+    var actor = fields.actor.value;
+    var topic = fields.topic.value;
     var shown = 0;
     events.forEach(function (li) {
       var visible = (!actor || words(li.dataset.actors).indexOf(actor) >= 0) &&
-                    (!tag || words(li.dataset.tags).indexOf(tag) >= 0);
+                    (!topic || words(li.dataset.tags).indexOf(topic) >= 0);
       li.hidden = !visible;
       if (visible) shown += 1;
     });
@@ -25,9 +29,31 @@
       if (heading && /^H2$/.test(heading.tagName)) heading.hidden = !any;
     });
     count.value = shown + " / " + events.length;
+    empty.hidden = shown > 0;
   }
+
+  function remember() {
+    var url = new URL(window.location.href);
+    Object.keys(fields).forEach(function (name) {
+      if (fields[name].value) url.searchParams.set(name, fields[name].value);
+      else url.searchParams.delete(name);
+    });
+    window.history.replaceState(null, "", url.href);
+  }
+
+  // A value from the address counts only if the page offers it.
+  var asked = new URLSearchParams(window.location.search);
+  Object.keys(fields).forEach(function (name) {
+    var value = asked.get(name);
+    var known = Array.prototype.some.call(fields[name].options, function (o) { return o.value === value; });
+    if (value && known) fields[name].value = value;
+  });
   form.hidden = false;
-  form.addEventListener("change", apply);
+  form.addEventListener("change", function () { apply(); remember(); });
+  form.addEventListener("reset", function () {
+    setTimeout(function () { apply(); remember(); }, 0);  // after the form has reset
+  });
   form.addEventListener("submit", function (event) { event.preventDefault(); });
+  empty.querySelector("button").addEventListener("click", function () { form.reset(); });
   apply();
 })();
