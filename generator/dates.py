@@ -126,6 +126,15 @@ class PartialDate:
     def first_day(self) -> dt.date:
         return dt.date(self.year, self.month or 1, self.day or 1)
 
+    def last_day(self) -> dt.date:
+        """The last day the date can mean: 31 December for a year, a month's last day."""
+        if self.day:
+            return self.first_day()
+        if self.month:
+            next_month = dt.date(self.year + self.month // 12, self.month % 12 + 1, 1)
+            return next_month - dt.timedelta(days=1)
+        return dt.date(self.year, 12, 31)
+
     def iso(self) -> str:
         text = f"{self.year:04d}"
         if self.month:

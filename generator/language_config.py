@@ -22,13 +22,14 @@ from generator.layout import (
     CONTRIBUTE,
     FEED_JSON,
     FEED_RSS,
+    HOME,
     TAGS,
     TIMELINE,
     TIMELINES,
 )
 from generator.settings import Settings
 
-# The readers' navigation: home, these, then the hand-written pages at the top of the
+# The readers' navigation: the front page, these, then the hand-written pages at the top of the
 # language's folder (About). The search page is reached from the header's search box.
 GENERATED_NAV = (
     BRIEFINGS / "index.md",
@@ -54,9 +55,8 @@ NOT_IN_NAV = (
 
 def language_config(settings: Settings, lang: str, handwritten: Sequence[PurePosixPath]) -> bytes:
     pages = sorted(p for p in handwritten if p.suffix == ".md")
-    home = [p for p in pages if p == PurePosixPath("index.md")]
-    others = [p for p in pages if p not in home and p.parent == PurePosixPath(".")]
-    nav = [str(p) for p in (*home, *GENERATED_NAV, *others)]
+    others = [p for p in pages if p.parent == PurePosixPath(".")]
+    nav = [str(p) for p in (HOME, *GENERATED_NAV, *others)]
     config = {
         "INHERIT": "../../mkdocs.yml",
         "docs_dir": "docs",

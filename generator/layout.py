@@ -14,6 +14,7 @@ from markupsafe import Markup
 from generator.markup import trusted
 
 # Where generated pages live inside each language's docs tree.
+HOME = PurePosixPath("index.md")  # the front page: latest briefings, what is coming up
 BRIEFINGS = PurePosixPath("briefings")
 ACTORS = PurePosixPath("actors")
 TAGS = PurePosixPath("tags")

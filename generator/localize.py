@@ -8,7 +8,9 @@ read, where links point, what is sorted how. Templates only lay it out.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
+import os
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import PurePosixPath
@@ -23,6 +25,7 @@ from generator.layout import (
     ACTORS,
     BRIEFINGS,
     FEED_ICS,
+    HOME,
     SEARCH,
     STATUS,
     TAGS,
@@ -30,11 +33,13 @@ from generator.layout import (
     actor_feeds,
     actor_page,
     actor_url,
+    briefing_image,
     briefing_page,
     briefing_url,
     card_file,
     from_root,
     in_language,
+    later_page,
     link,
     tag_feeds,
     tag_page,
@@ -70,7 +75,7 @@ from generator.pages import (
 )
 from generator.paginate import paginate
 from generator.related import actor_ids, appearances, related_briefings
-from generator.settings import Language, PageSizes
+from generator.settings import Language, PageSizes, build_date
 from generator.structured import briefing_jsonld
 
 ACTOR_TYPE_ORDER: tuple[ActorType, ...] = ("country", "organization", "person", "media", "other")
@@ -95,6 +100,7 @@ def placeholder(
 # actor's or a topic's pages, or the lists of the whole archive (indexes, timeline, status).
 Unit = tuple[str, str]
 LISTS: Unit = ("lists", "")
+COMING_UP = 5  # expected events on the front page
 
 
 def units_touched(*versions: LoadedBriefing | None) -> set[Unit]:
@@ -120,8 +126,10 @@ class Localizer:
         page_sizes: PageSizes | None = None,
         events: dict[int, tuple[TimelineEntry, Event]] | None = None,
         related: Mapping[str, tuple[str, ...]] | None = None,
+        today: dt.date | None = None,
     ) -> None:
         self.page_sizes = page_sizes or PageSizes()
+        self.today = today or build_date(os.environ)
         # Made once a corpus by the caller, for every language; else here.
         self._related = related if related is not None else related_briefings(corpus.briefings)
         self.corpus = corpus
@@ -173,7 +181,12 @@ class Localizer:
             return list(self.actor(key))
         if kind == "tag":
             return list(self.tag(key))
-        lists: list[Page] = [*self.briefings_index(), self.actors_index(), self.tags_index()]
+        lists: list[Page] = [
+            self.home(),
+            *self.briefings_index(),
+            self.actors_index(),
+            self.tags_index(),
+        ]
         return [*lists, *self.timelines(), self.search(), *self.status()]
 
     def briefing(self, loaded: LoadedBriefing) -> BriefingPage:
@@ -340,6 +353,28 @@ class Localizer:
             )
         ]
 
+    def home(self) -> ListPage:
+        """The front page: what is coming up, then the latest briefings, as many as the
+        first page of the briefings' list, which continues on its numbered pages."""
+        size = self.page_sizes.briefings
+        coming = [
+            (entry.date.sort_key, self._event(entry, loaded))
+            for loaded in self._newest_first
+            for entry in loaded.briefing.timeline
+            if entry.status == "expected" and (entry.end or entry.date).last_day() >= self.today
+        ]
+        coming.sort(key=lambda dated: (dated[0], dated[1].text.text))
+        more = len(self._newest_first) > size
+        return self._index(
+            HOME,
+            "home.md.j2",
+            briefings=tuple(self._summary(b, HOME) for b in self._newest_first[:size]),
+            coming=tuple(event for _, event in coming[:COMING_UP]),
+            calendar=link(HOME, FEED_ICS),
+            timeline_href=link(HOME, TIMELINE),
+            more_href=link(HOME, later_page(BRIEFINGS / "index.md", 2)) if more else None,
+        )
+
     def actors_index(self) -> ListPage:
         path = ACTORS / "index.md"
         links = [
@@ -496,6 +531,7 @@ class Localizer:
 
     def _make_summary(self, loaded: LoadedBriefing, from_page: PurePosixPath) -> Summary:
         b = loaded.briefing
+        own_image = b.image.file if b.image is not None else None
         return Summary(
             slug=loaded.slug,
             title=self.text(b.title),
@@ -503,6 +539,10 @@ class Localizer:
             published=b.published,
             date_text=self.date(b.published),
             href=link(from_page, briefing_page(loaded.slug)),
+            topics=tuple(
+                Link(self.text(self.corpus.tags[t]), link(from_page, tag_page(t))) for t in b.tags
+            ),
+            image=str(briefing_image(loaded.slug, own_image)) if own_image else None,
         )
 
     def _event(self, entry: TimelineEntry, loaded: LoadedBriefing) -> Event:

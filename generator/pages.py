@@ -114,6 +114,8 @@ class Summary:
     published: PartialDate
     date_text: str
     href: Markup
+    topics: tuple[Link, ...] = ()
+    image: str | None = None  # its own image's URL from the language's root
 
 
 @dataclass(frozen=True)
@@ -208,6 +210,9 @@ class ListPage(Page):
     feeds: tuple[Markup, Markup] | None = None  # a topic's own RSS and JSON Feed
     # (year, events, links to its pages) of a long timeline
     year_links: tuple[tuple[int, int, tuple[Markup, ...]], ...] = ()
+    coming: tuple[Event, ...] = ()  # the front page's expected events, soonest first
+    more_href: Markup | None = None  # the front page's way to the briefings it leaves out
+    timeline_href: Markup | None = None
     filters: tuple[tuple[str, LText], ...] = ()  # actors the timeline can be filtered by
     tag_filters: tuple[tuple[str, LText], ...] = ()
 

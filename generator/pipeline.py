@@ -175,7 +175,9 @@ def _generate(settings: Settings, out_dir: Path | None, cache: Caches | None) ->
             units = caches.units.setdefault(lang, {})
             events = caches.events.setdefault(lang, {})
             language = settings.language(lang)
-            localizer = Localizer(corpus, language, settings.page_sizes, events, related)
+            localizer = Localizer(
+                corpus, language, settings.page_sizes, events, related, settings.today
+            )
             in_order = localizer.units()
             for unit in in_order:  # those a change can touch, and new ones
                 if touched is None or unit in touched or unit not in units:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import os
 from collections.abc import Mapping, Sequence
@@ -103,6 +104,8 @@ class Settings:
     page_sizes: PageSizes = PageSizes()
     # Processes that load, render and write at once (1: all in this process).
     jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
+    # The day the site is built for: what is "coming up" is on or after it.
+    today: dt.date = field(default_factory=lambda: build_date(os.environ))
 
     def __post_init__(self) -> None:
         if not self.languages:
@@ -163,3 +166,16 @@ class Settings:
     def language_site_url(self, lang: str) -> str:
         """The language's absolute URL, or "" when the site has none (see layout)."""
         return language_url(self.site_url, lang) if self.site_url else ""
+
+
+def build_date(environ: Mapping[str, str]) -> dt.date:
+    """The build's day: from SOURCE_DATE_EPOCH when set (the reproducible-builds
+    convention, so that a build and its tests give the same site any day), else today;
+    in UTC."""
+    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch:
+        try:
+            return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+        except (ValueError, OverflowError, OSError):
+            raise ValueError(f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds") from None
+    return dt.datetime.now(dt.UTC).date()

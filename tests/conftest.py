@@ -18,6 +18,10 @@ SEED = ROOT.parent / "shared" / "seeds" / "japan-nato-liaison-office.id.txt"
 SEED_SLUG = "japan-nato-liaison-office"
 HOSTILE_SLUG = "hostile"
 PROJECT_PARTS = ("mkdocs.yml", "docs", "templates", "overrides", "locales", "content")
+# Every build of the suite is made on 1 January 2024 (what is "coming up" depends on the
+# day), in this process and in the commands it runs.
+BUILD_DAY = "1704067200"
+os.environ["SOURCE_DATE_EPOCH"] = BUILD_DAY
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "https://briefings.example.org/"}
 
 

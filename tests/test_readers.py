@@ -527,3 +527,37 @@ def test_a_share_card_is_drawn_again_only_when_what_it_shows_changes(tmp_path: P
                 "Briefings",
             ).key
         )
+
+
+def test_the_front_page_lists_the_latest_briefings_and_what_is_coming_up(
+    full_site: Path, read_page: Read
+) -> None:
+    html = content_of(read_page(full_site, "en"))
+    page = Elements(html)
+    titles = [a["href"] for a in page.find("a") if a.get("href", "").startswith("briefings/")]
+    assert titles.index(f"briefings/{OUTSIDER}/") < titles.index(f"briefings/{SEED_SLUG}/")
+    text = page.text
+    assert "January 10, 2025" in text and "June 2, 2023" in text  # dates in the language
+    assert "Indonesia becomes a full member of BRICS" in text  # summaries
+    assert page.find("a", href="tags/economy/")  # topics
+    assert page.find("img", src=f"briefings/{OUTSIDER}/photo.png")  # its own image
+    # Coming up, on 1 January 2024 (SOURCE_DATE_EPOCH): expected events from that day on,
+    # soonest first; the July 2023 one is past.
+    coming = html[html.index('id="coming-up"') : html.index("</section>")]
+    said = re.findall(r'<time datetime="([^"]+)">', coming)
+    assert said == ["2025"]
+    assert 'href="feeds/events.ics"' in coming
+    indonesian = Elements(content_of(read_page(full_site, "id"))).text
+    assert "Akan datang" in indonesian and "10 Januari 2025" in indonesian
+
+
+def test_coming_up_follows_the_build_date(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    corpus = load_corpus(Settings(root=project))
+    english = Settings(root=project).language("en")
+
+    def coming(day: dt.date) -> list[str]:
+        return [e.iso for e in Localizer(corpus, english, today=day).home().coming]
+
+    assert coming(dt.date(2023, 7, 31)) == ["2023-07"]  # a month is coming up to its last day
+    assert coming(dt.date(2023, 8, 1)) == []
