@@ -35,17 +35,14 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 
-# For Playwright's wait_for_function: Pagefind's UI shows its final result count (in
-# either language: "5 results for …", "Ditemukan 5 hasil untuk …") and the first page
-# of result links, which arrive after it. Before the count, the message passes through
-# a hint ("Results will appear as you type"), "Loading" and "Searching for …...".
+# For Playwright's wait_for_function: the search page (overrides/assets/javascripts/
+# briefings-find.js) shows its result count ("Results: 5", "Hasil: 5") with the results,
+# or that nothing was found.
+RESULTS = "#briefing-search .briefing-find__status"
+RESULT_LINKS = "#briefing-search [role=option] a"
 RESULTS_SHOWN = """() => {
-  const m = document.querySelector('.pagefind-ui__message');
-  if (!m) return false;
-  const text = m.textContent.trim(), count = text.match(/[0-9]+/);
-  if (!count || text.endsWith('...') || text.endsWith('\u2026')) return false;
-  return document.querySelectorAll('.pagefind-ui__result-link').length
-    >= Math.min(parseInt(count[0], 10), 5);
+  const s = document.querySelector('#briefing-search .briefing-find__status');
+  return s !== null && !s.hidden && s.textContent.trim() !== '';
 }"""
 
 
@@ -82,17 +79,17 @@ def probe(site: Path, lang: str, word: str, title: str, expected: str) -> Search
             try:
                 page.wait_for_function(RESULTS_SHOWN, timeout=60_000)
             except PlaywrightTimeout:
-                shown = page.text_content(".pagefind-ui__message")
+                shown = page.text_content(RESULTS)
                 raise RuntimeError(f"searching {lang} for {word!r} showed {shown!r}") from None
             page.wait_for_load_state("networkidle")
             downloaded = _bundle_bytes(site, lang, fetched)
-            count = _count(page.text_content(".pagefind-ui__message") or "")
+            count = _count(page.text_content(RESULTS) or "")
             page.close()
             page = context.new_page()
             page.goto(_search_url(base, lang, title))
             with contextlib.suppress(PlaywrightTimeout):  # no results: rank None
                 page.wait_for_function(RESULTS_SHOWN, timeout=60_000)
-            links = page.query_selector_all(".pagefind-ui__result-link")
+            links = page.query_selector_all(RESULT_LINKS)
             hrefs = [link.get_attribute("href") for link in links]
             page.close()
         finally:
@@ -102,7 +99,7 @@ def probe(site: Path, lang: str, word: str, title: str, expected: str) -> Search
 
 
 def _count(message: str) -> int:
-    """The number in "822 results for …" or "Ditemukan 1.234 hasil untuk …"."""
+    """The number in "Results: 822" or "Hasil: 1234"."""
     found = re.search(r"[0-9][0-9,.]*", message)
     if found is None:
         raise RuntimeError(f"no result count in {message!r}")

@@ -6,6 +6,7 @@ through Playwright, which is told where it is and never downloads a browser.
 
 from __future__ import annotations
 
+import gzip
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,7 +14,14 @@ from pathlib import Path
 import pytest
 from playwright import sync_api  # a pinned dev dependency, like the rest of the suite's
 
-from bench.search import CHROMIUM_ARGS, RESULTS_SHOWN, chromium, serve_folder
+from bench.search import (
+    CHROMIUM_ARGS,
+    RESULT_LINKS,
+    RESULTS,
+    RESULTS_SHOWN,
+    chromium,
+    serve_folder,
+)
 
 CHROMIUM = chromium()
 
@@ -40,21 +48,14 @@ def browser() -> Iterator[object]:
 
 
 def search(browser: object, url: str) -> list[str]:
+    """The links the search page shows for the query in ``url``."""
     page = browser.new_page()  # type: ignore[attr-defined]
     try:
         page.goto(url)
-        page.wait_for_selector(".pagefind-ui__message", timeout=20_000)
-        # Only a count is final; a message that stays otherwise (no results, "Search
-        # failed") fails the test with what was shown.
-        try:
-            page.wait_for_function(RESULTS_SHOWN, timeout=30_000)
-        except sync_api.TimeoutError:
-            message = page.text_content(".pagefind-ui__message")
-            raise AssertionError(f"no results for {url}: {message!r}") from None
-        while page.query_selector(".pagefind-ui__button"):  # "load more results"
-            page.click(".pagefind-ui__button")
-            page.wait_for_timeout(200)
-        links = page.query_selector_all(".pagefind-ui__result-link")
+        page.wait_for_function(RESULTS_SHOWN, timeout=30_000)
+        links = page.query_selector_all(RESULT_LINKS)
+        if not links:
+            raise AssertionError(f"no results for {url}: {page.text_content(RESULTS)!r}")
         return [link.get_attribute("href") or "" for link in links]
     finally:
         page.close()
@@ -97,19 +98,32 @@ SCREENSHOTS = Path(__file__).resolve().parents[1] / "screenshots"
 PAGE_TYPES = {
     "home": "",
     "briefing": "briefings/japan-nato-liaison-office/",
+    "briefings": "briefings/",
     "actor": "actors/fumio-kishida/",
+    "actors": "actors/",
     "timeline": "timeline/",
+    "topic": "tags/nato/",
     "tags": "tags/",
+    "about": "about/",
+    "search": "search/",
 }
 WIDTHS = {"phone": (390, 844), "desktop": (1280, 900)}
+PHONE_WIDTHS = (320, 360, 390, 430)
 
 
 def open_page(
-    browser: object, url: str, errors: list[str], size: tuple[int, int] = (1280, 900)
+    browser: object,
+    url: str,
+    errors: list[str],
+    size: tuple[int, int] = (1280, 900),
+    scheme: str = "light",
 ) -> object:
-    page = browser.new_page(viewport={"width": size[0], "height": size[1]})  # type: ignore[attr-defined]
+    """A page loaded in Chromium, every console error and failed request noted in ``errors``."""
+    page = browser.new_page(viewport={"width": size[0], "height": size[1]}, color_scheme=scheme)  # type: ignore[attr-defined]
     page.on("console", lambda m: m.type == "error" and errors.append(f"{url}: {m.text}"))
     page.on("pageerror", lambda e: errors.append(f"{url}: {e}"))
+    page.on("requestfailed", lambda r: errors.append(f"{url}: failed {r.url}"))
+    page.on("response", lambda r: r.status >= 400 and errors.append(f"{url}: {r.status} {r.url}"))
     page.goto(url)
     page.wait_for_load_state("networkidle")
     return page
@@ -210,30 +224,168 @@ def test_without_javascript_the_timeline_shows_no_filter(browser: object, served
         context.close()
 
 
+AXE_SERIOUS = (
+    "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+    ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
+    ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', '))"
+)
+
+
 @pytest.mark.parametrize("lang", ["id", "en"])
 @pytest.mark.parametrize("kind", list(PAGE_TYPES))
 def test_page_types_have_no_console_error_nor_serious_accessibility_violation(
     browser: object, served: str, lang: str, kind: str
 ) -> None:
     errors: list[str] = []
+    violations: dict[str, list[str]] = {}
     SCREENSHOTS.mkdir(exist_ok=True)
     for width, size in WIDTHS.items():
-        page = open_page(browser, f"{served}/{lang}/{PAGE_TYPES[kind]}", errors, size)
-        try:
-            page.screenshot(path=str(SCREENSHOTS / f"{kind}-{lang}-{width}.png"), full_page=False)  # type: ignore[attr-defined]
-            if width == "desktop" and AXE.is_file():
-                page.add_script_tag(path=str(AXE))  # type: ignore[attr-defined]
-                result = page.evaluate(  # type: ignore[attr-defined]
-                    "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
-                    ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
-                    ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', '))"
-                )
-                assert result == [], result
-        finally:
-            page.close()  # type: ignore[attr-defined]
+        for scheme in ("light", "dark"):
+            page = open_page(browser, f"{served}/{lang}/{PAGE_TYPES[kind]}", errors, size, scheme)
+            try:
+                shot = SCREENSHOTS / f"{kind}-{lang}-{width}-{scheme}.png"
+                page.screenshot(path=str(shot), full_page=False)  # type: ignore[attr-defined]
+                if AXE.is_file():
+                    page.add_script_tag(path=str(AXE))  # type: ignore[attr-defined]
+                    found = page.evaluate(AXE_SERIOUS)  # type: ignore[attr-defined]
+                    if found:
+                        violations[f"{width} {scheme}"] = found
+            finally:
+                page.close()  # type: ignore[attr-defined]
     assert errors == []
+    assert violations == {}
     if not AXE.is_file():
         pytest.skip("axe-core is not installed (make installs it with npm when npm is here)")
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_no_page_is_wider_than_a_phone(browser: object, served: str, lang: str) -> None:
+    wider: list[str] = []
+    page = browser.new_page()  # type: ignore[attr-defined]
+    try:
+        for kind, path in PAGE_TYPES.items():
+            for width in PHONE_WIDTHS:
+                page.set_viewport_size({"width": width, "height": 800})
+                page.goto(f"{served}/{lang}/{path}")
+                page.wait_for_load_state("networkidle")
+                scroll = page.evaluate("document.documentElement.scrollWidth")
+                if scroll > width:
+                    wider.append(f"{kind} at {width} px: {scroll} px wide")
+    finally:
+        page.close()
+    assert wider == []
+
+
+def transferred(page: object, sizes: dict[str, int]) -> None:
+    """Count what each response would weigh gzip-compressed, as GitHub Pages sends it."""
+
+    def note(response: object) -> None:
+        try:
+            body = response.body()  # type: ignore[attr-defined]
+        except sync_api.Error:  # a redirect or an aborted request has no body
+            return
+        sizes[response.url] = len(gzip.compress(body, 6))  # type: ignore[attr-defined]
+
+    page.on("response", note)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_a_briefing_page_weighs_under_100_kb_compressed(
+    browser: object, served: str, lang: str
+) -> None:
+    sizes: dict[str, int] = {}
+    page = browser.new_page()  # type: ignore[attr-defined]
+    try:
+        transferred(page, sizes)
+        page.goto(f"{served}/{lang}/briefings/japan-nato-liaison-office/")
+        page.wait_for_load_state("networkidle")
+    finally:
+        page.close()
+    assert not any("/cards/" in url for url in sizes)  # the share card is for previews
+    assert 0 < sum(sizes.values()) <= 100_000, sorted(sizes.items(), key=lambda kv: -kv[1])
+
+
+def find(page: object, query: str) -> list[tuple[str, str, str]]:
+    """Type ``query`` in the header's search box: the results' (link, title, kind · date)."""
+    page.keyboard.press("/")  # type: ignore[attr-defined]
+    page.keyboard.type(query)  # type: ignore[attr-defined]
+    page.wait_for_selector(".briefing-find__results [role=option]", timeout=20_000)  # type: ignore[attr-defined]
+    options = page.locator(".briefing-find__results [role=option]")  # type: ignore[attr-defined]
+    return [
+        (
+            options.nth(i).locator("a").get_attribute("href") or "",
+            options.nth(i).locator(".briefing-find__title").inner_text(),
+            options.nth(i).locator(".briefing-find__about").inner_text()
+            if options.nth(i).locator(".briefing-find__about").count()
+            else "",
+        )
+        for i in range(options.count())
+    ]
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_header_searches_as_you_type_briefings_first(
+    browser: object, served: str, lang: str
+) -> None:
+    errors: list[str] = []
+    sizes: dict[str, int] = {}
+    page = open_page(browser, f"{served}/{lang}/timeline/", errors, (390, 844))
+    try:
+        transferred(page, sizes)
+        results = find(page, "NATO")
+        first_query = sum(sizes.values())
+    finally:
+        page.close()  # type: ignore[attr-defined]
+    href, title, about = results[0]
+    assert href == f"/{lang}/briefings/japan-nato-liaison-office/"
+    assert not title.endswith("¶") and "NATO" in title
+    briefing, date = {"en": ("Briefing", "June 2, 2023"), "id": ("Briefing", "2 Juni 2023")}[lang]
+    assert about == f"{briefing} · {date}"
+    kinds = [about.split(" · ")[0] for _, _, about in results]
+    briefings = [i for i, kind in enumerate(kinds) if kind == briefing]
+    assert briefings == list(range(len(briefings)))  # briefings before other pages
+    assert all(
+        href.startswith(f"/{lang}/") and "/contribute/" not in href for href, _, _ in results
+    )
+    assert errors == []
+    assert 0 < first_query <= 200_000, sorted(sizes.items(), key=lambda kv: -kv[1])
+
+
+def test_the_header_search_is_worked_by_keyboard(browser: object, served: str) -> None:
+    errors: list[str] = []
+    page = open_page(browser, f"{served}/en/", errors)
+    try:
+        results = find(page, "liaison")
+        box = page.locator("#briefing-find-q")  # type: ignore[attr-defined]
+        assert box.get_attribute("aria-expanded") == "true"
+        page.keyboard.press("ArrowDown")  # type: ignore[attr-defined]
+        assert box.get_attribute("aria-activedescendant") == "briefing-find-0"
+        page.keyboard.press("Escape")  # type: ignore[attr-defined]
+        assert box.get_attribute("aria-expanded") == "false"
+        assert not page.locator(".briefing-find__panel").is_visible()  # type: ignore[attr-defined]
+        page.keyboard.press("ArrowDown")  # type: ignore[attr-defined]
+        page.keyboard.press("Enter")  # type: ignore[attr-defined]
+        page.wait_for_url(f"{served}{results[0][0]}")  # type: ignore[attr-defined]
+    finally:
+        page.close()  # type: ignore[attr-defined]
+    assert errors == []
+    assert all("/contribute/" not in href for href, _, _ in results)
+
+
+def test_readers_navigation_holds_reader_pages_only(browser: object, served: str) -> None:
+    errors: list[str] = []
+    page = open_page(browser, f"{served}/en/briefings/japan-nato-liaison-office/", errors)
+    try:
+        nav = page.locator("nav.md-nav--primary a.md-nav__link")  # type: ignore[attr-defined]
+        labels = [label.strip() for label in nav.all_inner_texts() if label.strip()]
+        page.goto(f"{served}/en/about/")  # type: ignore[attr-defined]
+        contribute = page.locator("article a", has_text="Contribute")  # type: ignore[attr-defined]
+        contribute.click()
+        page.wait_for_url(f"{served}/en/contribute/")  # type: ignore[attr-defined]
+    finally:
+        page.close()  # type: ignore[attr-defined]
+    assert labels == ["Latest briefings", "Briefings", "Timeline", "Actors", "Topics", "About"]
+    assert errors == []
 
 
 def test_briefing_prints_as_a_short_brief(browser: object, served: str) -> None:
@@ -254,25 +406,31 @@ def test_briefing_prints_as_a_short_brief(browser: object, served: str) -> None:
 def test_search_results_show_hostile_titles_and_excerpts_as_text(
     browser: object, hostile_site: Path, lang: str
 ) -> None:
-    # Pagefind keeps each page's title and text as metadata and its UI puts them into
-    # the results list: markup typed into a title or summary must arrive there as text.
+    # Pagefind keeps each page's title and metadata, and the search boxes put them into
+    # their results: markup typed into a title must arrive there as text.
     word = "Judul" if lang == "id" else "Title"
+    errors: list[str] = []
     with serve_folder(hostile_site) as base:
-        page = browser.new_page()  # type: ignore[attr-defined]
-        try:
-            page.goto(f"{base}/{lang}/search/?q={word}")
-            page.wait_for_function(RESULTS_SHOWN, timeout=30_000)
-            results = page.locator(".pagefind-ui__results")
-            tags = results.evaluate("r => [...r.querySelectorAll('*')].map(e => e.localName)")
-            hrefs = results.evaluate(
-                "r => [...r.querySelectorAll('[href],[src]')].map(e => e.href || e.src)"
-            )
-            title = page.locator(".pagefind-ui__result-link").first.inner_text()
-        finally:
-            page.close()
-    assert set(tags) <= {"ol", "li", "div", "p", "a", "mark"}, tags  # Pagefind's own
-    assert "script" not in tags and all("evil.example" not in href for href in hrefs), hrefs
-    assert title.startswith(f'<script>alert("{lang}")</script>')
+        for url in (f"{base}/{lang}/search/?q={word}", f"{base}/{lang}/"):
+            page = open_page(browser, url, errors)
+            try:
+                if url.endswith("/"):
+                    find(page, word)
+                    results = page.locator(".briefing-find__results").first  # type: ignore[attr-defined]
+                else:
+                    page.wait_for_function(RESULTS_SHOWN, timeout=30_000)  # type: ignore[attr-defined]
+                    results = page.locator("#briefing-search-results")  # type: ignore[attr-defined]
+                tags = results.evaluate("r => [...r.querySelectorAll('*')].map(e => e.localName)")
+                hrefs = results.evaluate(
+                    "r => [...r.querySelectorAll('[href],[src]')].map(e => e.href || e.src)"
+                )
+                title = results.locator(".briefing-find__title").first.inner_text()
+            finally:
+                page.close()  # type: ignore[attr-defined]
+            assert set(tags) <= {"li", "a", "span"}, tags  # what briefings-find.js makes
+            assert all("evil.example" not in href for href in hrefs), hrefs
+            assert title.startswith(f'<script>alert("{lang}")</script>')
+    assert errors == []
 
 
 @pytest.mark.parametrize(("locale", "lands"), [("en-US", "en"), ("id-ID", "id"), ("fr-FR", "id")])
