@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test lint typecheck messages check schema bench scaffold-eval clean
+.PHONY: site serve test lint typecheck messages check schema bench scaffold-eval screenshots clean
 
 # Install the project and its pinned dependencies (again only when the pins change).
 $(STAMP): pyproject.toml constraints.txt
@@ -67,6 +67,13 @@ bench: $(STAMP)
 ## How well `briefings new` reads Indonesian news: precision and recall of names and dates
 scaffold-eval: $(STAMP)
 	$(BIN)/python -m bench.scaffold_eval
+
+## Refresh the README's screenshots from the browser tests' own (needs Chromium)
+SHOTS := home-en-phone-light briefing-id-phone-light timeline-en-phone-dark
+screenshots: $(STAMP)
+	$(BIN)/python -m pytest -q tests/test_browser.py -k "page_types and (home or briefing- or timeline)"
+	mkdir -p docs/screenshots
+	for shot in $(SHOTS); do cp screenshots/$$shot.png docs/screenshots/; done
 
 clean:
 	rm -rf build site
