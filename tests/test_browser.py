@@ -6,6 +6,7 @@ through Playwright, which is told where it is and never downloads a browser.
 
 from __future__ import annotations
 
+import functools
 import gzip
 import re
 from collections.abc import Iterator
@@ -224,6 +225,10 @@ def test_without_javascript_the_timeline_shows_no_filter(browser: object, served
         context.close()
 
 
+def serve_text(html: str, route: object) -> None:
+    route.fulfill(body=html, content_type="text/html; charset=utf-8")  # type: ignore[attr-defined]
+
+
 AXE_SERIOUS = (
     "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
     ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
@@ -256,6 +261,39 @@ def test_page_types_have_no_console_error_nor_serious_accessibility_violation(
     assert violations == {}
     if not AXE.is_file():
         pytest.skip("axe-core is not installed (make installs it with npm when npm is here)")
+
+
+@pytest.mark.parametrize("path", ["", "no/such/page/"])
+def test_the_top_folders_pages_pass_the_same_checks(
+    browser: object, served: str, path: str
+) -> None:
+    """The language chooser and the 404 page. The chooser's script sends a browser on at
+    once: what is checked of it is what a reader without JavaScript gets."""
+    errors: list[str] = []
+    violations: dict[str, list[str]] = {}
+    for width, size in WIDTHS.items():
+        for scheme in ("light", "dark"):
+            page = browser.new_page(  # type: ignore[attr-defined]
+                viewport={"width": size[0], "height": size[1]}, color_scheme=scheme
+            )
+            try:
+                page.on("pageerror", lambda e: errors.append(str(e)))
+                if not path:
+                    html = page.request.get(f"{served}/").text()
+                    without_scripts = re.sub(r"<script.*?</script>", "", html, flags=re.S)
+                    page.route(f"{served}/", functools.partial(serve_text, without_scripts))
+                page.goto(f"{served}/{path}")
+                if page.evaluate("document.documentElement.scrollWidth") > size[0]:
+                    errors.append(f"{width}: wider than {size[0]} px")
+                if AXE.is_file():
+                    page.add_script_tag(path=str(AXE))
+                    found = page.evaluate(AXE_SERIOUS)
+                    if found:
+                        violations[f"{width} {scheme}"] = found
+            finally:
+                page.close()
+    assert errors == []
+    assert violations == {}
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
