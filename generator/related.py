@@ -6,8 +6,7 @@ which re-renders a briefing's page when what it lists changes.
 
 from __future__ import annotations
 
-import heapq
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
 from generator.load import LoadedBriefing
@@ -42,16 +41,60 @@ def related_briefings(
     """Slug -> the slugs of up to ``limit`` other briefings, those sharing the most
     actors and topics first (each shared actor or topic counts one), then the newest."""
     newest_first = sorted(briefings, key=lambda b: (b.briefing.published, b.slug), reverse=True)
-    rank = {loaded.slug: place for place, loaded in enumerate(newest_first)}
-    by_actor, by_tag = appearances(briefings)
-    related = {}
-    for loaded in briefings:
-        shared: Counter[str] = Counter()
-        for actor_id in actor_ids(loaded.briefing):
-            shared.update(other.slug for other in by_actor[actor_id])
-        for tag_id in set(loaded.briefing.tags):
-            shared.update(other.slug for other in by_tag[tag_id])
-        del shared[loaded.slug]
-        best = heapq.nsmallest(limit, shared, key=lambda other: (-shared[other], rank[other]))
-        related[loaded.slug] = tuple(best)
-    return related
+    slugs = [loaded.slug for loaded in newest_first]
+    # Each actor's and each topic's briefings as one integer, a bit a briefing, bit 0 the
+    # newest: counting what every briefing shares with every other is then a few
+    # operations on these integers a briefing, not a count for each pair (which took
+    # most of a preview's regeneration at 1,000 briefings).
+    features: dict[tuple[str, str], int] = defaultdict(int)
+    for place, loaded in enumerate(newest_first):
+        for key in _features(loaded.briefing):
+            features[key] |= 1 << place
+    return {
+        loaded.slug: tuple(
+            slugs[place]
+            for place in most_shared(
+                [features[key] for key in _features(loaded.briefing)], 1 << place, limit
+            )
+        )
+        for place, loaded in enumerate(newest_first)
+    }
+
+
+def _features(b: Briefing) -> set[tuple[str, str]]:
+    return {("actor", a) for a in actor_ids(b)} | {("tag", t) for t in b.tags}
+
+
+def most_shared(sets: Sequence[int], itself: int, limit: int) -> list[int]:
+    """The bit positions (lowest first among equals) of up to ``limit`` members that the
+    most of ``sets`` hold, leaving out ``itself``; every set is an integer, a bit a member.
+
+    Each member's count is kept in binary across ``planes`` (plane k: bit k of every
+    member's count), adding one set at a time with a ripple carry, as a circuit adds."""
+    planes: list[int] = []
+    for members in sets:
+        carry = members
+        for k, plane in enumerate(planes):
+            planes[k], carry = plane ^ carry, plane & carry
+            if not carry:
+                break
+        if carry:
+            planes.append(carry)
+    everyone = 0
+    for members in sets:
+        everyone |= members
+    everyone &= ~itself
+    found: list[int] = []
+    for count in range(len(sets), 0, -1):
+        if count.bit_length() > len(planes):
+            continue  # more than any member has (a wider count would wrap around)
+        exactly = everyone
+        for k, plane in enumerate(planes):
+            exactly &= plane if count >> k & 1 else ~plane
+        while exactly and len(found) < limit:
+            lowest = exactly & -exactly
+            found.append(lowest.bit_length() - 1)
+            exactly ^= lowest
+        if len(found) == limit:
+            break
+    return found

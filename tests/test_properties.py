@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator import ContentError, Settings, generate
+from generator.related import most_shared
 
 FIELDS = [
     "title", "summary", "published", "updated", "article", "file", "language", "image", "url",
@@ -98,3 +100,17 @@ def test_any_text_in_a_field_renders_or_is_refused(sandbox: Path, text: str) -> 
         assert all(p.line >= 1 for p in exc.problems if p.path.endswith(".yaml"))
     finally:
         shutil.rmtree(out, ignore_errors=True)
+
+
+@given(
+    st.lists(st.frozensets(st.integers(0, 40), max_size=30), max_size=12),
+    st.integers(0, 40),
+    st.integers(1, 6),
+)
+def test_most_shared_ranks_as_counting_each_pair_would(
+    sets: list[frozenset[int]], itself: int, limit: int
+) -> None:
+    counts = Counter(member for members in sets for member in members if member != itself)
+    expected = sorted(counts, key=lambda member: (-counts[member], member))[:limit]
+    as_bits = [sum(1 << member for member in members) for members in sets]
+    assert most_shared(as_bits, 1 << itself, limit) == expected
