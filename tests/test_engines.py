@@ -16,8 +16,6 @@ from tests.conftest import copy_project, run_cli
 
 pytestmark = pytest.mark.slow
 
-# Zensical titles a home page "<page title> - <site name>", MkDocs "<site name>".
-HOME_PAGES = {"en/index.html", "id/index.html"}
 # Highlighted code: Zensical wraps each block in one more <div>, and the two split
 # tokens into <span>s differently.
 IGNORED_TAGS = {"span", "div"}
@@ -98,17 +96,8 @@ def test_every_article_reads_the_same_from_both_engines(
         assert mkdocs.text, f"{rel}: no article text"
         if (mkdocs.text, mkdocs.tags) != (zensical.text, zensical.tags):
             differing.append(rel)
-        if rel not in HOME_PAGES:
-            assert mkdocs.title == zensical.title, rel
+        assert mkdocs.title == zensical.title, rel
     assert differing == []
-
-
-def test_home_pages_are_titled_differently_as_documented(
-    shipped_site: Path, zensical_site: Path
-) -> None:
-    for rel in sorted(HOME_PAGES):
-        mkdocs, zensical = read(shipped_site / rel).title, read(zensical_site / rel).title
-        assert zensical.endswith(f" - {mkdocs}"), (mkdocs, zensical)
 
 
 def test_zensical_site_is_searchable_in_each_language(zensical_site: Path) -> None:
