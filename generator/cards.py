@@ -118,14 +118,25 @@ def _unchanged(previous: Path, card: Card) -> bytes | None:
 
 
 def card_files(
-    briefings: Sequence[LoadedBriefing], language: Language, site_name: str, previous: Path
+    briefings: Sequence[LoadedBriefing],
+    language: Language,
+    site_name: str,
+    previous: Path,
+    known: dict[str, bytes] | None = None,
 ) -> dict[PurePosixPath, bytes]:
     """Each briefing's card in ``language``, by its path in the language's docs tree;
-    ``previous``: that tree as the last build left it."""
-    cards = {}
+    ``previous``: that tree as the last build left it. ``known``: the cards of the last
+    run, by key, for a caller that runs again and again (serve), which then reads no
+    file for an unchanged card; updated to this run's."""
+    cards, made = {}, {}
+    last = known if known is not None else {}
     for loaded in briefings:
         b = loaded.briefing
         card = Card(language.text(b.title), language.date(b.published), site_name)
         path = card_file(loaded.slug)
-        cards[path] = _unchanged(previous / path, card) or draw(card)
+        data = last.get(card.key) or _unchanged(previous / path, card) or draw(card)
+        cards[path] = made[card.key] = data
+    if known is not None:
+        known.clear()
+        known.update(made)
     return cards

@@ -58,6 +58,11 @@ def _script_safe(data: Any) -> str:
     return text
 
 
+def json_text(data: Any) -> str:
+    """``data`` as json_bytes writes it, as text, to be put together with other parts."""
+    return _script_safe(data)
+
+
 def json_bytes(data: Any) -> bytes:
     """A JSON data file: plain-text strings, safe even when inlined into a <script>."""
     return (_script_safe(data) + "\n").encode()

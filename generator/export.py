@@ -20,7 +20,7 @@ from typing import Any
 from xml.etree import ElementTree as ET
 
 from generator.dates import PartialDate
-from generator.encode import html_paragraphs, html_text, json_bytes
+from generator.encode import html_paragraphs, html_text, json_bytes, json_text
 from generator.ical import CalendarEvent, briefing_events, events_ics
 from generator.layout import (
     BRIEFINGS_DATA,
@@ -50,8 +50,8 @@ def _newest_first(corpus: Corpus) -> list[LoadedBriefing]:
 
 # What one briefing contributes to a language's data files, by its slug: kept by a caller
 # that generates again and again (serve) for briefings that did not change.
-# The briefing, its export, its TimelineJS file and its calendar events.
-Contribution = tuple[LoadedBriefing, dict[str, Any], bytes, list[CalendarEvent]]
+# The briefing, its export (serialized), its TimelineJS file and its calendar events.
+Contribution = tuple[LoadedBriefing, str, bytes, list[CalendarEvent]]
 
 
 def data_files(
@@ -73,7 +73,7 @@ def data_files(
         if loaded.slug not in known or known[loaded.slug][0] is not loaded:
             known[loaded.slug] = (
                 loaded,
-                _briefing(loaded, corpus, language),
+                json_text(_briefing(loaded, corpus, language)),
                 json_bytes(timelinejs(loaded, language)),
                 briefing_events(loaded, language),
             )
@@ -83,12 +83,13 @@ def data_files(
         FEED_ICS: events_ics(
             [event for b in briefings for event in known[b.slug][3]], language, site_name
         ),
-        BRIEFINGS_DATA: json_bytes(
-            {
-                "language": language.code,
-                "briefings": [known[b.slug][1] for b in briefings],
-            }
-        ),
+        # Each briefing's part as serialized when it was made: json_bytes of the whole,
+        # with its keys sorted, without serializing every briefing again on each edit.
+        BRIEFINGS_DATA: (
+            '{"briefings":['
+            + ",".join(known[b.slug][1] for b in briefings)
+            + f'],"language":{json_text(language.code)}}}\n'
+        ).encode(),
     }
     for loaded in briefings:
         files[timeline_data(loaded.slug)] = known[loaded.slug][2]

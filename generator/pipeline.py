@@ -68,6 +68,7 @@ class Caches:
     events: dict[str, dict[int, tuple[TimelineEntry, Event]]] = field(default_factory=dict)
     data: dict[str, dict[str, Contribution]] = field(default_factory=dict)  # by language
     feeds: dict[str, FeedCache] = field(default_factory=dict)  # by language
+    cards: dict[str, dict[str, bytes]] = field(default_factory=dict)  # by language, by key
     written: dict[PurePosixPath, bytes] = field(default_factory=dict)
     written_to: Path | None = None  # the folder those were written to
     related: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # of the last run
@@ -187,9 +188,17 @@ def _generate(settings: Settings, out_dir: Path | None, cache: Caches | None) ->
         known = caches.data.setdefault(lang, {})
         feeds = caches.feeds.setdefault(lang, {})
         label = renderer.translators[lang].gettext("Corrections")  # the feeds' word for them
+        cards = caches.cards.setdefault(lang, {})
         previous = out / lang / "docs"  # the last build's tree, whose cards may be reused
         return _data(
-            settings, corpus, handwritten[lang], images, lang, (known, feeds), label, previous
+            settings,
+            corpus,
+            handwritten[lang],
+            images,
+            lang,
+            (known, feeds, cards),
+            label,
+            previous,
         )
 
     # The pages first, the longest parts (the language with the articles takes longest).
@@ -276,7 +285,7 @@ def _data(
     own: Mapping[PurePosixPath, Path],
     images: Mapping[PurePosixPath, bytes],
     lang: str,
-    known: tuple[dict[str, Contribution], FeedCache],
+    known: tuple[dict[str, Contribution], FeedCache, dict[str, bytes]],
     corrections_label: str,
     previous: Path,
 ) -> TreePart:
@@ -285,9 +294,9 @@ def _data(
     last build left it."""
     tree = PurePosixPath(lang, "docs")
     language = settings.language(lang)
-    contributions, feeds = known
+    contributions, feeds, cards = known
     data = data_files(corpus, language, settings.site_name, contributions, corrections_label, feeds)
-    data.update(card_files(corpus.briefings, language, settings.site_name, previous))
+    data.update(card_files(corpus.briefings, language, settings.site_name, previous, cards))
     files: dict[PurePosixPath, bytes] = {}
     problems: list[Problem] = []
     for rel, content in {**images, **data}.items():
