@@ -13,6 +13,7 @@ import functools
 import os
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -116,6 +117,26 @@ def units_touched(*versions: LoadedBriefing | None) -> set[Unit]:
     return units
 
 
+@dataclass
+class Memo:
+    """What a Localizer made that the next one may take again while a preview runs, each
+    kept beside the objects it was made from (so that their ids stay theirs): events by
+    timeline entry, briefing summaries by briefing and page depth, and timeline pages by
+    the entries they list. Valid while the registries are the same (the caller's to say:
+    names of actors and topics are in them)."""
+
+    events: dict[int, tuple[TimelineEntry, Event]] = field(default_factory=dict)
+    summaries: dict[tuple[str, int], tuple[LoadedBriefing, Summary]] = field(default_factory=dict)
+    timeline_pages: dict[tuple[object, ...], tuple[tuple[TimelineEntry, ...], ListPage]] = field(
+        default_factory=dict
+    )
+
+    def clear(self) -> None:
+        self.events.clear()
+        self.summaries.clear()
+        self.timeline_pages.clear()
+
+
 class Localizer:
     """Builds every page context of one language from one corpus."""
 
@@ -124,7 +145,7 @@ class Localizer:
         corpus: Corpus,
         language: Language,
         page_sizes: PageSizes | None = None,
-        events: dict[int, tuple[TimelineEntry, Event]] | None = None,
+        memo: Memo | None = None,
         related: Mapping[str, tuple[str, ...]] | None = None,
         today: dt.date | None = None,
     ) -> None:
@@ -141,11 +162,7 @@ class Localizer:
         )
         self._by_slug = {b.slug: b for b in corpus.briefings}
         self._actor_names: dict[str, LText] = {}
-        self._summaries: dict[tuple[str, int], Summary] = {}
-        # By the entry's identity, kept beside it so that the identity stays its own. A
-        # caller may keep them for the next corpus whose registries are the same: an
-        # unchanged briefing keeps its entries, and so their events.
-        self._events = events if events is not None else {}
+        self._memo = memo if memo is not None else Memo()
         self._briefing_links: dict[str, Link] = {}
         # Who appears where, computed once: actor and tag pages look it up.
         self._by_actor, self._by_tag = appearances(self._newest_first)
@@ -422,6 +439,7 @@ class Localizer:
         limit = self.page_sizes.timeline_events
         if len(entries) <= limit:
             return [self._timeline_page(TIMELINE, sorted(by_year.items(), reverse=True))]
+        used: set[tuple[object, ...]] = set()
         pages: list[ListPage] = []
         year_links = []
         for year in sorted(by_year, reverse=True):
@@ -430,11 +448,12 @@ class Localizer:
             )
             parts = paginate(timeline_page(year), newest_first, limit)
             pages += [
-                self._timeline_page(path, [(year, chunk)], year, pager)
-                for path, chunk, pager in parts
+                self._year_page(path, year, chunk, pager, used) for path, chunk, pager in parts
             ]
             hrefs = tuple(link(TIMELINE, path) for path, _, _ in parts)
             year_links.append((year, len(newest_first), hrefs))
+        for stale in self._memo.timeline_pages.keys() - used:
+            del self._memo.timeline_pages[stale]
         index = self._index(
             TIMELINE,
             "timeline.md.j2",
@@ -442,6 +461,25 @@ class Localizer:
             calendar=link(TIMELINE, FEED_ICS),
         )
         return [index, *pages]
+
+    def _year_page(
+        self,
+        path: PurePosixPath,
+        year: int,
+        chunk: Sequence[tuple[TimelineEntry, LoadedBriefing]],
+        pager: Pager | None,
+        used: set[tuple[object, ...]],
+    ) -> ListPage:
+        """A page of a year's events, made again only when the entries it lists change
+        (an edit changes a year or two of a long timeline)."""
+        entries = tuple(entry for entry, _ in chunk)
+        key = (path, pager, *map(id, entries))
+        used.add(key)
+        known = self._memo.timeline_pages.get(key)
+        if known is None:
+            page = self._timeline_page(path, [(year, chunk)], year, pager)
+            known = self._memo.timeline_pages[key] = (entries, page)
+        return known[1]
 
     def _timeline_page(
         self,
@@ -524,10 +562,10 @@ class Localizer:
     def _summary(self, loaded: LoadedBriefing, from_page: PurePosixPath) -> Summary:
         # Every listing of a briefing at the same depth gets the same value: made once.
         key = (loaded.slug, len(from_page.parts))
-        made = self._summaries.get(key)
-        if made is None:
-            made = self._summaries[key] = self._make_summary(loaded, from_page)
-        return made
+        known = self._memo.summaries.get(key)
+        if known is None or known[0] is not loaded:
+            known = self._memo.summaries[key] = (loaded, self._make_summary(loaded, from_page))
+        return known[1]
 
     def _make_summary(self, loaded: LoadedBriefing, from_page: PurePosixPath) -> Summary:
         b = loaded.briefing
@@ -549,9 +587,9 @@ class Localizer:
         # Called for every event on every page that lists it (its briefing, the
         # timeline, each of its actors): made once, since it is the same on all of
         # them (its links start at the language's root).
-        known = self._events.get(id(entry))
+        known = self._memo.events.get(id(entry))
         if known is None or known[0] is not entry:
-            known = self._events[id(entry)] = (entry, self._make_event(entry, loaded))
+            known = self._memo.events[id(entry)] = (entry, self._make_event(entry, loaded))
         return known[1]
 
     def _make_event(self, entry: TimelineEntry, loaded: LoadedBriefing) -> Event:

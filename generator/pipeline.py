@@ -20,9 +20,8 @@ from generator.export import Contribution, FeedCache, data_files, root_files
 from generator.language_config import language_config
 from generator.layout import NOT_FOUND, TOP_PAGE, briefing_image, page_url, pages_at
 from generator.load import Corpus, LoadCache, load_corpus
-from generator.localize import Localizer, Unit, placeholder, units_touched
-from generator.models import TimelineEntry
-from generator.pages import Event, Page
+from generator.localize import Localizer, Memo, Unit, placeholder, units_touched
+from generator.pages import Page
 from generator.parallel import map_parts
 from generator.related import related_briefings
 from generator.render import RenderCache, Renderer, templates_fingerprint
@@ -65,7 +64,7 @@ class Caches:
     settings: Settings | None = None  # of the last run
     corpus: Corpus | None = None  # of the last run
     units: dict[str, dict[Unit, list[Page]]] = field(default_factory=dict)  # by language
-    events: dict[str, dict[int, tuple[TimelineEntry, Event]]] = field(default_factory=dict)
+    memos: dict[str, Memo] = field(default_factory=dict)  # by language
     data: dict[str, dict[str, Contribution]] = field(default_factory=dict)  # by language
     feeds: dict[str, FeedCache] = field(default_factory=dict)  # by language
     cards: dict[str, dict[str, bytes]] = field(default_factory=dict)  # by language, by key
@@ -86,7 +85,7 @@ def _touched(
         or last.tags != corpus.tags
     ):
         caches.units.clear()
-        caches.events.clear()  # an event shows its actors' names, and so does an export
+        caches.memos.clear()  # an event shows its actors' names, and so does an export
         caches.data.clear()
         caches.feeds.clear()  # a topic's or an actor's feed is titled with its name
         return None
@@ -174,10 +173,10 @@ def _generate(settings: Settings, out_dir: Path | None, cache: Caches | None) ->
         lang, kind = part
         if kind == PAGES:
             units = caches.units.setdefault(lang, {})
-            events = caches.events.setdefault(lang, {})
+            memo = caches.memos.setdefault(lang, Memo())
             language = settings.language(lang)
             localizer = Localizer(
-                corpus, language, settings.page_sizes, events, related, settings.today
+                corpus, language, settings.page_sizes, memo, related, settings.today
             )
             in_order = localizer.units()
             for unit in in_order:  # those a change can touch, and new ones
