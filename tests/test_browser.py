@@ -123,7 +123,11 @@ def open_page(
     page = browser.new_page(viewport={"width": size[0], "height": size[1]}, color_scheme=scheme)  # type: ignore[attr-defined]
     page.on("console", lambda m: m.type == "error" and errors.append(f"{url}: {m.text}"))
     page.on("pageerror", lambda e: errors.append(f"{url}: {e}"))
-    page.on("requestfailed", lambda r: errors.append(f"{url}: failed {r.url}"))
+    # (A request the browser drops because the reader went on to another page is no failure.)
+    page.on(
+        "requestfailed",
+        lambda r: r.failure != "net::ERR_ABORTED" and errors.append(f"{url}: failed {r.url}"),
+    )
     page.on("response", lambda r: r.status >= 400 and errors.append(f"{url}: {r.status} {r.url}"))
     page.goto(url)
     page.wait_for_load_state("networkidle")
@@ -513,3 +517,24 @@ def test_a_missing_address_offers_search_and_both_home_pages(browser: object, se
         assert icon.ok and icon.body()[:4] == b"\x00\x00\x01\x00"  # an ICO file
     finally:
         page.close()
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_a_reader_follows_a_related_briefing_and_the_calendar(
+    browser: object, served: str, lang: str
+) -> None:
+    # The two briefings share an actor (China) and a topic (diplomacy).
+    errors: list[str] = []
+    page = open_page(browser, f"{served}/{lang}/briefings/japan-nato-liaison-office/", errors)
+    try:
+        heading = {"en": "Related briefings", "id": "Briefing terkait"}[lang]
+        related = page.locator(f"h2:has-text('{heading}') + ul a").first  # type: ignore[attr-defined]
+        related.click()
+        page.wait_for_url(f"{served}/{lang}/briefings/indonesia-joins-brics/")  # type: ignore[attr-defined]
+        page.goto(f"{served}/{lang}/")  # type: ignore[attr-defined]
+        calendar = page.locator("#coming-up ~ p a.briefing-calendar, a.briefing-calendar").first  # type: ignore[attr-defined]
+        response = page.request.get(calendar.evaluate("a => a.href"))  # type: ignore[attr-defined]
+        assert response.ok and response.text().startswith("BEGIN:VCALENDAR")
+    finally:
+        page.close()  # type: ignore[attr-defined]
+    assert errors == []
