@@ -46,18 +46,16 @@ def related_briefings(
     # newest: counting what every briefing shares with every other is then a few
     # operations on these integers a briefing, not a count for each pair (which took
     # most of a preview's regeneration at 1,000 briefings).
+    keys = [_features(loaded.briefing) for loaded in newest_first]
     features: dict[tuple[str, str], int] = defaultdict(int)
-    for place, loaded in enumerate(newest_first):
-        for key in _features(loaded.briefing):
+    for place, own in enumerate(keys):
+        for key in own:
             features[key] |= 1 << place
     return {
-        loaded.slug: tuple(
-            slugs[place]
-            for place in most_shared(
-                [features[key] for key in _features(loaded.briefing)], 1 << place, limit
-            )
+        slugs[place]: tuple(
+            slugs[other] for other in most_shared([features[key] for key in own], 1 << place, limit)
         )
-        for place, loaded in enumerate(newest_first)
+        for place, own in enumerate(keys)
     }
 
 

@@ -297,6 +297,14 @@ def test_long_listings_continue_on_numbered_pages(tmp_path: Path, read_page: Rea
     assert checked > 100 and broken == []
 
 
+def generated_seed_pages(project: Path, out: Path) -> tuple[str, str]:
+    """Generate ``project`` into ``out``: the seed briefing's Markdown, English and
+    Indonesian."""
+    generate(Settings(root=project, site_url=ROOT), out_dir=out)
+    page = Path("docs") / "briefings" / f"{SEED_SLUG}.md"
+    return (out / "en" / page).read_text(), (out / "id" / page).read_text()
+
+
 def test_an_event_over_several_days_is_one_range_in_every_output(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     yaml_file = project / "content" / "briefings" / SEED_SLUG / "briefing.yaml"
@@ -307,9 +315,7 @@ def test_an_event_over_several_days_is_one_range_in_every_output(tmp_path: Path)
         encoding="utf-8",
     )
     out = tmp_path / "out"
-    generate(Settings(root=project, site_url=ROOT), out_dir=out)
-    english = (out / "en" / "docs" / "briefings" / f"{SEED_SLUG}.md").read_text()
-    indonesian = (out / "id" / "docs" / "briefings" / f"{SEED_SLUG}.md").read_text()
+    english, indonesian = generated_seed_pages(project, out)
     assert '<time datetime="2023-07-11">July 11 \u2013 12, 2023</time>' in english
     assert '<time datetime="2023-07-11">11\u201312 Juli 2023</time>' in indonesian
     timeline = json.loads(
@@ -409,9 +415,7 @@ def test_authors_and_corrections_are_shown_and_carried(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     out = tmp_path / "out"
-    generate(Settings(root=project, site_url=ROOT), out_dir=out)
-    english = (out / "en" / "docs" / "briefings" / f"{SEED_SLUG}.md").read_text()
-    indonesian = (out / "id" / "docs" / "briefings" / f"{SEED_SLUG}.md").read_text()
+    english, indonesian = generated_seed_pages(project, out)
     assert "By Mai Nguyen and Ahmad Fauzi · Published June 2, 2023" in english
     assert '<a href="#corrections">Corrected June 10, 2023</a>' in english
     assert "Oleh Mai Nguyen dan Ahmad Fauzi · Diterbitkan" in indonesian
