@@ -131,11 +131,6 @@ class Memo:
         default_factory=dict
     )
 
-    def clear(self) -> None:
-        self.events.clear()
-        self.summaries.clear()
-        self.timeline_pages.clear()
-
 
 class Localizer:
     """Builds every page context of one language from one corpus."""
