@@ -179,6 +179,22 @@ def load_corpus(
     )
 
 
+def reload_briefing(settings: Settings, corpus: Corpus, folder: Path) -> LoadedBriefing | None:
+    """One briefing of ``corpus`` read again from ``folder`` and checked against its
+    registries, as `load_corpus` would; None if the folder is gone or has any error (the
+    caller then loads everything, which reports it)."""
+    report = _Report(settings)
+    if not folder.is_dir() or folder.is_symlink() or not (folder / BRIEFING_FILE).is_file():
+        return None
+    found = _read_briefing(folder, report)
+    if found is None:
+        return None
+    loaded, doc = found
+    path = folder / BRIEFING_FILE
+    _check_references(loaded.briefing, corpus.actors, corpus.tags, path, doc, report)
+    return None if errors_only(report.problems) else loaded
+
+
 def _set_aside(
     problems: Sequence[Problem], briefings_dir: str
 ) -> tuple[list[Problem], dict[str, tuple[Problem, ...]]]:

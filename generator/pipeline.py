@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
@@ -19,7 +19,7 @@ from generator.errors import ContentError, Problem, display_path
 from generator.export import Contribution, FeedCache, data_files, root_files
 from generator.language_config import language_config
 from generator.layout import NOT_FOUND, TOP_PAGE, briefing_image, page_url, pages_at
-from generator.load import Corpus, LoadCache, load_corpus
+from generator.load import Corpus, LoadCache, load_corpus, reload_briefing
 from generator.localize import Localizer, Memo, Unit, placeholder, units_touched
 from generator.pages import Page
 from generator.parallel import map_parts
@@ -27,7 +27,7 @@ from generator.related import related_briefings
 from generator.render import RenderCache, Renderer, templates_fingerprint
 from generator.review import editorial_warnings
 from generator.settings import Settings
-from generator.write import WriteReport, write_tree
+from generator.write import WriteReport, write_files, write_tree
 
 
 @dataclass(frozen=True)
@@ -222,6 +222,38 @@ def _generate(settings: Settings, out_dir: Path | None, cache: Caches | None) ->
         cache.written, cache.written_to = files, out
     pages = sum(part.pages for part in made)
     return GenerateResult(corpus, report, pages, sum(part.rendered for part in made))
+
+
+def generate_edited(settings: Settings, slugs: Iterable[str], cache: Caches) -> WriteReport | None:
+    """Previewing: only the pages of the briefings ``slugs``, read again, written before
+    the rest of the site, so that the page being edited shows at once; `generate`, run
+    next with the same ``cache``, then makes everything else (and finds these pages
+    written). None when this alone cannot show the edit: nothing generated yet, a
+    briefing new, gone or with a mistake (which `generate` reports)."""
+    last, renderer, out = cache.corpus, cache.renderer, cache.written_to
+    if last is None or renderer is None or out is None or cache.settings != settings:
+        return None
+    fresh = {}
+    known = {loaded.slug for loaded in last.briefings}
+    for slug in slugs:
+        loaded = reload_briefing(settings, last, settings.briefings_dir / slug)
+        if slug not in known or loaded is None:
+            return None
+        fresh[slug] = loaded
+    corpus = replace(last, briefings=tuple(fresh.get(b.slug, b) for b in last.briefings))
+    related = related_briefings(corpus.briefings, of=fresh)
+    files: dict[PurePosixPath, bytes] = {}
+    for lang in settings.languages:
+        language = settings.language(lang)
+        localizer = Localizer(corpus, language, settings.page_sizes, None, related, settings.today)
+        for slug in fresh:
+            for page in localizer.build(("briefing", slug)):
+                rendered = renderer.render(page, settings.languages)
+                files[PurePosixPath(lang, "docs") / rendered.path] = rendered.text.encode()
+    changed = {rel: data for rel, data in files.items() if cache.written.get(rel) != data}
+    done = write_files(out, changed)
+    cache.written.update(changed)
+    return WriteReport(done.written, len(files) - len(done.written), removed=())
 
 
 PAGES, DATA = "pages", "data"  # the two parts of a language's tree

@@ -6,7 +6,9 @@ indexed (``generator.build``). ``mkdocs serve`` watches content, templates,
 catalogs and theme overrides and does all of this again on a change, keeping the
 pipeline's caches, so that a rebuild does work in proportion to the edit; with
 ``--dirty`` the languages' sites stay loaded and an edit re-renders only the pages
-whose Markdown changed (``generator.preview``).
+whose Markdown changed (``generator.preview``). A save in one briefing's folder
+shows that briefing's pages first; the rest of the site follows in a thread, which
+then asks for one more (empty) build, so that the browsers reload again.
 """
 
 from __future__ import annotations
@@ -36,8 +38,15 @@ from generator.build import (
     swap,
 )
 from generator.errors import ContentError
-from generator.pipeline import Caches, generate
-from generator.preview import LiveSite, Outcome, error_pages
+from generator.pipeline import Caches, generate, generate_edited
+from generator.preview import (
+    Changes,
+    LiveSite,
+    Outcome,
+    edited_briefings,
+    error_pages,
+    rebuild_soon,
+)
 from generator.settings import PageSizes, Settings
 from generator.write import WriteReport
 
@@ -69,6 +78,13 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
         # While serving content with mistakes: the page that lists them, by language.
         self.error_pages: dict[str, bytes] = {}
         self._indexing = threading.Lock()  # one Pagefind run at a time while serving
+        # Previewing: the paths that changed, and the briefings generated first (see
+        # generator.preview), whose rest of the site a thread then makes.
+        self.changes = Changes()
+        self.server: LiveReloadServer | None = None
+        self.edited: WriteReport | None = None
+        self._rest: threading.Thread | None = None
+        self.skip = False  # the build after the rest: nothing to do but reload
 
     # Defining on_startup keeps this instance across `mkdocs serve` rebuilds.
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -88,7 +104,27 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        changed = self.changes.take()
+        if self._rest is not None:
+            self._rest.join()  # what the edit before changed; the caches are its
+            self._rest = None
+            if not changed:
+                self.skip = True  # the build the rest asked for, to reload the browsers
+                return
+        self.skip = False
+        self.edited = None
         settings = self._settings()
+        slugs = edited_briefings(settings, changed)
+        if self.live is not None and slugs is not None and not self.error_pages:
+            started = time.perf_counter()
+            self.edited = generate_edited(settings, slugs, self.cache)
+            if self.edited is not None:
+                seconds = time.perf_counter() - started
+                log.info(f"briefings: {', '.join(slugs)} generated first, in {seconds:.2f} seconds")
+                return
+        self._generate(settings)
+
+    def _generate(self, settings: Settings) -> None:
         started = time.perf_counter()
         try:
             # Serving keeps what it loaded and rendered for the next rebuild.
@@ -122,14 +158,21 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer:
         settings = self._settings()
-        for folder in (
-            settings.content_dir,
-            settings.templates_dir,
-            settings.locales_dir,
-            settings.overrides_dir,
-        ):
+        ours = [settings.content_dir, settings.templates_dir, settings.locales_dir]
+        ours.append(settings.overrides_dir)
+        for folder in ours:
             if folder.is_dir():
                 server.watch(str(folder))
+        # Beside MkDocs' handler on each watch, its own and these: which paths changed.
+        # The same path (MkDocs keys them by abspath) shares MkDocs' watch.
+        watched = [Path(config.docs_dir), *ours]
+        if config.config_file_path:
+            watched.append(Path(config.config_file_path))
+        for path in watched:
+            if path.exists():
+                where = os.path.abspath(path)  # noqa: PTH100
+                server.observer.schedule(self.changes, where, recursive=True)
+        self.server = server
         serve_site = server.serve_request
 
         def serve_request(environ: dict[str, Any], start_response: Any) -> Any:
@@ -150,12 +193,24 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
         return server
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.skip:
+            return
+        if self.edited is not None:
+            # The edited pages alone, now; the rest of the site after this build.
+            if self._update_live(self.edited) == "updated":
+                self._rest = threading.Thread(target=self._make_rest, args=(config,), daemon=True)
+                self._rest.start()
+                return
+            self._generate(self._settings())  # the languages must be built again
+        self._build(config)
+
+    def _build(self, config: MkDocsConfig) -> None:
         if self.error_pages:
             return  # previewing a mistake: nothing to build (see on_pre_build)
         settings = self._settings()
         site_dir = Path(config.site_dir)
         try:
-            outcome = self._update_live()
+            outcome = self._update_live(self.report)
             if outcome != "updated":
                 dirty = self.dirty and outcome != "full build"
                 build_languages(settings, site_dir, strict=bool(config.strict), dirty=dirty)
@@ -180,16 +235,30 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
         if self.final_site is not None:
             swap(site_dir, self.final_site)
 
-    def _update_live(self) -> Outcome:
+    def _make_rest(self, config: MkDocsConfig) -> None:
+        """After the edited pages have shown: generate and render the rest of the site,
+        then have ``mkdocs serve`` build again, which reloads the browsers."""
+        try:
+            self._generate(self._settings())
+            self._build(config)
+        except PluginError as exc:
+            log.error(str(exc))
+        finally:
+            if self.server is not None:
+                rebuild_soon(self.server)
+
+    def _update_live(self, report: WriteReport | None) -> Outcome:
         """Previewing: re-render just the pages generation changed, if that can show
         the edit (see generator.preview)."""
-        if self.live is None or self.report is None:
+        if self.live is None or report is None:
             return "build"
         started = time.perf_counter()
-        outcome = self.live.update(self.report)
+        outcome = self.live.update(report)
         if outcome == "updated":
             seconds = time.perf_counter() - started
-            log.info(f"briefings: pages re-rendered in {seconds:.2f} seconds")
+            log.info(
+                f"briefings: {len(report.written)} files put in the site in {seconds:.2f} seconds"
+            )
         return outcome
 
     def _index_later(self, site_dir: Path) -> None:

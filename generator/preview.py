@@ -10,13 +10,21 @@ language's ``mkdocs.yml`` or the theme overrides changed) makes ``update`` say s
 and the caller builds the languages again the usual way: with ``--dirty``, or,
 after a theme change, which every page shows, in full.
 
+Saving a briefing's files (and nothing else) shows its page first: MkDocs' watcher
+only says that something changed, so ``Changes`` keeps which paths did, and the
+plugin generates and renders the edited briefing's own pages before the rest of the
+site (lists, related lists, feeds), which follows in the background and reloads the
+browsers again when done, as Hugo's fast render mode puts the page in view first.
+
 This reaches into ``mkdocs.commands.build``'s page functions, which MkDocs'
-own ``build`` uses the same way; MkDocs is pinned.
+own ``build`` uses the same way, and into its live-reload server (``rebuild_soon``);
+MkDocs is pinned.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -27,9 +35,11 @@ from jinja2 import Environment, FileSystemLoader
 from mkdocs.commands.build import _build_page, _populate_page
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import Files, InclusionLevel, get_files, set_exclusions
 from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.structure.pages import Page
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
 
 from generator.errors import Problem, errors_only
 from generator.i18n import translators
@@ -127,6 +137,49 @@ class LiveSite:
 
     def _load(self, lang: str) -> _Language:
         return _Language.load(self.settings.out_dir / lang, self.site_dir / lang)
+
+
+class Changes(FileSystemEventHandler):
+    """The paths the watcher saw change since they were last taken, for a handler
+    beside MkDocs' own, which only asks for a build."""
+
+    def __init__(self) -> None:
+        self._paths: set[Path] = set()
+        self._lock = threading.Lock()
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        with self._lock:
+            for path in (event.src_path, event.dest_path):
+                if path:
+                    self._paths.add(Path(os.fsdecode(path)))
+
+    def take(self) -> set[Path]:
+        with self._lock:
+            paths, self._paths = self._paths, set()
+        return paths
+
+
+def edited_briefings(settings: Settings, paths: Iterable[Path]) -> list[str] | None:
+    """The briefings whose folders hold every one of ``paths`` (the folders themselves
+    or files directly in them); None if a path is anywhere else, or if there are none."""
+    slugs = set()
+    for path in paths:
+        try:
+            parts = path.relative_to(settings.briefings_dir).parts
+        except ValueError:
+            return None
+        if len(parts) not in (1, 2):
+            return None
+        slugs.add(parts[0])
+    return sorted(slugs) or None
+
+
+def rebuild_soon(server: LiveReloadServer) -> None:
+    """Ask ``mkdocs serve`` for another build, as its watcher does when a file changes:
+    browsers reload once that build ends, and until then their requests wait."""
+    with server._rebuild_cond:
+        server._want_rebuild = True
+        server._rebuild_cond.notify_all()
 
 
 def _changed_sources(report: WriteReport, languages: Iterable[str]) -> dict[str, list[str]] | None:

@@ -7,7 +7,7 @@ which re-renders a briefing's page when what it lists changes.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from generator.load import LoadedBriefing
 from generator.models import Briefing
@@ -36,10 +36,11 @@ def appearances(
 
 
 def related_briefings(
-    briefings: Sequence[LoadedBriefing], limit: int = RELATED
+    briefings: Sequence[LoadedBriefing], limit: int = RELATED, of: Collection[str] | None = None
 ) -> Mapping[str, tuple[str, ...]]:
     """Slug -> the slugs of up to ``limit`` other briefings, those sharing the most
-    actors and topics first (each shared actor or topic counts one), then the newest."""
+    actors and topics first (each shared actor or topic counts one), then the newest;
+    for the briefings ``of`` alone when given."""
     newest_first = sorted(briefings, key=lambda b: (b.briefing.published, b.slug), reverse=True)
     slugs = [loaded.slug for loaded in newest_first]
     # Each actor's and each topic's briefings as one integer, a bit a briefing, bit 0 the
@@ -56,6 +57,7 @@ def related_briefings(
             slugs[other] for other in most_shared([features[key] for key in own], 1 << place, limit)
         )
         for place, own in enumerate(keys)
+        if of is None or slugs[place] in of
     }
 
 

@@ -134,8 +134,10 @@ def test_edits_while_serving_dirty_re_render_only_their_pages(project: Path) -> 
             wait_for(en, f"{edit} brings Japan closer")
             wait_for(f"{base}/en/briefings/", f"{edit} brings Japan closer")
         log = (project / "serve.log").read_text(encoding="utf-8")
-        # The second edit at least went through the languages kept in memory.
-        assert "pages re-rendered in" in log
+        # The second edit at least went through the languages kept in memory, its
+        # briefing's page first.
+        assert f"briefings: {SEED_SLUG} generated first" in log
+        assert "files put in the site in" in log
 
 
 def test_a_briefing_added_while_serving_dirty_gets_its_page(project: Path) -> None:
@@ -221,3 +223,32 @@ def test_a_browser_on_the_preview_shows_the_mistake_and_comes_back_by_itself(
             sync_api.expect(heading).to_contain_text("Japan closer", timeout=30_000)
         finally:
             browser.close()
+
+
+@pytest.mark.skipif(
+    chromium() is None, reason="Chromium is not installed (apt-get install chromium)"
+)
+def test_open_pages_reload_with_the_edit_its_page_first_then_the_lists(project: Path) -> None:
+    yaml_file = project / "content" / "briefings" / SEED_SLUG / "briefing.yaml"
+    text = yaml_file.read_text(encoding="utf-8")
+    with serving(project, "--dirty") as base, sync_api.sync_playwright() as playwright:
+        url = f"{base}/en/briefings/{SEED_SLUG}/"
+        wait_for(url, "A NATO liaison office in Tokyo")
+        browser = playwright.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
+        try:
+            briefing, archive = browser.new_page(), browser.new_page()
+            briefing.goto(url)
+            archive.goto(f"{base}/en/briefings/")
+            sync_api.expect(archive.locator("article")).to_contain_text("A NATO liaison office")
+            yaml_file.write_text(
+                text.replace("  en: A NATO liaison office in Tokyo", "  en: Saved once,"),
+                encoding="utf-8",
+            )
+            edited = "Saved once, brings Japan closer"
+            sync_api.expect(briefing.locator("h1")).to_contain_text(edited, timeout=15_000)
+            # The list follows by itself, without the reader going anywhere.
+            sync_api.expect(archive.locator("article")).to_contain_text(edited, timeout=30_000)
+        finally:
+            browser.close()
+    log = (project / "serve.log").read_text(encoding="utf-8")
+    assert f"briefings: {SEED_SLUG} generated first" in log

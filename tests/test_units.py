@@ -358,3 +358,52 @@ def test_a_rebuild_after_edits_equals_a_fresh_build(tmp_path: Path) -> None:
             for root in (tmp_path / "served", tmp_path / f"fresh-{number}")
         ]
         assert trees[0] == trees[1], f"edit {number}"
+
+
+def test_an_edited_briefing_is_generated_first_and_the_rest_follows(tmp_path: Path) -> None:
+    # What serve --dirty does on a save in a briefing's folder: that briefing's pages
+    # at once, then the whole run with the same caches.
+    project = make_project(tmp_path, 30)
+    settings = generator.Settings(root=project, jobs=1)
+    caches = Caches()
+    served = tmp_path / "served"
+    assert generator.pipeline.generate_edited(settings, ["briefing-00003"], caches) is None
+    generator.generate(settings, out_dir=served, cache=caches)
+    yaml_file = project / "content" / "briefings" / "briefing-00003" / "briefing.yaml"
+    text = yaml_file.read_text(encoding="utf-8")
+    edited = text.replace("title: {id: ", "title: {id: First ", 1).replace(", en: ", ", en: First ", 1)
+    yaml_file.write_text(edited, encoding="utf-8")
+
+    first = generator.pipeline.generate_edited(settings, ["briefing-00003"], caches)
+
+    assert first is not None
+    assert sorted(map(str, first.written)) == [
+        "en/docs/briefings/briefing-00003.md",
+        "id/docs/briefings/briefing-00003.md",
+    ]
+    assert "First " in (served / "id/docs/briefings/briefing-00003.md").read_text()
+    assert "First " not in (served / "id/docs/briefings/index.md").read_text()  # later
+    rest = generator.generate(settings, out_dir=served, cache=caches)
+    assert not set(first.written) & set(rest.report.written)  # not written twice
+    assert "First " in (served / "id/docs/briefings/index.md").read_text()
+    generator.generate(settings, out_dir=tmp_path / "fresh")
+    trees = [
+        {p.relative_to(root): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+        for root in (served, tmp_path / "fresh")
+    ]
+    assert trees[0] == trees[1]
+
+
+def test_a_briefing_new_or_with_a_mistake_is_not_generated_first(tmp_path: Path) -> None:
+    project = make_project(tmp_path, 3)
+    settings = generator.Settings(root=project, jobs=1)
+    caches = Caches()
+    generator.generate(settings, out_dir=tmp_path / "out", cache=caches)
+    briefings = project / "content" / "briefings"
+    shutil.copytree(briefings / "briefing-00001", briefings / "briefing-09999")
+    yaml_file = briefings / "briefing-00002" / "briefing.yaml"
+    text = yaml_file.read_text(encoding="utf-8")
+    yaml_file.write_text(text.replace("- actor: actor-", "- actor: nobody-", 1), encoding="utf-8")
+
+    for slug in ("briefing-09999", "briefing-00002", "briefing-00404"):
+        assert generator.pipeline.generate_edited(settings, [slug], caches) is None, slug
