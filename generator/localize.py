@@ -159,10 +159,29 @@ class Localizer:
         self._actor_names: dict[str, LText] = {}
         self._memo = memo if memo is not None else Memo()
         self._briefing_links: dict[str, Link] = {}
-        # Who appears where, computed once: actor and tag pages look it up.
-        self._by_actor, self._by_tag = appearances(self._newest_first)
-        # Every actor a briefing names, in its actors or its events, by its slug.
-        self._actors_of = {b.slug: actor_ids(b.briefing) for b in self._newest_first}
+
+    # Corpus-wide indexes, made once, when a page first needs them (a preview that shows
+    # an edited briefing first needs none of them).
+
+    @functools.cached_property
+    def _appearances(
+        self,
+    ) -> tuple[dict[str, list[LoadedBriefing]], dict[str, list[LoadedBriefing]]]:
+        """Who appears where, by actor and by tag, newest first."""
+        return appearances(self._newest_first)
+
+    @property
+    def _by_actor(self) -> dict[str, list[LoadedBriefing]]:
+        return self._appearances[0]
+
+    @property
+    def _by_tag(self) -> dict[str, list[LoadedBriefing]]:
+        return self._appearances[1]
+
+    @functools.cached_property
+    def _actors_of(self) -> dict[str, set[str]]:
+        """Every actor a briefing names, in its actors or its events, by its slug."""
+        return {b.slug: actor_ids(b.briefing) for b in self._newest_first}
 
     def text(self, texts: Mapping[str, str]) -> LText:
         shown = self.language.shown(texts)
