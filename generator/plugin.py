@@ -85,6 +85,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
         self.edited: WriteReport | None = None
         self._rest: threading.Thread | None = None
         self.skip = False  # the build after the rest: nothing to do but reload
+        self._builds = 0  # builds begun
 
     # Defining on_startup keeps this instance across `mkdocs serve` rebuilds.
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -104,6 +105,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self._builds += 1
         changed = self.changes.take()
         if self._rest is not None:
             self._rest.join()  # what the edit before changed; the caches are its
@@ -198,7 +200,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
         if self.edited is not None:
             # The edited pages alone, now; the rest of the site after this build.
             if self._update_live(self.edited) == "updated":
-                self._rest = threading.Thread(target=self._make_rest, args=(config,), daemon=True)
+                args = (config, self._builds)
+                self._rest = threading.Thread(target=self._make_rest, args=args, daemon=True)
                 self._rest.start()
                 return
             self._generate(self._settings())  # the languages must be built again
@@ -235,16 +238,18 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
         if self.final_site is not None:
             swap(site_dir, self.final_site)
 
-    def _make_rest(self, config: MkDocsConfig) -> None:
-        """After the edited pages have shown: generate and render the rest of the site,
-        then have ``mkdocs serve`` build again, which reloads the browsers."""
+    def _make_rest(self, config: MkDocsConfig, build: int) -> None:
+        """After the edited pages of ``build`` have shown: generate and render the rest
+        of the site, then have ``mkdocs serve`` build again, which reloads the browsers
+        (unless a build for a newer edit has started, which waits for this one and
+        reloads them itself)."""
         try:
             self._generate(self._settings())
             self._build(config)
         except PluginError as exc:
             log.error(str(exc))
         finally:
-            if self.server is not None:
+            if self.server is not None and self._builds == build:
                 rebuild_soon(self.server)
 
     def _update_live(self, report: WriteReport | None) -> Outcome:
@@ -256,8 +261,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
         outcome = self.live.update(report)
         if outcome == "updated":
             seconds = time.perf_counter() - started
+            changed = len(report.written)
             log.info(
-                f"briefings: {len(report.written)} files put in the site in {seconds:.2f} seconds"
+                f"briefings: changed files put in the site: {changed}, in {seconds:.2f} seconds"
             )
         return outcome
 

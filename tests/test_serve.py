@@ -133,11 +133,20 @@ def test_edits_while_serving_dirty_re_render_only_their_pages(project: Path) -> 
             )
             wait_for(en, f"{edit} brings Japan closer")
             wait_for(f"{base}/en/briefings/", f"{edit} brings Japan closer")
+        # Saves in quick succession, each maybe while the last one's lists are made.
+        for edit in ("Third edit,", "Fourth edit,", "Fifth edit,"):
+            yaml_file.write_text(
+                text.replace("  en: A NATO liaison office in Tokyo", f"  en: {edit}"),
+                encoding="utf-8",
+            )
+            time.sleep(0.7)
+        wait_for(en, "Fifth edit, brings Japan closer")
+        wait_for(f"{base}/en/briefings/", "Fifth edit, brings Japan closer")
         log = (project / "serve.log").read_text(encoding="utf-8")
         # The second edit at least went through the languages kept in memory, its
         # briefing's page first.
         assert f"briefings: {SEED_SLUG} generated first" in log
-        assert "files put in the site in" in log
+        assert "briefings: changed files put in the site: " in log
 
 
 def test_a_briefing_added_while_serving_dirty_gets_its_page(project: Path) -> None:
