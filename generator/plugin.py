@@ -204,7 +204,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
                 self._rest = threading.Thread(target=self._make_rest, args=args, daemon=True)
                 self._rest.start()
                 return
-            self._generate(self._settings())  # the languages must be built again
+            # The languages must be built again; with --dirty that takes every page whose
+            # Markdown is newer than its HTML, the edited ones too.
+            self.live = None
+            self._generate(self._settings())
         self._build(config)
 
     def _build(self, config: MkDocsConfig) -> None:

@@ -371,7 +371,9 @@ def test_an_edited_briefing_is_generated_first_and_the_rest_follows(tmp_path: Pa
     generator.generate(settings, out_dir=served, cache=caches)
     yaml_file = project / "content" / "briefings" / "briefing-00003" / "briefing.yaml"
     text = yaml_file.read_text(encoding="utf-8")
-    edited = text.replace("title: {id: ", "title: {id: First ", 1).replace(", en: ", ", en: First ", 1)
+    edited = text.replace("title: {id: ", "title: {id: First ", 1).replace(
+        ", en: ", ", en: First ", 1
+    )
     yaml_file.write_text(edited, encoding="utf-8")
 
     first = generator.pipeline.generate_edited(settings, ["briefing-00003"], caches)
