@@ -19,6 +19,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from bench.corpus import write_corpus
 from bench.run import ENV, PROJECT_PARTS, ROOT, _copy_parts
@@ -49,6 +50,45 @@ def cold_build(tree: Path, project: Path) -> float:
     return time.perf_counter() - started
 
 
+def compare(before: str, after: str, briefings: int, runs: int) -> dict[str, object]:
+    """Cold builds of ``before`` and ``after`` taking turns, ``runs`` times each."""
+    with tempfile.TemporaryDirectory(prefix="briefings-compare-") as temporary:
+        where = Path(temporary)
+        revs = {"before": before, "after": after}
+        trees, projects = {}, {}
+        try:
+            for name, rev in revs.items():
+                trees[name] = checkout(rev, where / f"{name}-tree")
+                projects[name] = where / f"{name}-project"
+                _copy_parts(trees[name], projects[name], PROJECT_PARTS)
+                write_corpus(projects[name] / "content", briefings)
+            seconds: dict[str, list[float]] = {"before": [], "after": []}
+            for run in range(runs):
+                for name in revs:
+                    seconds[name].append(cold_build(trees[name], projects[name]))
+                    print(f"{name} build {run + 1}: {seconds[name][-1]:.1f} s", flush=True)
+        finally:
+            for tree in trees.values():
+                remove = [GIT, "-C", str(ROOT), "worktree", "remove", "--force", str(tree)]
+                subprocess.run(remove, check=False, capture_output=True)
+    return {
+        "briefings": briefings,
+        "cores": os.cpu_count(),
+        **{f"{name}_rev": rev for name, rev in revs.items()},
+        **{f"{name}_build_runs_s": runs for name, runs in seconds.items()},
+        **{f"{name}_best_s": min(runs) for name, runs in seconds.items()},
+        **{f"{name}_median_s": statistics.median(runs) for name, runs in seconds.items()},
+    }
+
+
+def summary(result: dict[str, Any]) -> str:
+    return "\n".join(
+        f"{name} ({result[f'{name}_rev']}): best {result[f'{name}_best_s']:.1f} s, "
+        f"median {result[f'{name}_median_s']:.1f} s"
+        for name in ("before", "after")
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--before", required=True, help="the commit to compare against")
@@ -57,37 +97,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--json", type=Path, default=ROOT / "bench" / "compare.json")
     args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory(prefix="briefings-compare-") as temporary:
-        where = Path(temporary)
-        trees, projects = {}, {}
-        try:
-            for name in ("before", "after"):
-                trees[name] = checkout(getattr(args, name), where / f"{name}-tree")
-                projects[name] = where / f"{name}-project"
-                _copy_parts(trees[name], projects[name], PROJECT_PARTS)
-                write_corpus(projects[name] / "content", args.briefings)
-            seconds: dict[str, list[float]] = {"before": [], "after": []}
-            for run in range(args.runs):
-                for name in ("before", "after"):
-                    seconds[name].append(cold_build(trees[name], projects[name]))
-                    print(f"{name} build {run + 1}: {seconds[name][-1]:.1f} s", flush=True)
-        finally:
-            for tree in trees.values():
-                remove = [GIT, "-C", str(ROOT), "worktree", "remove", "--force", str(tree)]
-                subprocess.run(remove, check=False, capture_output=True)
-    result = {
-        "briefings": args.briefings,
-        "cores": os.cpu_count(),
-        **{f"{name}_rev": getattr(args, name) for name in ("before", "after")},
-        **{f"{name}_build_runs_s": runs for name, runs in seconds.items()},
-        **{f"{name}_best_s": min(runs) for name, runs in seconds.items()},
-        **{f"{name}_median_s": statistics.median(runs) for name, runs in seconds.items()},
-    }
+    result = compare(args.before, args.after, args.briefings, args.runs)
     args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-    for name in ("before", "after"):
-        print(
-            f"{name}: best {min(seconds[name]):.1f} s, median {statistics.median(seconds[name]):.1f} s"
-        )
+    print(summary(result))
     return 0
 
 

@@ -566,11 +566,22 @@ def main() -> int:
     parser.add_argument(
         "--skip-lunr", action="store_true", help="do not build a lunr index to compare"
     )
+    parser.add_argument(
+        "--before",
+        metavar="REV",
+        help="then also cold builds of REV and of HEAD at the largest size, taking turns",
+    )
     parser.add_argument("--json", type=Path, default=ROOT / "bench" / "results.json")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="briefings-bench-") as where:
         costs = file_costs(Path(where) / "file-costs")
         rows = measure(Path(where), args.sizes, serve=not args.skip_serve, lunr=not args.skip_lunr)
+    before_after = None
+    if args.before:
+        from bench.compare import compare, summary  # noqa: PLC0415 - it imports this module
+
+        print(f"cold builds of {args.before} and HEAD ...", file=sys.stderr, flush=True)
+        before_after = compare(args.before, "HEAD", max(args.sizes), BUILD_RUNS)
     by_size = {row["briefings"]: row for row in rows}
     ratios = {}
     if 100 in by_size and 1000 in by_size:
@@ -587,8 +598,11 @@ def main() -> int:
         "cpus": os.cpu_count(),
         **costs,
     }
-    args.json.write_text(json.dumps({"machine": machine, "rows": rows, "ratios": ratios}, indent=2))
+    results = {"machine": machine, "rows": rows, "ratios": ratios, "before_after": before_after}
+    args.json.write_text(json.dumps(results, indent=2))
     print(table(rows))
+    if before_after is not None:
+        print(summary(before_after))
     for name, value in ratios.items():
         print(f"{name}: {value:.2f}")
     print(f"machine: {machine}; JSON in {args.json}")
