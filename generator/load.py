@@ -149,12 +149,7 @@ def load_corpus(
     cache = cache if cache is not None else LoadCache()
     report = _Report(settings)
     _refuse_symlinks(settings.content_dir, report)
-    actor_map = _load_registry(
-        settings.content_dir / "actors.yaml", TypeAdapter(Actor), f"{ACTORS}/index.md", report
-    )
-    tag_map = _load_registry(
-        settings.content_dir / "tags.yaml", TypeAdapter(TagName), f"{TAGS}/index.md", report
-    )
+    actor_map, tag_map = _load_registries(settings, report)
     folders = _briefing_folders(settings, report)
     read = _read_changed(folders, settings, cache)
     briefings = [
@@ -176,6 +171,38 @@ def load_corpus(
         warnings=tuple(sorted(problems)),
         registries=MappingProxyType(report.registries),
         skipped=MappingProxyType(skipped),
+    )
+
+
+REGISTRIES = ("actors.yaml", "tags.yaml")  # in the content folder
+
+
+def _load_registries(
+    settings: Settings, report: _Report
+) -> tuple[dict[str, Actor], dict[str, TagName]]:
+    actors = settings.content_dir / REGISTRIES[0]
+    tags = settings.content_dir / REGISTRIES[1]
+    return (
+        _load_registry(actors, TypeAdapter(Actor), f"{ACTORS}/index.md", report),
+        _load_registry(tags, TypeAdapter(TagName), f"{TAGS}/index.md", report),
+    )
+
+
+def reload_registries(settings: Settings, corpus: Corpus) -> Corpus | None:
+    """``corpus`` with its registries read again, as `load_corpus` reads them; None if
+    either has an error, or if an id came or went (which briefings' references and the
+    pages of the site depend on: the caller then loads everything)."""
+    report = _Report(settings)
+    actors, tags = _load_registries(settings, report)
+    if errors_only(report.problems) or actors.keys() != corpus.actors.keys():
+        return None
+    if tags.keys() != corpus.tags.keys():
+        return None
+    return replace(
+        corpus,
+        actors=MappingProxyType(actors),
+        tags=MappingProxyType(tags),
+        registries=MappingProxyType(report.registries),
     )
 
 

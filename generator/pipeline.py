@@ -19,7 +19,13 @@ from generator.errors import ContentError, Problem, display_path
 from generator.export import Contribution, FeedCache, data_files, root_files
 from generator.language_config import language_config
 from generator.layout import NOT_FOUND, TOP_PAGE, briefing_image, page_url, pages_at
-from generator.load import Corpus, LoadCache, load_corpus, reload_briefing
+from generator.load import (
+    Corpus,
+    LoadCache,
+    load_corpus,
+    reload_briefing,
+    reload_registries,
+)
 from generator.localize import Localizer, Memo, Unit, placeholder, units_touched
 from generator.pages import Page
 from generator.parallel import map_parts
@@ -224,30 +230,43 @@ def _generate(settings: Settings, out_dir: Path | None, cache: Caches | None) ->
     return GenerateResult(corpus, report, pages, sum(part.rendered for part in made))
 
 
-def generate_edited(settings: Settings, slugs: Iterable[str], cache: Caches) -> WriteReport | None:
-    """Previewing: only the pages of the briefings ``slugs``, read again, written before
-    the rest of the site, so that the page being edited shows at once; `generate`, run
-    next with the same ``cache``, then makes everything else (and finds these pages
-    written). None when this alone cannot show the edit: nothing generated yet, a
-    briefing new, gone or with a mistake (which `generate` reports)."""
+def generate_edited(
+    settings: Settings, cache: Caches, slugs: Iterable[str] = (), *, registries: bool = False
+) -> WriteReport | None:
+    """Previewing: only the pages of what was edited, read again and written before the
+    rest of the site, so that the page being edited shows at once: the briefings
+    ``slugs``, and with ``registries`` the actors and topics whose entries changed.
+    `generate`, run next with the same ``cache``, makes everything else (and finds these
+    pages written). None when this alone cannot show the edit: nothing generated yet, a
+    briefing, actor or topic new, gone or with a mistake (which `generate` reports)."""
     last, renderer, out = cache.corpus, cache.renderer, cache.written_to
     if last is None or renderer is None or out is None or cache.settings != settings:
         return None
+    corpus: Corpus | None = last
+    if registries:
+        corpus = reload_registries(settings, last)
+    if corpus is None:
+        return None
+    units: list[Unit] = [
+        ("actor", a) for a, actor in corpus.actors.items() if actor != last.actors[a]
+    ]
+    units += [("tag", t) for t, name in corpus.tags.items() if name != last.tags[t]]
     fresh = {}
     known = {loaded.slug for loaded in last.briefings}
     for slug in slugs:
-        loaded = reload_briefing(settings, last, settings.briefings_dir / slug)
+        loaded = reload_briefing(settings, corpus, settings.briefings_dir / slug)
         if slug not in known or loaded is None:
             return None
         fresh[slug] = loaded
-    corpus = replace(last, briefings=tuple(fresh.get(b.slug, b) for b in last.briefings))
+        units.append(("briefing", slug))
+    corpus = replace(corpus, briefings=tuple(fresh.get(b.slug, b) for b in corpus.briefings))
     related = related_briefings(corpus.briefings, of=fresh)
     files: dict[PurePosixPath, bytes] = {}
     for lang in settings.languages:
         language = settings.language(lang)
         localizer = Localizer(corpus, language, settings.page_sizes, None, related, settings.today)
-        for slug in fresh:
-            for page in localizer.build(("briefing", slug)):
+        for unit in units:
+            for page in localizer.build(unit):
                 rendered = renderer.render(page, settings.languages)
                 files[PurePosixPath(lang, "docs") / rendered.path] = rendered.text.encode()
     changed = {rel: data for rel, data in files.items() if cache.written.get(rel) != data}

@@ -43,7 +43,7 @@ from generator.preview import (
     Changes,
     LiveSite,
     Outcome,
-    edited_briefings,
+    edited_content,
     error_pages,
     rebuild_soon,
 )
@@ -116,13 +116,17 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
         self.skip = False
         self.edited = None
         settings = self._settings()
-        slugs = edited_briefings(settings, changed)
-        if self.live is not None and slugs is not None and not self.error_pages:
+        edit = edited_content(settings, changed)
+        if self.live is not None and edit is not None and not self.error_pages:
             started = time.perf_counter()
-            self.edited = generate_edited(settings, slugs, self.cache)
+            self.edited = generate_edited(
+                settings, self.cache, edit.slugs, registries=edit.registries
+            )
             if self.edited is not None:
                 seconds = time.perf_counter() - started
-                log.info(f"briefings: {', '.join(slugs)} generated first, in {seconds:.2f} seconds")
+                entries = ["the registries' changed entries"] if edit.registries else []
+                what = ", ".join([*edit.slugs, *entries])
+                log.info(f"briefings: {what} generated first, in {seconds:.2f} seconds")
                 return
         self._generate(settings)
 

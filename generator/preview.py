@@ -43,6 +43,7 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 
 from generator.errors import Problem, errors_only
 from generator.i18n import translators
+from generator.load import REGISTRIES
 from generator.settings import Settings
 from generator.write import WriteReport
 
@@ -159,19 +160,35 @@ class Changes(FileSystemEventHandler):
         return paths
 
 
-def edited_briefings(settings: Settings, paths: Iterable[Path]) -> list[str] | None:
-    """The briefings whose folders hold every one of ``paths`` (the folders themselves
-    or files directly in them); None if a path is anywhere else, or if there are none."""
-    slugs = set()
+@dataclass(frozen=True)
+class Edit:
+    """What a save changed, when it is only content: the briefings whose folders hold
+    changed files, and whether a registry changed."""
+
+    slugs: tuple[str, ...]
+    registries: bool
+
+
+def edited_content(settings: Settings, paths: Iterable[Path]) -> Edit | None:
+    """The edit ``paths`` make, or None if one is anywhere else than a briefing's folder
+    (the folder itself or a file directly in it) or a registry, or if there are none.
+    Other files directly in the content folder (an editor's swap file) are not read."""
+    slugs, registries, seen = set(), False, False
     for path in paths:
         try:
-            parts = path.relative_to(settings.briefings_dir).parts
+            parts = path.relative_to(settings.content_dir).parts
         except ValueError:
             return None
-        if len(parts) not in (1, 2):
-            return None
-        slugs.add(parts[0])
-    return sorted(slugs) or None
+        if len(parts) == 1 and parts[0] in REGISTRIES:
+            registries = seen = True
+        elif len(parts) in (0, 1):
+            continue  # the content folder, or a file in it that nothing reads
+        elif parts[0] != settings.briefings_dir.name or len(parts) not in (2, 3):
+            return None  # a briefing folder came or went, or a folder inside one changed
+        else:
+            slugs.add(parts[1])
+            seen = True
+    return Edit(tuple(sorted(slugs)), registries) if seen else None
 
 
 def rebuild_soon(server: LiveReloadServer) -> None:

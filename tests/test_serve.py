@@ -149,6 +149,21 @@ def test_edits_while_serving_dirty_re_render_only_their_pages(project: Path) -> 
         assert "briefings: changed files put in the site: " in log
 
 
+def test_a_registry_edit_shows_on_the_actors_page_then_on_the_briefing(project: Path) -> None:
+    registry = project / "content" / "actors.yaml"
+    text = registry.read_text(encoding="utf-8")
+    with serving(project, "--dirty") as base:
+        actor = f"{base}/en/actors/fumio-kishida/"
+        wait_for(actor, "Fumio Kishida")
+        registry.write_text(
+            text.replace("en: Fumio Kishida}", "en: Kishida Fumio (renamed)}"), encoding="utf-8"
+        )
+        wait_for(actor, "Kishida Fumio (renamed)")
+        wait_for(f"{base}/en/briefings/{SEED_SLUG}/", "Kishida Fumio (renamed)")
+    log = (project / "serve.log").read_text(encoding="utf-8")
+    assert "briefings: the registries' changed entries generated first" in log
+
+
 def test_a_briefing_added_while_serving_dirty_gets_its_page(project: Path) -> None:
     briefings = project / "content" / "briefings"
     with serving(project, "--dirty") as base:

@@ -29,6 +29,7 @@ from generator.layout import page_url, pages_at
 from generator.markup import escape_inline, escape_paragraphs, front_matter
 from generator.parallel import can_fork, map_parts
 from generator.pipeline import Caches
+from generator.preview import Edit, edited_content
 from generator.render import Renderer, make_environment
 from generator.write import write_tree
 
@@ -367,7 +368,7 @@ def test_an_edited_briefing_is_generated_first_and_the_rest_follows(tmp_path: Pa
     settings = generator.Settings(root=project, jobs=1)
     caches = Caches()
     served = tmp_path / "served"
-    assert generator.pipeline.generate_edited(settings, ["briefing-00003"], caches) is None
+    assert generator.pipeline.generate_edited(settings, caches, ["briefing-00003"]) is None
     generator.generate(settings, out_dir=served, cache=caches)
     yaml_file = project / "content" / "briefings" / "briefing-00003" / "briefing.yaml"
     text = yaml_file.read_text(encoding="utf-8")
@@ -376,7 +377,7 @@ def test_an_edited_briefing_is_generated_first_and_the_rest_follows(tmp_path: Pa
     )
     yaml_file.write_text(edited, encoding="utf-8")
 
-    first = generator.pipeline.generate_edited(settings, ["briefing-00003"], caches)
+    first = generator.pipeline.generate_edited(settings, caches, ["briefing-00003"])
 
     assert first is not None
     assert sorted(map(str, first.written)) == [
@@ -408,4 +409,55 @@ def test_a_briefing_new_or_with_a_mistake_is_not_generated_first(tmp_path: Path)
     yaml_file.write_text(text.replace("- actor: actor-", "- actor: nobody-", 1), encoding="utf-8")
 
     for slug in ("briefing-09999", "briefing-00002", "briefing-00404"):
-        assert generator.pipeline.generate_edited(settings, [slug], caches) is None, slug
+        assert generator.pipeline.generate_edited(settings, caches, [slug]) is None, slug
+
+
+def test_an_edited_registry_generates_the_changed_actors_pages_first(tmp_path: Path) -> None:
+    project = make_project(tmp_path, 30)
+    settings = generator.Settings(root=project, jobs=1)
+    caches = Caches()
+    served = tmp_path / "served"
+    generator.generate(settings, out_dir=served, cache=caches)
+    registry = project / "content" / "actors.yaml"
+    text = registry.read_text(encoding="utf-8")
+    entry = text.index("actor-0007:")
+    renamed = text[:entry] + text[entry:].replace("name: {id: ", "name: {id: Renamed ", 1)
+    registry.write_text(renamed, encoding="utf-8")
+
+    first = generator.pipeline.generate_edited(settings, caches, registries=True)
+
+    assert first is not None
+    assert {str(path) for path in first.written} == {"id/docs/actors/actor-0007.md"}
+    rest = generator.generate(settings, out_dir=served, cache=caches)
+    assert rest.report.written  # the briefings that name the actor, the lists
+    generator.generate(settings, out_dir=tmp_path / "fresh")
+    trees = [
+        {p.relative_to(root): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+        for root in (served, tmp_path / "fresh")
+    ]
+    assert trees[0] == trees[1]
+    # An actor added is a new page: the whole way.
+    block = text[entry : text.index("\nactor-", entry) + 1]
+    registry.write_text(renamed + block.replace("actor-0007:", "actor-new:"), encoding="utf-8")
+    assert generator.load.load_corpus(settings).actors["actor-new"]  # a valid entry
+    assert generator.pipeline.generate_edited(settings, caches, registries=True) is None
+
+
+def test_a_save_is_a_content_edit_only_inside_briefing_folders_and_registries(
+    tmp_path: Path,
+) -> None:
+    settings = generator.Settings(root=tmp_path)
+    content, briefings = settings.content_dir, settings.briefings_dir
+
+    def edit(*paths: Path) -> Edit | None:
+        return edited_content(settings, paths)
+
+    assert edit(briefings / "b" / "briefing.yaml", briefings / "b") == Edit(("b",), False)
+    assert edit(briefings / "a" / "article.txt", content / "tags.yaml") == Edit(("a",), True)
+    assert edit(content / "actors.yaml", content, content / ".actors.yaml.swp") == Edit((), True)
+    assert edit(content / ".actors.yaml.swp") is None  # nothing that is read
+    assert edit(briefings / "new") == Edit(("new",), False)  # generate_edited says no
+    assert edit(briefings) is None  # a folder came or went
+    assert edit(briefings / "b" / "images" / "x.png") is None
+    assert edit(tmp_path / "templates" / "briefing.md.j2") is None
+    assert edit() is None
