@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from email.utils import format_datetime
 from pathlib import PurePosixPath
 from typing import Any
@@ -138,6 +138,21 @@ def followed_feeds(
             )
         files[rss_path], files[json_path] = cache[rss_path][1], cache[json_path][1]
     return files
+
+
+def forget(
+    briefings: Iterable[LoadedBriefing],
+    known: dict[str, Contribution],
+    feeds: FeedCache,
+) -> None:
+    """Drop what was made from these briefings: their contributions and the feeds that
+    list one of them (a registry entry they show changed)."""
+    gone = list(briefings)
+    for loaded in gone:
+        known.pop(loaded.slug, None)
+    for path, (made_from, _) in list(feeds.items()):
+        if any(item is loaded for item in made_from for loaded in gone):
+            del feeds[path]
 
 
 def _same(before: tuple[object, ...], now: tuple[object, ...]) -> bool:

@@ -122,14 +122,31 @@ class Memo:
     """What a Localizer made that the next one may take again while a preview runs, each
     kept beside the objects it was made from (so that their ids stay theirs): events by
     timeline entry, briefing summaries by briefing and page depth, and timeline pages by
-    the entries they list. Valid while the registries are the same (the caller's to say:
-    names of actors and topics are in them)."""
+    the entries they list. Names of actors and topics are in them: when a registry entry
+    changes, the caller has the briefings that show it forgotten."""
 
     events: dict[int, tuple[TimelineEntry, Event]] = field(default_factory=dict)
     summaries: dict[tuple[str, int], tuple[LoadedBriefing, Summary]] = field(default_factory=dict)
     timeline_pages: dict[tuple[object, ...], tuple[tuple[TimelineEntry, ...], ListPage]] = field(
         default_factory=dict
     )
+
+    def forget(self, briefings: Iterable[LoadedBriefing]) -> None:
+        """Drop what was made from these briefings: their events and summaries, and the
+        timeline pages that list one of their events."""
+        slugs: set[str] = set()
+        entries: set[int] = set()
+        for loaded in briefings:
+            slugs.add(loaded.slug)
+            entries.update(id(entry) for entry in loaded.briefing.timeline)
+        for key in entries & self.events.keys():
+            del self.events[key]
+        self.summaries = {k: v for k, v in self.summaries.items() if k[0] not in slugs}
+        self.timeline_pages = {
+            key: value
+            for key, value in self.timeline_pages.items()
+            if not any(id(entry) in entries for entry in value[0])
+        }
 
 
 class Localizer:

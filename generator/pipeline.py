@@ -16,7 +16,7 @@ from pathlib import Path, PurePosixPath
 
 from generator.cards import card_files
 from generator.errors import ContentError, Problem, display_path
-from generator.export import Contribution, FeedCache, data_files, root_files
+from generator.export import Contribution, FeedCache, data_files, forget, root_files
 from generator.language_config import language_config
 from generator.layout import NOT_FOUND, TOP_PAGE, briefing_image, page_url, pages_at
 from generator.load import (
@@ -26,10 +26,10 @@ from generator.load import (
     reload_briefing,
     reload_registries,
 )
-from generator.localize import Localizer, Memo, Unit, placeholder, units_touched
+from generator.localize import LISTS, Localizer, Memo, Unit, placeholder, units_touched
 from generator.pages import Page
 from generator.parallel import map_parts
-from generator.related import related_briefings
+from generator.related import actor_ids, related_briefings
 from generator.render import RenderCache, Renderer, templates_fingerprint
 from generator.review import editorial_warnings
 from generator.settings import Settings
@@ -87,17 +87,37 @@ def _touched(
     if (
         last is None
         or caches.settings != settings
-        or last.actors != corpus.actors
-        or last.tags != corpus.tags
+        or last.actors.keys() != corpus.actors.keys()
+        or last.tags.keys() != corpus.tags.keys()
     ):
         caches.units.clear()
-        caches.memos.clear()  # an event shows its actors' names, and so does an export
+        caches.memos.clear()
         caches.data.clear()
-        caches.feeds.clear()  # a topic's or an actor's feed is titled with its name
+        caches.feeds.clear()
         return None
+    touched: set[Unit] = set()
+    actors = {key for key, actor in corpus.actors.items() if actor != last.actors[key]}
+    tags = {key for key, name in corpus.tags.items() if name != last.tags[key]}
+    if actors or tags:
+        # An entry's name and type show on its own pages and feeds, on the lists, and on
+        # every briefing that names it: its page, its actors' and topics' pages, its
+        # events and summaries, its part of the exports and the feeds that list it. What
+        # was made from the old entry goes.
+        touched |= {("actor", key) for key in actors} | {("tag", key) for key in tags}
+        touched.add(LISTS)
+        showing = [
+            loaded
+            for loaded in last.briefings
+            if actors & actor_ids(loaded.briefing) or tags.intersection(loaded.briefing.tags)
+        ]
+        for loaded in showing:
+            touched |= units_touched(loaded)
+        for memo in caches.memos.values():
+            memo.forget(showing)
+        for lang, known in caches.data.items():
+            forget(showing, known, caches.feeds.setdefault(lang, {}))
     before = {b.slug: b for b in last.briefings}
     after = {b.slug: b for b in corpus.briefings}
-    touched: set[Unit] = set()
     changed = set()
     for slug in before.keys() | after.keys():
         if before.get(slug) is not after.get(slug):  # the load cache keeps unchanged ones

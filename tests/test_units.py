@@ -348,6 +348,11 @@ def test_a_rebuild_after_edits_equals_a_fresh_build(tmp_path: Path) -> None:
         lambda: shutil.rmtree(briefings / "briefing-00009"),
         add_copy,
         lambda: edit("actors.yaml", "name: {id: ", "name: {id: Renamed "),
+        # Registry entries changed in place: a topic's name, an actor's type and an
+        # actor's description.
+        lambda: edit("tags.yaml", "tag-03: {id: ", "tag-03: {id: Renamed "),
+        lambda: edit("actors.yaml", "type: country", "type: organization"),
+        lambda: edit("actors.yaml", "description: {id: ", "description: {id: Described "),
     ]
     generator.generate(settings, out_dir=tmp_path / "served", cache=caches)
     for number, change in enumerate(edits):
