@@ -13,6 +13,7 @@ then asks for one more (empty) build, so that the browsers reload again.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import shutil
@@ -275,6 +276,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
         return outcome
 
     def _index_later(self, site_dir: Path) -> None:
+        # Yield the cores to the next edit: Linux keeps a niceness for each thread, and
+        # Pagefind, started from this one, inherits it (elsewhere this does nothing).
+        with contextlib.suppress(OSError, AttributeError):
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
         with self._indexing:
             try:
                 index_site(site_dir, self._settings().languages)
