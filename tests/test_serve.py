@@ -85,6 +85,18 @@ def serving(project: Path, *args: str) -> Iterator[str]:
                 print(log.read_text(encoding="utf-8"))
 
 
+@contextlib.contextmanager
+def browser_on_preview(project: Path) -> Iterator[tuple[str, sync_api.Browser]]:
+    """`mkdocs serve --dirty` showing the seed briefing, and Chromium to look at it."""
+    with serving(project, "--dirty") as base, sync_api.sync_playwright() as playwright:
+        wait_for(f"{base}/en/briefings/{SEED_SLUG}/", "A NATO liaison office in Tokyo")
+        browser = playwright.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
+        try:
+            yield base, browser
+        finally:
+            browser.close()
+
+
 @pytest.mark.parametrize("mode", [(), ("--dirty",)], ids=["full", "dirty"])
 def test_editing_briefing_yaml_changes_the_served_page(
     project: Path, mode: tuple[str, ...]
@@ -230,23 +242,15 @@ def test_a_browser_on_the_preview_shows_the_mistake_and_comes_back_by_itself(
 ) -> None:
     yaml_file = project / "content" / "briefings" / SEED_SLUG / "briefing.yaml"
     text = yaml_file.read_text(encoding="utf-8")
-    with serving(project, "--dirty") as base, sync_api.sync_playwright() as playwright:
-        url = f"{base}/en/briefings/{SEED_SLUG}/"
-        wait_for(url, "A NATO liaison office in Tokyo")
-        browser = playwright.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page()
-            page.goto(url)
-            heading = page.locator("h1")
-            sync_api.expect(heading).to_contain_text("Japan closer")
-            yaml_file.write_text(text.replace(*MISTAKE, 1), encoding="utf-8")
-            sync_api.expect(heading).to_have_text(
-                "The preview stopped at a mistake", timeout=15_000
-            )
-            yaml_file.write_text(text, encoding="utf-8")
-            sync_api.expect(heading).to_contain_text("Japan closer", timeout=30_000)
-        finally:
-            browser.close()
+    with browser_on_preview(project) as (base, browser):
+        page = browser.new_page()
+        page.goto(f"{base}/en/briefings/{SEED_SLUG}/")
+        heading = page.locator("h1")
+        sync_api.expect(heading).to_contain_text("Japan closer")
+        yaml_file.write_text(text.replace(*MISTAKE, 1), encoding="utf-8")
+        sync_api.expect(heading).to_have_text("The preview stopped at a mistake", timeout=15_000)
+        yaml_file.write_text(text, encoding="utf-8")
+        sync_api.expect(heading).to_contain_text("Japan closer", timeout=30_000)
 
 
 @pytest.mark.skipif(
@@ -255,24 +259,18 @@ def test_a_browser_on_the_preview_shows_the_mistake_and_comes_back_by_itself(
 def test_open_pages_reload_with_the_edit_its_page_first_then_the_lists(project: Path) -> None:
     yaml_file = project / "content" / "briefings" / SEED_SLUG / "briefing.yaml"
     text = yaml_file.read_text(encoding="utf-8")
-    with serving(project, "--dirty") as base, sync_api.sync_playwright() as playwright:
-        url = f"{base}/en/briefings/{SEED_SLUG}/"
-        wait_for(url, "A NATO liaison office in Tokyo")
-        browser = playwright.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
-        try:
-            briefing, archive = browser.new_page(), browser.new_page()
-            briefing.goto(url)
-            archive.goto(f"{base}/en/briefings/")
-            sync_api.expect(archive.locator("article")).to_contain_text("A NATO liaison office")
-            yaml_file.write_text(
-                text.replace("  en: A NATO liaison office in Tokyo", "  en: Saved once,"),
-                encoding="utf-8",
-            )
-            edited = "Saved once, brings Japan closer"
-            sync_api.expect(briefing.locator("h1")).to_contain_text(edited, timeout=15_000)
-            # The list follows by itself, without the reader going anywhere.
-            sync_api.expect(archive.locator("article")).to_contain_text(edited, timeout=30_000)
-        finally:
-            browser.close()
+    with browser_on_preview(project) as (base, browser):
+        briefing, archive = browser.new_page(), browser.new_page()
+        briefing.goto(f"{base}/en/briefings/{SEED_SLUG}/")
+        archive.goto(f"{base}/en/briefings/")
+        sync_api.expect(archive.locator("article")).to_contain_text("A NATO liaison office")
+        yaml_file.write_text(
+            text.replace("  en: A NATO liaison office in Tokyo", "  en: Saved once,"),
+            encoding="utf-8",
+        )
+        edited = "Saved once, brings Japan closer"
+        sync_api.expect(briefing.locator("h1")).to_contain_text(edited, timeout=15_000)
+        # The list follows by itself, without the reader going anywhere.
+        sync_api.expect(archive.locator("article")).to_contain_text(edited, timeout=30_000)
     log = (project / "serve.log").read_text(encoding="utf-8")
     assert f"briefings: {SEED_SLUG} generated first" in log
