@@ -46,6 +46,12 @@ TOP_FILES = (TOP_PAGE, NOT_FOUND, SITEMAP_INDEX, ROBOTS)
 RESERVED_IDS = frozenset({"index"})
 
 
+def docs_tree(lang: str) -> PurePosixPath:
+    """A language's docs tree inside the generator's output folder (beside its
+    mkdocs.yml): every path above is inside it."""
+    return PurePosixPath(lang, "docs")
+
+
 def language_url(site_url: str, lang: str) -> str:
     """Where a language's site is served: ``https://example.org/briefings/en/`` under
     the site's URL, or ``/en/`` when none is set. Every absolute URL of a page, a feed

@@ -194,9 +194,8 @@ def reload_registries(settings: Settings, corpus: Corpus) -> Corpus | None:
     pages of the site depend on: the caller then loads everything)."""
     report = _Report(settings)
     actors, tags = _load_registries(settings, report)
-    if errors_only(report.problems) or actors.keys() != corpus.actors.keys():
-        return None
-    if tags.keys() != corpus.tags.keys():
+    same_ids = actors.keys() == corpus.actors.keys() and tags.keys() == corpus.tags.keys()
+    if errors_only(report.problems) or not same_ids:
         return None
     return replace(
         corpus,
@@ -204,6 +203,14 @@ def reload_registries(settings: Settings, corpus: Corpus) -> Corpus | None:
         tags=MappingProxyType(tags),
         registries=MappingProxyType(report.registries),
     )
+
+
+def changed_entries(before: Corpus, after: Corpus) -> tuple[set[str], set[str]]:
+    """The ids of the actors and of the topics whose entries differ between the two
+    corpora's registries (ids in both; ones that came or went are the caller's)."""
+    actors = {key for key, actor in after.actors.items() if before.actors.get(key) != actor}
+    tags = {key for key, name in after.tags.items() if before.tags.get(key) != name}
+    return actors, tags
 
 
 def reload_briefing(settings: Settings, corpus: Corpus, folder: Path) -> LoadedBriefing | None:

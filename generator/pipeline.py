@@ -18,10 +18,18 @@ from generator.cards import card_files
 from generator.errors import ContentError, Problem, display_path
 from generator.export import Contribution, FeedCache, data_files, forget, root_files
 from generator.language_config import language_config
-from generator.layout import NOT_FOUND, TOP_PAGE, briefing_image, page_url, pages_at
+from generator.layout import (
+    NOT_FOUND,
+    TOP_PAGE,
+    briefing_image,
+    docs_tree,
+    page_url,
+    pages_at,
+)
 from generator.load import (
     Corpus,
     LoadCache,
+    changed_entries,
     load_corpus,
     reload_briefing,
     reload_registries,
@@ -96,8 +104,7 @@ def _touched(
         caches.feeds.clear()
         return None
     touched: set[Unit] = set()
-    actors = {key for key, actor in corpus.actors.items() if actor != last.actors[key]}
-    tags = {key for key, name in corpus.tags.items() if name != last.tags[key]}
+    actors, tags = changed_entries(last, corpus)
     if actors or tags:
         # An entry's name and type show on its own pages and feeds, on the lists, and on
         # every briefing that names it: its page, its actors' and topics' pages, its
@@ -267,15 +274,15 @@ def generate_edited(
         corpus = reload_registries(settings, last)
     if corpus is None:
         return None
-    units: list[Unit] = [
-        ("actor", a) for a, actor in corpus.actors.items() if actor != last.actors[a]
-    ]
-    units += [("tag", t) for t, name in corpus.tags.items() if name != last.tags[t]]
+    actors, tags = changed_entries(last, corpus)
+    units: list[Unit] = [*(("actor", a) for a in actors), *(("tag", t) for t in tags)]
     fresh = {}
     known = {loaded.slug for loaded in last.briefings}
     for slug in slugs:
+        if slug not in known:
+            return None  # a new page: the languages must be built again
         loaded = reload_briefing(settings, corpus, settings.briefings_dir / slug)
-        if slug not in known or loaded is None:
+        if loaded is None:
             return None
         fresh[slug] = loaded
         units.append(("briefing", slug))
@@ -288,7 +295,7 @@ def generate_edited(
         for unit in units:
             for page in localizer.build(unit):
                 rendered = renderer.render(page, settings.languages)
-                files[PurePosixPath(lang, "docs") / rendered.path] = rendered.text.encode()
+                files[docs_tree(lang) / rendered.path] = rendered.text.encode()
     changed = {rel: data for rel, data in files.items() if cache.written.get(rel) != data}
     done = write_files(out, changed)
     cache.written.update(changed)
@@ -318,7 +325,7 @@ def _pages(
 ) -> TreePart:
     """The language's generated pages (from their contexts) and hand-written pages, and
     its MkDocs config."""
-    tree = PurePosixPath(lang, "docs")
+    tree = docs_tree(lang)
     own = handwritten[lang]
     files: dict[PurePosixPath, bytes] = {}
     problems: list[Problem] = []
@@ -362,7 +369,7 @@ def _data(
     """Images beside the briefings, share cards, feeds and data files: like pages, never
     in place of a hand-written file (``own``). ``previous``: the language's tree as the
     last build left it."""
-    tree = PurePosixPath(lang, "docs")
+    tree = docs_tree(lang)
     language = settings.language(lang)
     contributions, feeds, cards = known
     data = data_files(corpus, language, settings.site_name, contributions, corrections_label, feeds)
