@@ -147,11 +147,12 @@ def forget(
 ) -> None:
     """Drop what was made from these briefings: their contributions and the feeds that
     list one of them (a registry entry they show changed)."""
-    gone = list(briefings)
-    for loaded in gone:
+    gone = set()
+    for loaded in briefings:
         known.pop(loaded.slug, None)
+        gone.add(id(loaded))
     for path, (made_from, _) in list(feeds.items()):
-        if any(item is loaded for item in made_from for loaded in gone):
+        if any(id(item) in gone for item in made_from):  # the very objects, as in _same
             del feeds[path]
 
 
