@@ -120,9 +120,10 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
         edit = edited_content(settings, changed)
         if self.live is not None and edit is not None and not self.error_pages:
             started = time.perf_counter()
-            self.edited = generate_edited(
-                settings, self.cache, edit.slugs, registries=edit.registries
-            )
+            with contextlib.suppress(OSError):  # the whole way below says what is wrong
+                self.edited = generate_edited(
+                    settings, self.cache, edit.slugs, registries=edit.registries
+                )
             if self.edited is not None:
                 seconds = time.perf_counter() - started
                 entries = ["the registries' changed entries"] if edit.registries else []
@@ -165,8 +166,12 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer:
         settings = self._settings()
-        ours = [settings.content_dir, settings.templates_dir, settings.locales_dir]
-        ours.append(settings.overrides_dir)
+        ours = (
+            settings.content_dir,
+            settings.templates_dir,
+            settings.locales_dir,
+            settings.overrides_dir,
+        )
         for folder in ours:
             if folder.is_dir():
                 server.watch(str(folder))
