@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from playwright import sync_api  # a pinned dev dependency, like the rest of the suite's
+from playwright.sync_api import expect
 
 from bench.search import (
     CHROMIUM_ARGS,
@@ -173,23 +174,25 @@ def test_timeline_filter_hides_and_shows_events(browser: object, served: str) ->
     errors: list[str] = []
     page = open_page(browser, f"{served}/en/timeline/", errors)
     try:
-        items = page.locator(".briefing-timeline li")  # type: ignore[attr-defined]
-        total = items.count()
-        assert page.locator("form.briefing-filter").is_visible()  # type: ignore[attr-defined]
-        page.select_option("select[name=actor]", "indonesia")  # type: ignore[attr-defined]
+        total = page.locator(".briefing-timeline li").count()  # type: ignore[attr-defined]
         visible = page.locator(".briefing-timeline li:not([hidden])")  # type: ignore[attr-defined]
-        assert 0 < visible.count() < total
+        hidden = page.locator(".briefing-timeline li[hidden]")  # type: ignore[attr-defined]
+        expect(page.locator("form.briefing-filter")).to_be_visible()  # type: ignore[attr-defined]
+        page.select_option("select[name=actor]", "indonesia")  # type: ignore[attr-defined]
+        expect(page).to_have_url(re.compile(r"/en/timeline/\?actor=indonesia$"))  # type: ignore[arg-type]
+        expect(hidden).not_to_have_count(0)
+        expect(visible).not_to_have_count(0)
         assert all(
-            "indonesia" in (visible.nth(i).get_attribute("data-actors") or "")
-            for i in range(visible.count())
+            "indonesia" in (actors or "").split()
+            for actors in visible.evaluate_all("els => els.map(e => e.dataset.actors)")
         )
-        assert page.url.endswith("/en/timeline/?actor=indonesia")  # type: ignore[attr-defined]
         page.select_option("select[name=actor]", "")  # type: ignore[attr-defined]
         page.select_option("select[name=topic]", "nato")  # type: ignore[attr-defined]
-        assert 0 < visible.count() < total
-        assert page.url.endswith("/en/timeline/?topic=nato")  # type: ignore[attr-defined]
+        expect(page).to_have_url(re.compile(r"/en/timeline/\?topic=nato$"))  # type: ignore[arg-type]
+        expect(hidden).not_to_have_count(0)
+        expect(visible).not_to_have_count(0)
         page.select_option("select[name=topic]", "")  # type: ignore[attr-defined]
-        assert visible.count() == total
+        expect(visible).to_have_count(total)
     finally:
         page.close()  # type: ignore[attr-defined]
     assert errors == []
@@ -202,15 +205,17 @@ def test_a_filtered_timeline_can_be_shared_and_an_empty_one_reset(
     # An actor of one briefing, a topic of the other: nothing matches both.
     page = open_page(browser, f"{served}/en/timeline/?actor=jens-stoltenberg&topic=economy", errors)
     try:
-        assert page.locator("select[name=actor]").input_value() == "jens-stoltenberg"  # type: ignore[attr-defined]
-        assert page.locator("select[name=topic]").input_value() == "economy"  # type: ignore[attr-defined]
-        assert page.locator(".briefing-timeline li:not([hidden])").count() == 0  # type: ignore[attr-defined]
+        expect(page.locator("select[name=actor]")).to_have_value("jens-stoltenberg")  # type: ignore[attr-defined]
+        expect(page.locator("select[name=topic]")).to_have_value("economy")  # type: ignore[attr-defined]
+        expect(page.locator(".briefing-timeline li:not([hidden])")).to_have_count(0)  # type: ignore[attr-defined]
         empty = page.locator(".briefing-filter__empty")  # type: ignore[attr-defined]
-        assert empty.is_visible() and "No event matches" in empty.inner_text()
+        expect(empty).to_be_visible()
+        expect(empty).to_contain_text("No event matches")
         empty.locator("button").click()
-        assert not empty.is_visible()
-        assert page.locator(".briefing-timeline li[hidden]").count() == 0  # type: ignore[attr-defined]
-        assert page.url.endswith("/en/timeline/")  # type: ignore[attr-defined]
+        # The form resets, then the filter applies in the next task (setTimeout 0).
+        expect(empty).to_be_hidden()
+        expect(page.locator(".briefing-timeline li[hidden]")).to_have_count(0)  # type: ignore[attr-defined]
+        expect(page).to_have_url(f"{served}/en/timeline/")  # type: ignore[arg-type]
     finally:
         page.close()  # type: ignore[attr-defined]
     assert errors == []
@@ -221,9 +226,9 @@ def test_without_javascript_the_timeline_shows_no_filter(browser: object, served
     try:
         page = context.new_page()
         page.goto(f"{served}/en/timeline/?actor=indonesia")
-        assert page.locator("form.briefing-filter").count() == 1
-        assert not page.locator("form.briefing-filter").is_visible()
-        assert not page.locator(".briefing-filter__empty").is_visible()
+        expect(page.locator("form.briefing-filter")).to_have_count(1)
+        expect(page.locator("form.briefing-filter")).to_be_hidden()
+        expect(page.locator(".briefing-filter__empty")).to_be_hidden()
         assert page.locator(".briefing-timeline li:visible").count() > 1
     finally:
         context.close()
@@ -353,9 +358,11 @@ def test_a_briefing_page_weighs_under_100_kb_compressed(
 def find(page: object, query: str) -> list[tuple[str, str, str]]:
     """Type ``query`` in the header's search box: the results' (link, title, kind · date)."""
     page.keyboard.press("/")  # type: ignore[attr-defined]
-    page.keyboard.type(query)  # type: ignore[attr-defined]
-    page.wait_for_selector(".briefing-find__results [role=option]", timeout=20_000)  # type: ignore[attr-defined]
+    # One input event for the whole query: typed a key at a time, a slow machine can show
+    # the results of its first letters before those of the whole word.
+    page.keyboard.insert_text(query)  # type: ignore[attr-defined]
     options = page.locator(".briefing-find__results [role=option]")  # type: ignore[attr-defined]
+    expect(options).not_to_have_count(0, timeout=20_000)
     return [
         (
             options.nth(i).locator("a").get_attribute("href") or "",
@@ -402,12 +409,12 @@ def test_the_header_search_is_worked_by_keyboard(browser: object, served: str) -
     try:
         results = find(page, "liaison")
         box = page.locator("#briefing-find-q")  # type: ignore[attr-defined]
-        assert box.get_attribute("aria-expanded") == "true"
+        expect(box).to_have_attribute("aria-expanded", "true")
         page.keyboard.press("ArrowDown")  # type: ignore[attr-defined]
-        assert box.get_attribute("aria-activedescendant") == "briefing-find-0"
+        expect(box).to_have_attribute("aria-activedescendant", "briefing-find-0")
         page.keyboard.press("Escape")  # type: ignore[attr-defined]
-        assert box.get_attribute("aria-expanded") == "false"
-        assert not page.locator(".briefing-find__panel").is_visible()  # type: ignore[attr-defined]
+        expect(box).to_have_attribute("aria-expanded", "false")
+        expect(page.locator(".briefing-find__panel")).to_be_hidden()  # type: ignore[attr-defined]
         page.keyboard.press("ArrowDown")  # type: ignore[attr-defined]
         page.keyboard.press("Enter")  # type: ignore[attr-defined]
         page.wait_for_url(f"{served}{results[0][0]}")  # type: ignore[attr-defined]
@@ -438,8 +445,8 @@ def test_briefing_prints_as_a_short_brief(browser: object, served: str) -> None:
     try:
         page.goto(f"{served}/en/briefings/japan-nato-liaison-office/")
         page.emulate_media(media="print")
-        assert not page.locator(".md-sidebar--primary").is_visible()
-        assert not page.locator(".briefing-article").is_visible()
+        expect(page.locator(".md-sidebar--primary")).to_be_hidden()
+        expect(page.locator(".briefing-article")).to_be_hidden()
         pdf = page.pdf(format="A4")
         pages = pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages")
         assert 1 <= pages <= 2, pages
@@ -499,7 +506,7 @@ def test_without_javascript_the_top_address_offers_each_language(
         page = context.new_page()
         page.goto(f"{served}/")
         links = page.locator("a")
-        assert links.all_inner_texts() == ["Bahasa Indonesia", "English"]
+        expect(links).to_have_text(["Bahasa Indonesia", "English"])
         assert [links.nth(i).get_attribute("href") for i in range(2)] == ["id/", "en/"]
     finally:
         context.close()
@@ -510,9 +517,9 @@ def test_a_missing_address_offers_search_and_both_home_pages(browser: object, se
     try:
         response = page.goto(f"{served}/en/no/such/briefing/")
         assert response is not None and response.status == 404
-        assert page.locator("section[lang=id] h1").inner_text() == "Halaman tidak ditemukan"
-        assert page.locator("section[lang=en] h1").inner_text() == "Page not found"
-        assert page.locator("section[lang=id] a").get_attribute("href") == "/id/"
+        expect(page.locator("section[lang=id] h1")).to_have_text("Halaman tidak ditemukan")
+        expect(page.locator("section[lang=en] h1")).to_have_text("Page not found")
+        expect(page.locator("section[lang=id] a")).to_have_attribute("href", "/id/")
         page.locator("section[lang=en] input[name=q]").fill("liaison")
         page.locator("section[lang=en] button").click()
         page.wait_for_url(f"{served}/en/search/?q=liaison")
