@@ -9,22 +9,18 @@ writes JSON (bench/results.json by default).
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import os
 import platform
 import re
 import resource
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +28,7 @@ import yaml
 
 from bench import search
 from bench.corpus import write_corpus
+from bench.serve import fetch, mkdocs_serve
 from generator import Settings, generate
 from generator.layout import briefing_page, briefing_url
 from generator.parallel import can_fork
@@ -267,55 +264,18 @@ def search_in_browser(project: Path, site: Path, estimate: int) -> dict[str, Any
     return row
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
-def fetch(url: str, timeout: float = 5) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 - localhost only
-            return str(response.read().decode("utf-8"))
-    except OSError:
-        return ""
-
-
-@contextlib.contextmanager
-def serving(project: Path, port: int) -> Iterator[subprocess.Popen[str]]:
-    process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
-        cwd=project,
-        env={**ENV, "SITE_URL": f"http://127.0.0.1:{port}/"},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-    try:
-        yield process
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-
-
 def serve_edit_seconds(project: Path, edits: int = 3) -> list[tuple[float, float]]:
     """For ``edits`` edits in a row, each once the one before has settled: seconds from
     saving an edited briefing.yaml to the served page showing the edit, and to the
     whole site showing it (the browsers' next reload: see ``reloaded``)."""
-    port = free_port()
     slug = "briefing-00000"
-    base = f"http://127.0.0.1:{port}"
-    url = f"{base}/en/briefings/{slug}/"
     path = project / "content" / "briefings" / slug / "briefing.yaml"
     original = path.read_text(encoding="utf-8")
     seconds = []
-    with serving(project, port):
+    with mkdocs_serve(project, "--dirty", env=ENV) as base:
+        url = f"{base}/en/briefings/{slug}/"
         deadline = time.monotonic() + 1800
-        while "data-pagefind-body" not in fetch(url):
+        while "data-pagefind-body" not in (fetch(url) or ""):
             if time.monotonic() > deadline:
                 raise RuntimeError("mkdocs serve did not come up")
             time.sleep(0.5)
@@ -330,7 +290,7 @@ def serve_edit_seconds(project: Path, edits: int = 3) -> list[tuple[float, float
                 encoding="utf-8",
             )
             started = time.perf_counter()
-            while marker not in (page := fetch(url)):
+            while marker not in (page := fetch(url) or ""):
                 if time.perf_counter() - started > 600:
                     raise RuntimeError("the edit never showed")
                 time.sleep(0.05)

@@ -4,12 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import re
-import socket
-import subprocess
-import sys
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,71 +13,22 @@ from conftest import ENV, SEED_SLUG
 from playwright import sync_api
 
 from bench.search import CHROMIUM_ARGS, chromium
+from bench.serve import fetch, mkdocs_serve, wait_for
 
 pytestmark = pytest.mark.slow
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
-def fetch(url: str) -> str | None:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            body: bytes = response.read()
-            return body.decode("utf-8")
-    except (urllib.error.URLError, ConnectionError, TimeoutError):
-        return None
-
-
-def wait_for(url: str, needle: str, seconds: float = 90) -> str:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        body = fetch(url)
-        if body is not None and needle in body:
-            return body
-        time.sleep(0.3)
-    raise AssertionError(f"{needle!r} did not appear at {url} within {seconds} s")
 
 
 @contextlib.contextmanager
 def serving(project: Path, *args: str) -> Iterator[str]:
     """`mkdocs serve` on a free port; its log goes to serve.log in the project."""
-    port = free_port()
     log = project / "serve.log"
     with log.open("w", encoding="utf-8") as stderr:
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "mkdocs",
-                "serve",
-                *args,
-                "-a",
-                f"127.0.0.1:{port}",
-                "-f",
-                str(project / "mkdocs.yml"),
-            ],
-            cwd=project,
-            env={**ENV, "SITE_URL": f"http://127.0.0.1:{port}/"},
-            stdout=subprocess.DEVNULL,
-            stderr=stderr,
-            text=True,
-        )
         try:
-            yield f"http://127.0.0.1:{port}"
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-            if sys.exc_info()[0] is not None:
-                print(log.read_text(encoding="utf-8"))
+            with mkdocs_serve(project, *args, env=ENV, stderr=stderr) as base:
+                yield base
+        except BaseException:
+            print(log.read_text(encoding="utf-8"))
+            raise
 
 
 @contextlib.contextmanager
@@ -274,3 +220,14 @@ def test_open_pages_reload_with_the_edit_its_page_first_then_the_lists(project: 
         sync_api.expect(archive.locator("article")).to_contain_text(edited, timeout=30_000)
     log = (project / "serve.log").read_text(encoding="utf-8")
     assert f"briefings: {SEED_SLUG} generated first" in log
+
+
+def test_a_stopped_preview_leaves_no_temporary_site_behind(project: Path, tmp_path: Path) -> None:
+    # MkDocs serves from a `mkdocs_*` folder in the temporary folder, up to 100 MB each,
+    # and removes it only when stopped as by Ctrl-C.
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    with mkdocs_serve(project, "--dirty", env={**ENV, "TMPDIR": str(temporary)}) as base:
+        wait_for(f"{base}/en/briefings/{SEED_SLUG}/", "A NATO liaison office in Tokyo")
+        assert [p.name for p in temporary.iterdir() if p.name.startswith("mkdocs_")]
+    assert list(temporary.iterdir()) == []
