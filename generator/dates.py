@@ -7,6 +7,7 @@ sorting to display, where Babel formats it in each language.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import enum
 import functools
@@ -22,6 +23,9 @@ from pydantic_core import core_schema
 
 PARTIAL_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
 FULL_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+# Briefings record history and plans; a later year is a typo (2099 typed 9099), and
+# outputs count days past a date (a calendar's end), which year 9999 has no room for.
+MAX_YEAR = 2999
 _PARTIAL = re.compile(PARTIAL_PATTERN)
 
 
@@ -108,6 +112,8 @@ class PartialDate:
         year, month, day = (*parts, 0, 0)[:3]
         if year < 1:
             raise ValueError(f"{text!r}: year 0000 does not exist")
+        if year > MAX_YEAR:
+            raise ValueError(f"{text!r}: the site accepts years from 0001 to {MAX_YEAR}")
         if month and not 1 <= month <= 12:
             raise ValueError(f"{text!r}: month {month} does not exist")
         if day:
@@ -131,8 +137,7 @@ class PartialDate:
         if self.day:
             return self.first_day()
         if self.month:
-            next_month = dt.date(self.year + self.month // 12, self.month % 12 + 1, 1)
-            return next_month - dt.timedelta(days=1)
+            return dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
         return dt.date(self.year, 12, 31)
 
     def iso(self) -> str:

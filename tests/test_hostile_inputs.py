@@ -500,3 +500,22 @@ def test_a_photo_taken_sideways_is_published_upright(project: Path) -> None:
     published = project / "out" / "en" / "docs" / "briefings" / SEED_SLUG / "photo.jpg"
     with Image.open(published) as image:
         assert image.size == (30, 40)
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("date", "9999-12-31"), ("date", "9999"), ("date", "9999-12"), ("end", "9999-12")],
+)
+def test_a_year_the_outputs_cannot_count_past_is_refused_by_check(
+    project: Path, field: str, value: str
+) -> None:
+    old = "  - date: 2023-07\n"
+    replace(
+        project,
+        old,
+        f"  - date: 2023-07\n    end: {value}\n" if field == "end" else f"  - date: {value}\n",
+    )
+    line = line_of(project, f"{field}: {value}")
+    errors = errors_of(project)
+    where = f"{BRIEFING}:{line}:5: timeline[4].{field}: "
+    assert f"{where}'{value}': the site accepts years from 0001 to 2999" in errors

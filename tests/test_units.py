@@ -56,6 +56,9 @@ def test_dates_are_shown_at_their_precision(text: str, lang: str, shown: str) ->
         ("23-01-01", "is not a date"),
         ("2023/01/01", "is not a date"),
         ("0000", "year 0000 does not exist"),
+        ("9999", "the site accepts years from 0001 to 2999"),
+        ("9999-12", "the site accepts years from 0001 to 2999"),
+        ("3000-01-01", "the site accepts years from 0001 to 2999"),
     ],
 )
 def test_impossible_dates_are_refused(text: str, message: str) -> None:
