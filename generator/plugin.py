@@ -48,7 +48,7 @@ from generator.preview import (
     error_pages,
     rebuild_soon,
 )
-from generator.settings import PageSizes, Settings
+from generator.settings import PageSizes, Settings, build_date
 from generator.write import WriteReport
 
 log = logging.getLogger("mkdocs.plugins.briefings")
@@ -310,6 +310,10 @@ def _is_page(path: str) -> bool:
 def settings_for(config: MkDocsConfig, plugin: BriefingsPlugin) -> Settings:
     """Settings from the root mkdocs.yml and the plugin's options in it."""
     try:
+        today = build_date(os.environ)
+    except ValueError as exc:  # the environment's, not mkdocs.yml's
+        raise PluginError(f"briefings: {exc}") from None
+    try:
         return Settings(
             root=Path(config.config_file_path or "mkdocs.yml").resolve().parent,
             languages=tuple(plugin.config.languages),
@@ -318,6 +322,7 @@ def settings_for(config: MkDocsConfig, plugin: BriefingsPlugin) -> Settings:
             site_name=config.site_name,
             page_sizes=PageSizes.from_option(plugin.config.per_page),
             jobs=plugin.config.jobs or os.cpu_count() or 1,
+            today=today,
         )
     except ValueError as exc:
         raise PluginError(f"briefings plugin options in mkdocs.yml: {exc}") from None

@@ -15,7 +15,7 @@ from babel.lists import format_list
 
 from generator.dates import PartialDate
 from generator.layout import language_url
-from generator.models import shown_language
+from generator.models import shorten, shown_language
 
 
 @dataclass(frozen=True)
@@ -168,14 +168,21 @@ class Settings:
         return language_url(self.site_url, lang) if self.site_url else ""
 
 
+# MkDocs writes the build time into sitemap.xml.gz, whose header has 32 bits for it.
+MAX_EPOCH = 2**32 - 1
+
+
 def build_date(environ: Mapping[str, str]) -> dt.date:
     """The build's day: from SOURCE_DATE_EPOCH when set (the reproducible-builds
     convention, so that a build and its tests give the same site any day), else today;
     in UTC."""
     epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch:
-        try:
-            return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
-        except (ValueError, OverflowError, OSError):
-            raise ValueError(f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds") from None
-    return dt.datetime.now(dt.UTC).date()
+    if not epoch:
+        return dt.datetime.now(dt.UTC).date()
+    # (More than ten digits is out of range, or zeros that Python's int() may refuse.)
+    if not (epoch.isascii() and epoch.isdigit()) or len(epoch) > 10 or int(epoch) > MAX_EPOCH:
+        raise ValueError(
+            f"SOURCE_DATE_EPOCH={shorten(epoch, 24)!r}: give the build time as whole seconds "
+            f"since 1970-01-01 UTC, from 0 to {MAX_EPOCH} (2106-02-07), or unset it"
+        )
+    return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()

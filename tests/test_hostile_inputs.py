@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import io
 import struct
+import subprocess
+import sys
 import zlib
 from pathlib import Path
 
 import pytest
-from conftest import SEED_SLUG, run_cli
+from conftest import ENV, SEED_SLUG, run_cli
 from PIL import Image
 
 from generator.strict_yaml import parse
@@ -519,3 +521,41 @@ def test_a_year_the_outputs_cannot_count_past_is_refused_by_check(
     errors = errors_of(project)
     where = f"{BRIEFING}:{line}:5: timeline[4].{field}: "
     assert f"{where}'{value}': the site accepts years from 0001 to 2999" in errors
+
+
+@pytest.mark.parametrize(
+    "epoch", ["abc", "-5", "1.5", "4294967296", "9" * 5000, "0" * 5000 + "1", "\uff11\uff12\uff13"]
+)
+def test_a_source_date_epoch_the_build_cannot_write_is_refused_in_one_line(
+    project: Path, epoch: str
+) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=project,
+        env={**ENV, "SOURCE_DATE_EPOCH": epoch},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    (line,) = [line for line in result.stderr.splitlines() if "SOURCE_DATE_EPOCH" in line]
+    assert "give the build time as whole seconds since 1970-01-01 UTC" in line
+    assert "mkdocs.yml" not in line
+    assert len(line) < 200  # the value is shortened, not echoed whole
+    assert not (project / "site").exists()
+
+
+def test_the_last_second_a_build_can_write_is_accepted(project: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=project,
+        env={**ENV, "SOURCE_DATE_EPOCH": "4294967295"},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert (project / "site" / "en" / "sitemap.xml.gz").is_file()
