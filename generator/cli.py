@@ -16,11 +16,12 @@ from generator.coverage import coverage
 from generator.dates import PartialDate
 from generator.errors import ContentError, Problem, Severity, display_path, errors_only
 from generator.load import Corpus, load_corpus
-from generator.markup import escape_line
+from generator.models import id_problem
 from generator.pipeline import generate, load_and_check
 from generator.scaffold import ScaffoldError, scaffold
 from generator.schema import write_schemas
 from generator.settings import Settings
+from generator.terminal import annotation, log_line, summary_text
 
 
 def settings_from(config_file: Path) -> Settings:
@@ -37,25 +38,38 @@ def settings_from(config_file: Path) -> Settings:
     return settings_for(config, plugin)
 
 
-def _print_problems(problems: Sequence[Problem]) -> None:
-    annotate = os.environ.get("GITHUB_ACTIONS") == "true"
+def say(text: object, *, err: bool = True) -> None:
+    """Print one line that may quote content: every line this command prints but its
+    annotations goes through here, so that none is a terminal escape or workflow command."""
+    print(log_line(str(text)), file=sys.stderr if err else sys.stdout)
+
+
+def _print_problems(problems: Sequence[Problem], *, markdown: bool = False) -> None:
+    # With --markdown, standard output is the job summary, not the log: an annotation
+    # there would be Markdown, and `check --strict` annotates the same problems anyway.
+    annotate = os.environ.get("GITHUB_ACTIONS") == "true" and not markdown
     for problem in problems:
-        print(problem, file=sys.stderr)
+        say(problem)
         if annotate:
             kind = "error" if problem.severity is Severity.ERROR else "warning"
-            place = f"file={problem.path}"
+            place: dict[str, str | int] = {"file": problem.path}
             if problem.line:
-                place += f",line={problem.line}"
+                place["line"] = problem.line
             if problem.column:
-                place += f",col={problem.column}"
+                place["col"] = problem.column
             message = f"{problem.field}: {problem.message}" if problem.field else problem.message
-            print(f"::{kind} {place}::{message}")
+            print(annotation(kind, message, **place))
+
+
+def _shown_slug(name: str) -> str:
+    """A briefing's folder name for the terminal: quoted with escapes when it is no slug."""
+    return repr(name) if id_problem(name) else name
 
 
 def _within(path: str, paths: Sequence[Path], root: Path) -> bool:
     """Whether a project-relative path is one of the given files or folders, or in one."""
     wanted = [display_path(p, root).rstrip("/") for p in paths]
-    return any(path == w or path.startswith(w + "/") for w in wanted)
+    return "." in wanted or any(path == w or path.startswith(w + "/") for w in wanted)
 
 
 def _only(problems: Sequence[Problem], paths: Sequence[Path], settings: Settings) -> list[Problem]:
@@ -72,28 +86,51 @@ def _only(problems: Sequence[Problem], paths: Sequence[Path], settings: Settings
     ]
 
 
+def _names_briefings(path: Path, settings: Settings) -> bool:
+    """Whether a path given to `check` is a briefing's folder, a file in one, or a folder
+    that holds them all."""
+    if not path.exists():
+        return False
+    where = display_path(path, settings.root)
+    briefings = display_path(settings.briefings_dir, settings.root)
+    if where in (".", briefings) or briefings.startswith(where + "/"):
+        return True
+    if not where.startswith(briefings + "/"):
+        return False
+    folder = where.removeprefix(briefings + "/").split("/", 1)[0]
+    return not folder.startswith(".") and (settings.briefings_dir / folder).is_dir()
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     settings = settings_from(args.config)
+    # A mistyped path would check nothing, and nothing checked must not read as a pass.
+    strays = [path for path in args.paths if not _names_briefings(path, settings)]
+    folder = display_path(settings.briefings_dir, settings.root)
+    for path in strays:
+        why = "is not a briefing's folder or file" if path.exists() else "does not exist"
+        say(f"briefings check: {str(path)!r} {why} (briefings are folders in {folder}/)")
+    if strays:
+        return 2
     try:
         # Given paths are checked against the registries alone: the other briefings
         # may be unfinished drafts, which must not stand in the way.
         corpus = load_and_check(settings, skip_broken=bool(args.paths))
     except ContentError as exc:
-        _print_problems(_only(exc.problems, args.paths, settings))
+        _print_problems(_only(exc.problems, args.paths, settings), markdown=args.markdown)
         if args.markdown:
             print("### Content that stops every briefing\n")
-            print("\n".join(f"- {escape_line(str(p))}" for p in errors_only(exc.problems)))
+            print("\n".join(f"- {summary_text(str(p))}" for p in errors_only(exc.problems)))
         return 1
     broken = [problem for found in corpus.skipped.values() for problem in found]
     shown = sorted(_only([*broken, *corpus.warnings], args.paths, settings))
-    _print_problems(shown)
+    _print_problems(shown, markdown=args.markdown)
     failing = bool(errors_only(shown)) or (bool(shown) and args.strict)
     checked = _checked(corpus, args.paths, settings)
     if errors_only(shown):
         status = "with errors"
     else:
         status = "with warnings treated as errors" if failing else "OK"
-    print(f"{_count(len(checked), 'briefing')} checked: {status}", file=sys.stderr)
+    say(f"{_count(len(checked), 'briefing')} checked: {status}")
     if args.markdown:
         print(_markdown_report(checked, shown))
     return 1 if failing else 0
@@ -125,13 +162,15 @@ def _markdown_report(
         errors = len(errors_only(own))
         verdict = f"{_count(errors, 'error')}, {_count(len(own) - errors, 'warning')}"
         verdict = verdict if own else "OK"
-        shown = " / ".join(escape_line(text) for text in title.values()) or "(not readable)"
-        lines.append(f"| `{slug}` | {shown} | {verdict} |")
+        shown = " / ".join(summary_text(text) for text in title.values()) or "(not readable)"
+        # A slug is a-z, 0-9 and '-': safe in a code span. Any other name is text.
+        name = summary_text(repr(slug)) if id_problem(slug) else f"`{slug}`"
+        lines.append(f"| {name} | {shown} | {verdict} |")
     if not checked:
         lines.append("| (none) | | |")
     if problems:
         lines += ["", "<details><summary>Problems</summary>", ""]
-        lines += [f"- {escape_line(str(problem))}" for problem in problems]
+        lines += [f"- {summary_text(str(problem))}" for problem in problems]
         lines += ["", "</details>"]
     return "\n".join(lines)
 
@@ -147,10 +186,9 @@ def cmd_render(args: argparse.Namespace) -> int:
         return 1
     _print_problems(result.warnings)
     report = result.report
-    print(
+    say(
         f"{result.pages} pages generated into {args.out}: {len(report.written)} written, "
-        f"{report.unchanged} unchanged, {len(report.removed)} removed",
-        file=sys.stderr,
+        f"{report.unchanged} unchanged, {len(report.removed)} removed"
     )
     return 0
 
@@ -165,10 +203,10 @@ def cmd_build(args: argparse.Namespace) -> int:
         _print_problems(exc.problems)
         return 1
     except BuildError as exc:
-        print(f"briefings build: {exc}", file=sys.stderr)
+        say(f"briefings build: {exc}")
         return 1
     _print_problems(result.warnings)
-    print(f"{result.pages} pages built into {display_path(site, settings.root)}", file=sys.stderr)
+    say(f"{result.pages} pages built into {display_path(site, settings.root)}")
     return 0
 
 
@@ -177,7 +215,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     # Only the registries are needed (to find actors): other drafts may be unfinished.
     corpus = _load(settings, skip_broken=True)
     if corpus is None:
-        print("fix the registries first: they are needed to find actors", file=sys.stderr)
+        say("fix the registries first: they are needed to find actors")
         return 1
     registry = corpus.actors
     try:
@@ -191,10 +229,13 @@ def cmd_new(args: argparse.Namespace) -> int:
             article_date=PartialDate.parse(args.date) if args.date else None,
         )
     except (ScaffoldError, ValueError, OSError) as exc:
-        print(f"briefings new: {exc}", file=sys.stderr)
+        say(f"briefings new: {exc}")
         return 1
-    print(f"created {display_path(created, settings.root)}; review the lines marked '# REVIEW',")
-    print("write the empty texts, then run: briefings check --strict")
+    say(
+        f"created {display_path(created, settings.root)}; review the lines marked '# REVIEW',",
+        err=False,
+    )
+    say("write the empty texts, then run: briefings check --strict", err=False)
     return 0
 
 
@@ -213,12 +254,12 @@ def cmd_status(args: argparse.Namespace) -> int:
     if corpus is None:
         return 1
     for row in coverage(corpus, settings.languages):
-        print(f"{row.slug}  {row.lang}: {row.translated}/{row.total} texts", end="")
-        print(f"; missing: {', '.join(row.missing)}" if row.missing else "; complete")
+        missing = f"; missing: {', '.join(row.missing)}" if row.missing else "; complete"
+        say(f"{row.slug}  {row.lang}: {row.translated}/{row.total} texts{missing}", err=False)
     for slug, problems in corpus.skipped.items():
         # Its first error says where to start; `briefings check` lists them all.
         first = errors_only(problems)[0]
-        print(f"{slug}  not readable yet: {first}")
+        say(f"{_shown_slug(slug)}  not readable yet: {first}", err=False)
     return 1 if corpus.skipped and args.strict else 0
 
 
@@ -229,7 +270,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
         return 1
     out = args.out or settings.root / "schema"
     for path in write_schemas(out, corpus, settings.languages):
-        print(f"wrote {display_path(path, settings.root)}", file=sys.stderr)
+        say(f"wrote {display_path(path, settings.root)}")
     return 0
 
 
@@ -280,7 +321,8 @@ def build_parser() -> argparse.ArgumentParser:
         cmd_check,
         "validate all content and print every problem",
         "Validate every content file; print each problem as "
-        "file:line:column: field: message. Exit 0 when clean, 1 on errors.",
+        "file:line:column: field: message. Exit 0 when clean, 1 on errors, 2 when a "
+        "given path is no briefing's folder or file.",
         "briefings check --strict",
     )
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
@@ -374,7 +416,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         code: int = args.run(args)
     except OSError as exc:  # content is reported as problems; this is the disk or the system
         where = f" {exc.filename}" if exc.filename else ""
-        print(f"briefings: cannot read or write{where}: {exc.strerror or exc}", file=sys.stderr)
+        say(f"briefings: cannot read or write{where}: {exc.strerror or exc}")
         return 1
     return code
 

@@ -7,7 +7,7 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import pytest
@@ -57,11 +57,14 @@ def build(project: Path, timeout: float = 600) -> Path:
     return project / "site"
 
 
-def run_cli(project: Path, *args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    project: Path, *args: str, timeout: float = 300, env: Mapping[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """The `briefings` command in a project; ``env`` adds to (or overrides) ENV."""
     return subprocess.run(
         [sys.executable, "-m", "generator.cli", "--config", str(project / "mkdocs.yml"), *args],
         cwd=project,
-        env=ENV,
+        env={**ENV, **(env or {})},
         capture_output=True,
         text=True,
         timeout=timeout,
