@@ -31,14 +31,18 @@ from typing import Any
 
 from markupsafe import Markup
 
-from generator.markup import trusted
+from generator.markup import fold, trusted
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
 def html_text(text: str) -> str:
-    """Plain text as HTML that shows exactly that text, on one line."""
-    return html.escape(" ".join(text.split()))
+    """Plain text as HTML that shows exactly that text, on one line.
+
+    Quotes stay as typed: outside an attribute they mean nothing to HTML, and a feed
+    reader that shows an RSS title as plain text would show ``&#x27;`` for an apostrophe.
+    """
+    return html.escape(fold(text), quote=False)
 
 
 def html_paragraphs(text: str) -> str:

@@ -31,6 +31,7 @@ from generator.layout import (
     SITEMAP_INDEX,
     actor_feeds,
     actor_url,
+    briefing_image_url,
     briefing_url,
     page_url,
     tag_feeds,
@@ -258,6 +259,7 @@ def json_feed(
                     "content_html": html_paragraphs(_content(b, language, corrections_label)),
                     "date_published": _midnight(b.briefing.published).isoformat(),
                     **_modified(b),
+                    **_authors_and_image(b, language),
                     "tags": list(b.briefing.tags),
                 }
                 for b in briefings[:FEED_ITEMS]
@@ -271,6 +273,17 @@ def _modified(loaded: LoadedBriefing) -> dict[str, str]:
     b = loaded.briefing
     dates = [d for d in (b.updated, *(c.date for c in b.corrections)) if d is not None]
     return {"date_modified": _midnight(max(dates)).isoformat()} if dates else {}
+
+
+def _authors_and_image(loaded: LoadedBriefing, language: Language) -> dict[str, Any]:
+    """A JSON Feed item's authors and main image, when the briefing has them."""
+    b = loaded.briefing
+    item: dict[str, Any] = {}
+    if b.authors:
+        item["authors"] = [{"name": name} for name in b.authors]
+    if b.image is not None:
+        item["image"] = briefing_image_url(language.url, loaded.slug, b.image.file, b.image.url)
+    return item
 
 
 def _briefing(loaded: LoadedBriefing, corpus: Corpus, language: Language) -> dict[str, Any]:

@@ -81,6 +81,12 @@ def briefing_image(slug: str, name: str) -> PurePosixPath:
     return BRIEFINGS / slug / name
 
 
+def briefing_image_url(base: str, slug: str, file: str | None, url: str | None) -> str:
+    """Where a reader's program finds a briefing's own image: its ``url`` when it is
+    elsewhere, else its ``file`` as published beside the page in the site at ``base``."""
+    return url or f"{base}{briefing_image(slug, file or '')}"
+
+
 @functools.cache  # ids repeat on every page that links them
 def actor_page(actor_id: str) -> PurePosixPath:
     return ACTORS / f"{actor_id}.md"

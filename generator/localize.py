@@ -35,6 +35,7 @@ from generator.layout import (
     actor_page,
     actor_url,
     briefing_image,
+    briefing_image_url,
     briefing_page,
     briefing_url,
     card_file,
@@ -312,9 +313,7 @@ class Localizer:
         image = loaded.briefing.image
         if image is None:
             return None
-        if image.url:
-            return image.url
-        return f"{self.language.url}{briefing_url(loaded.slug)}{image.file}"
+        return briefing_image_url(self.language.url, loaded.slug, image.file, image.url)
 
     def actor(self, actor_id: str) -> list[ActorPageContext]:
         """An actor's pages: who they are and, newest first, the briefings they are in."""
