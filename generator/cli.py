@@ -28,6 +28,7 @@ def settings_from(config_file: Path) -> Settings:
     """The settings the MkDocs plugin would use, read through MkDocs' own config loader."""
     # Imported here: checking content must not pay for MkDocs unless it runs.
     from mkdocs.config import load_config  # noqa: PLC0415
+    from mkdocs.exceptions import PluginError  # noqa: PLC0415
 
     from generator.plugin import BriefingsPlugin, settings_for  # noqa: PLC0415
 
@@ -35,7 +36,11 @@ def settings_from(config_file: Path) -> Settings:
     plugin = config.plugins.get("briefings")
     if not isinstance(plugin, BriefingsPlugin):
         raise SystemExit(f"{config_file}: the briefings plugin is not configured")
-    return settings_for(config, plugin)
+    try:
+        return settings_for(config, plugin)
+    except PluginError as exc:  # its options or the environment (SOURCE_DATE_EPOCH)
+        say(str(exc))
+        raise SystemExit(2) from None
 
 
 def say(text: object, *, err: bool = True) -> None:

@@ -545,6 +545,11 @@ def test_a_source_date_epoch_the_build_cannot_write_is_refused_in_one_line(
     assert "mkdocs.yml" not in line
     assert len(line) < 200  # the value is shortened, not echoed whole
     assert not (project / "site").exists()
+    for command in ("check", "status"):
+        said = run_cli(project, command, env={"SOURCE_DATE_EPOCH": epoch})
+        assert said.returncode == 2
+        assert "Traceback" not in said.stderr
+        assert "SOURCE_DATE_EPOCH=" in said.stderr and len(said.stderr) < 300
 
 
 def test_the_last_second_a_build_can_write_is_accepted(project: Path) -> None:
