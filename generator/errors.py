@@ -7,6 +7,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.terminal import visible
+
 
 class Severity(enum.StrEnum):
     ERROR = "error"
@@ -35,9 +37,11 @@ class Problem:
         return f"{where}:{self.column}" if self.column else where
 
     def __str__(self) -> str:
+        # One line wherever it is printed or logged (the CLI, MkDocs' log, the preview's
+        # error page): a path, key or value from content shows its control characters.
         field = f" {self.field}:" if self.field else ""
         label = "" if self.severity is Severity.ERROR else " warning:"
-        return f"{self.where}:{label}{field} {self.message}"
+        return visible(f"{self.where}:{label}{field} {self.message}")
 
 
 class ContentError(Exception):

@@ -8,6 +8,7 @@ import html
 import json
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 import cmarkgfm
@@ -96,6 +97,24 @@ def test_hostile_key_and_folder_name_stay_text_in_the_ci_log(project: Path) -> N
     assert unescape_data(key.group(5)).startswith(f"{visible(HOSTILE_KEY)}: unknown field")
     # The folder is named with its control characters as escapes, in the log line too.
     assert f"content/briefings/{visible(HOSTILE_FOLDER)}: folder name " in result.stderr
+
+
+def test_the_site_builds_log_stays_inert_with_hostile_content(project: Path) -> None:
+    # `make site` in CI and the Pages workflow: MkDocs logs the plugin's problems.
+    add_hostile_key(project)
+    add_hostile_folder(project)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=project,
+        env={**ENV, **CI},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert assert_log_is_inert(result) == []
+    assert f"{visible(HOSTILE_KEY)}: unknown field" in result.stderr
 
 
 def test_status_names_a_hostile_folder_quoted_and_escaped(project: Path) -> None:
