@@ -39,7 +39,9 @@ MARKDOWN_SECONDS = 5.0
 BYLINE_PREFIX = re.compile(r"^(oleh|by)\s*:?\s+", re.IGNORECASE)
 # File-including syntaxes of Markdown extensions (pymdownx.snippets, markdown-include,
 # mkdocs-macros). None is enabled for articles; refusing them says so plainly.
-INCLUDE_SYNTAX = re.compile(r"--8<--|\{!.*!\}|\{%-?\s*include")
+# A "{!" only counts when a "!}" closes it on its line, which _include_syntax checks once a
+# line: a pattern such as "{!.*!}" reads to the line's end from every "{!" in it.
+INCLUDE_SYNTAX = re.compile(r"--8<--|\{!|\{%-?\s*include")
 
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "dl", "dt",
@@ -76,16 +78,33 @@ class ArticleError(ValueError):
 
 
 def parse_article(text: str, language: str, *, markdown_source: bool) -> ArticleBody:
-    match = INCLUDE_SYNTAX.search(text)
-    if match:
-        line = text.count("\n", 0, match.start()) + 1
+    found = _include_syntax(text)
+    if found:
+        start, syntax = found
+        line = text.count("\n", 0, start) + 1
         raise ArticleError(
-            f"{match.group(0)[:20]!r}: file-including syntax is not allowed in articles",
-            line,
+            f"{syntax[:20]!r}: file-including syntax is not allowed in articles", line
         )
     if markdown_source:
         return _parse_markdown(text, language)
     return _parse_pasted(text, language)
+
+
+def _include_syntax(text: str) -> tuple[int, str] | None:
+    """Where the first file-including syntax starts, and the syntax."""
+    unclosed_until = -1  # the end of a line with a "{!" that nothing closes
+    for match in INCLUDE_SYNTAX.finditer(text):
+        if match.group() != "{!":
+            return match.start(), match.group()
+        if match.start() < unclosed_until:
+            continue
+        line_end = text.find("\n", match.end())
+        line_end = len(text) if line_end < 0 else line_end
+        close = text.rfind("!}", match.end(), line_end)
+        if close >= 0:
+            return match.start(), text[match.start() : close + 2]
+        unclosed_until = line_end
+    return None
 
 
 # Text saved as Windows-1252 but read as Latin-1 holds C1 controls (U+0080-U+009F) where
@@ -93,7 +112,8 @@ def parse_article(text: str, language: str, *, markdown_source: bool) -> Article
 _C1 = re.compile("[\x80-\x9f]")
 _CP1252_TAIL = "".join(bytes([b]).decode("cp1252", "ignore") for b in range(0x80, 0xC0))
 _UTF8_AS_CP1252 = re.compile(f"[\u00c2-\u00f4][{re.escape(_CP1252_TAIL)}\x80-\x9f]{{1,3}}")
-_OTHER_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Control characters, and the two non-characters YAML cannot hold (U+FFFE, U+FFFF).
+_OTHER_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 
 def _from_cp1252(char: str) -> str:
@@ -121,11 +141,12 @@ def repair_mojibake(text: str) -> str:
 
 
 def _is_byline(line: str) -> bool:
+    if len(line) > 60:
+        return False
     words = BYLINE_PREFIX.sub("", line).split()
     letters = [c for c in line if c.isalpha()]
     return (
         1 <= len(words) <= 5
-        and len(line) <= 60
         and bool(letters)
         and all(c.isupper() for c in letters)
         and not line.rstrip().endswith((".", ":", "?", "!"))

@@ -12,6 +12,7 @@ or, where it gives none, the latest date it states.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -188,14 +189,22 @@ def sentences(paragraphs: Sequence[str]) -> Iterator[tuple[int, str]]:
 
 def _raw(paragraphs: Sequence[str]) -> Iterator[tuple[int, str, str, re.Match[str]]]:
     for index, sentence in sentences(paragraphs):
+        # Spans of the dates found so far, in order and disjoint: each pattern's matches
+        # come in order too, so one pass over both finds the overlaps.
         taken: list[tuple[int, int]] = []
         for kind, pattern in _PATTERNS:
+            added: list[tuple[int, int]] = []
+            i = 0
             for match in pattern.finditer(sentence):
-                span = match.span()
-                if any(s < span[1] and span[0] < e for s, e in taken):
+                start, end = match.span()
+                while i < len(taken) and taken[i][1] <= start:
+                    i += 1
+                if i < len(taken) and taken[i][0] < end:
                     continue  # already part of a more precise date
-                taken.append(span)
+                added.append((start, end))
                 yield index, sentence, kind, match
+            if added:
+                taken = list(heapq.merge(taken, added))
 
 
 def _month(match: re.Match[str], group: str = "month") -> int:
@@ -217,9 +226,13 @@ def reference_date(paragraphs: Sequence[str]) -> PartialDate | None:
     """What 'Januari lalu' counts from: the article's own date, which a news story
     gives in its opening lines ("Jakarta, Selasa (11/7/2023)"), else the latest
     date the article states outright."""
+    return _reference(_raw(paragraphs))
+
+
+def _reference(raw: Iterable[tuple[int, str, str, re.Match[str]]]) -> PartialDate | None:
     found = [
         (index, date)
-        for index, _, kind, match in _raw(paragraphs)
+        for index, _, kind, match in raw
         if kind in _ABSOLUTE and (date := _absolute(kind, match)) is not None
     ]
     for index, date in found:
@@ -263,9 +276,10 @@ def find_dates(
     paragraphs: Sequence[str], reference: PartialDate | None = None
 ) -> list[DateMention]:
     """Every date the article mentions, resolved where it can be, in article order."""
-    reference = reference or reference_date(paragraphs)
+    raw = list(_raw(paragraphs))  # read once: the reference date needs them too
+    reference = reference or _reference(raw)
     found: list[DateMention] = []
-    for index, sentence, kind, match in _raw(paragraphs):
+    for index, sentence, kind, match in raw:
         date: PartialDate | None = _absolute(kind, match)
         season, end, approximate = None, None, False
         if date is not None:

@@ -73,12 +73,14 @@ PLACE_WORDS = {
     "Laut", "Selat", "Teluk", "Pulau", "Kepulauan", "Gunung", "Sungai", "Samudra", "Samudera",
     "Gedung", "Kota", "Provinsi", "Kabupaten", "Jalan", "Istana", "Pelabuhan", "Bandara",
 }  # fmt: skip
-_LOCATIVE = re.compile(r"\b(?:di|ke|dari|menuju|at|in|to|from)\s+$", re.I)
+# A locative and the space after it: a name right after one is a place.
+_LOCATIVE = re.compile(r"\b(?:di|ke|dari|menuju|at|in|to|from)(\s+)", re.I)
 _WORD = r"(?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*|[A-Z][A-Z0-9]+)"
 # Capitalised words, with the particles inside Arabic and Dutch names: Mohammed bin Salman.
 _RUN = re.compile(rf"\b{_WORD}(?:\s+(?:(?:bin|binti|van|von|de|al)\s+)?{_WORD})*\b")
 # Nothing but punctuation before it, or an interview's speaker label ("Kanasugi: ").
-_OPENING = re.compile(r"^(?:[\W_]*|[\w ]{1,40}:\s*)$")
+_LEADING_PUNCTUATION = re.compile(r"[\W_]*")
+_SPEAKER = re.compile(r"([\w ]{1,40}:)\s*")
 
 
 def find_names(paragraphs: Sequence[str], known: Iterable[NameMention] = ()) -> list[NameMention]:
@@ -89,12 +91,22 @@ def find_names(paragraphs: Sequence[str], known: Iterable[NameMention] = ()) -> 
     split_at = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, splitters)) + r")(?!\w)")
     first: dict[str, NameMention] = {}
     elsewhere: set[str] = set()  # names used at least once other than after a locative
+    known_part: dict[str, bool] = {}  # a name is, or is part of, a known one
     for index, sentence in sentences(paragraphs):
+        # Found once a sentence, as positions within or right after the space that
+        # follows a locative: looking back from every name would be quadratic.
+        after_locative = {
+            at
+            for found in _LOCATIVE.finditer(sentence)
+            for at in range(found.start(1) + 1, found.end() + 1)
+        }
         for start, name in _candidates(sentence, split_at):
-            if name in covered or any(name in c for c in covered):
+            if name not in known_part:
+                known_part[name] = name in covered or any(name in c for c in covered)
+            if known_part[name]:
                 continue
             first.setdefault(name, NameMention(None, name, sentence, index + 1))
-            if not _LOCATIVE.search(sentence[:start]):
+            if start not in after_locative:
                 elsewhere.add(name)
     kept = [name for name in first if name in elsewhere]
     # "Retno" after "Retno Marsudi": the same person, named shorter.
@@ -104,20 +116,27 @@ def find_names(paragraphs: Sequence[str], known: Iterable[NameMention] = ()) -> 
 
 def _candidates(sentence: str, split_at: re.Pattern[str]) -> Iterator[tuple[int, str]]:
     """(position, name) of each name-like part of each capitalised run of a sentence."""
+    leading = _LEADING_PUNCTUATION.match(sentence)
+    punctuation_end = leading.end() if leading else 0
+    speaker = _SPEAKER.match(sentence)
     for run in _RUN.finditer(sentence):
-        if run.group(0).split()[0] in PLACE_WORDS:
+        if run.group(0).split(maxsplit=1)[0] in PLACE_WORDS:
             continue
         for first, words in _parts(run.start(), run.group(0), split_at):
-            start = first
-            while words and _not_name(words[0]):
-                start += len(words.pop(0)) + 1
-            while words and (words[-1] in NOT_NAMES or _date_word(words[-1])):
-                words.pop()
-            name = " ".join(words)
-            if not words or name in PLACES:
+            # Indices, not pop(0): a run of titles may be thousands of words long.
+            start, head, end = first, 0, len(words)
+            while head < end and _not_name(words[head]):
+                start += len(words[head]) + 1
+                head += 1
+            while head < end and (words[end - 1] in NOT_NAMES or _date_word(words[end - 1])):
+                end -= 1
+            name = " ".join(words[head:end])
+            if head == end or name in PLACES:
                 continue
-            if len(words) == 1 and name not in COUNTRIES:
-                opening = _OPENING.match(sentence[:start]) is not None
+            if end - head == 1 and name not in COUNTRIES:
+                opening = start <= punctuation_end or (
+                    speaker is not None and speaker.end(1) <= start <= speaker.end()
+                )
                 short = len(name) < (3 if name.isupper() else 4)
                 if opening or short:
                     continue

@@ -9,23 +9,25 @@ created whole or not at all, and an existing folder is never touched.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import re
 import shutil
+import stat
 import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from generator import newswire
-from generator.article import ArticleBody, parse_article, repair_mojibake
+from generator.article import ArticleBody, ArticleError, parse_article, repair_mojibake
 from generator.dates import PartialDate
 from generator.layout import RESERVED_IDS
+from generator.load import MAX_ARTICLE_BYTES
 from generator.load import REVIEW_MARKER as MARKER
 from generator.markup import yaml_string
 from generator.mentions import SEASON_LABELS, DateMention, NameMention, find_actors, find_dates
 from generator.models import ID_PATTERN, Actor
 from generator.names import find_names
-from generator.strict_yaml import decode
 
 
 class ScaffoldError(Exception):
@@ -35,8 +37,19 @@ class ScaffoldError(Exception):
 q = yaml_string  # every value written as a double-quoted scalar that reads back as is
 
 
+# What YAML cannot hold even in a comment: control characters, lone surrogates (a file
+# name's undecodable bytes) and the two non-characters.
+_NOT_YAML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
 def _comment(text: str, limit: int = 110) -> str:
-    one_line = " ".join(text.split())
+    """``text`` on one line for a comment, cut to ``limit`` characters."""
+    # Its start is enough: a whole sentence for each name and date it holds would make
+    # a one-line article quadratic. Read on only if the start was mostly blank.
+    head = text[: 4 * limit]
+    one_line = " ".join(_NOT_YAML.sub("", head).split())
+    if len(head) < len(text) and len(one_line) <= limit:
+        one_line = " ".join(_NOT_YAML.sub("", text).split())
     return one_line if len(one_line) <= limit else one_line[: limit - 1] + "…"
 
 
@@ -156,6 +169,41 @@ def _unique(dates: list[DateMention]) -> list[DateMention]:
     return kept
 
 
+def _read_article(source: Path) -> str:
+    """The pasted article's text; a file that is not UTF-8 text is refused at its first
+    bad character, as ``file:line:column: article: ...``."""
+    info = source.stat()  # asked first: a pipe or a device would block or never end
+    if not stat.S_ISREG(info.st_mode):
+        raise ScaffoldError(f"{source}: article: not a plain file; save the article to a file")
+    if info.st_size > MAX_ARTICLE_BYTES:
+        raise ScaffoldError(
+            f"{source}: article: the file is {info.st_size:,} bytes; "
+            f"the limit is {MAX_ARTICLE_BYTES:,}"
+        )
+    raw = source.read_bytes()
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise ScaffoldError(f"{source}:1:1: article: the file is UTF-16; save it as UTF-8")
+    raw = raw.removeprefix(codecs.BOM_UTF8)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        text = raw[: exc.start].decode("utf-8")  # the valid start, to place the bad byte
+        if "\x00" not in text:
+            problem = f"byte 0x{raw[exc.start]:02X} is not UTF-8; save the file as UTF-8"
+            raise _refused(source, text, len(text), problem) from None
+    nul = text.find("\x00")
+    if nul >= 0:
+        problem = "a NUL character: an article must be UTF-8 text, not a binary file"
+        raise _refused(source, text, nul, problem)
+    return text
+
+
+def _refused(source: Path, text: str, at: int, problem: str) -> ScaffoldError:
+    line = text.count("\n", 0, at) + 1
+    column = at - (text.rfind("\n", 0, at) + 1) + 1
+    return ScaffoldError(f"{source}:{line}:{column}: article: {problem}")
+
+
 def scaffold(
     briefings_dir: Path,
     slug: str,
@@ -177,10 +225,14 @@ def scaffold(
         raise ScaffoldError(f"{target} already exists; nothing was changed")
     if source.suffix not in (".txt", ".md"):
         raise ScaffoldError(f"{source}: the article must be a .txt (as pasted) or .md file")
-    pasted = decode(source.read_bytes())
+    pasted = _read_article(source)
     text = repair_mojibake(pasted)
     language = language or guess_language(source, languages, languages[0])
-    body = parse_article(text, language, markdown_source=source.suffix == ".md")
+    try:
+        body = parse_article(text, language, markdown_source=source.suffix == ".md")
+    except ArticleError as exc:
+        where = f"{source}:{exc.line}" if exc.line else str(source)
+        raise ScaffoldError(f"{where}: article: {exc}") from None
     found_in = newswire.story(body.paragraphs)
     paragraphs = [*found_in.paragraphs, *([body.caption] if body.caption else [])]
     actors = find_actors(paragraphs, registry)
