@@ -54,6 +54,8 @@ typecheck: $(STAMP)
 messages: $(STAMP)
 	$(BIN)/pybabel extract --no-location --sort-output --project briefings -F babel.cfg -o locales/messages.pot templates
 	$(BIN)/pybabel update --no-fuzzy-matching -i locales/messages.pot -d locales
+	@# No churn in pull requests: no creation date, no blank line at the end.
+	$(BIN)/python -c 'import re, sys; from pathlib import Path; [p.write_text(re.sub(r"^\"POT-Creation-Date: [^\"]*\"\n", "", p.read_text(), flags=re.M).rstrip("\n") + "\n") for p in map(Path, sys.argv[1:])]' locales/messages.pot locales/*/LC_MESSAGES/messages.po
 
 ## Re-write the JSON Schema in schema/ (after adding an actor or a tag)
 schema: $(STAMP)
