@@ -67,7 +67,7 @@ def _run(project: Path, stage: str, lang: str) -> int:
     for page in pages:
         renderer.render(page, settings.languages)
     if stage == "data":
-        data_files(corpus, settings.language(lang), settings.site_name)
+        data_files(corpus, settings.language(lang), settings.site_name, settings.today)
     return len(pages)
 
 

@@ -34,5 +34,13 @@ def untranslated(loaded: LoadedBriefing, lang: str) -> tuple[str, ...]:
     return tuple(field_path(loc) for loc, text in _translatable(loaded) if lang not in text)
 
 
+def twins(loaded: LoadedBriefing, languages: Sequence[str]) -> tuple[str, ...]:
+    """The languages, in site order, whose page of the briefing is a translation: its title
+    or its summary is in that language. The others show the original's title and summary
+    under a notice, and are not announced as that language's version (hreflang, sitemap)."""
+    b = loaded.briefing
+    return tuple(lang for lang in languages if lang in b.title or lang in b.summary)
+
+
 def _translatable(loaded: LoadedBriefing) -> list[tuple[Loc, Mapping[str, str]]]:
     return [(loc, text) for loc, text in loaded.texts if loc not in ONE_LANGUAGE_FIELDS]

@@ -43,6 +43,8 @@ from generator.related import appearances
 from generator.settings import Language
 
 FEED_ITEMS = 50
+# The interface words feeds and the calendar say, as the pages' catalogs translate them.
+FEED_WORDS = ("Corrections", "outcome not recorded")
 
 
 def _newest_first(corpus: Corpus) -> list[LoadedBriefing]:
@@ -59,11 +61,14 @@ def data_files(
     corpus: Corpus,
     language: Language,
     site_name: str,
+    today: dt.date,
     known: dict[str, Contribution] | None = None,
     corrections_label: str = "Corrections",
+    unrecorded_label: str = "outcome not recorded",
     feeds: FeedCache | None = None,
 ) -> dict[PurePosixPath, bytes]:
-    """Every data file of one language, by its path in the language's docs tree.
+    """Every data file of one language, by its path in the language's docs tree, as
+    they are true on ``today``.
 
     ``known`` holds what earlier runs made of each briefing, taken again while the
     briefing is the same object (and the registries the same: the caller's to say).
@@ -74,9 +79,9 @@ def data_files(
         if loaded.slug not in known or known[loaded.slug][0] is not loaded:
             known[loaded.slug] = (
                 loaded,
-                json_text(_briefing(loaded, corpus, language)),
-                json_bytes(timelinejs(loaded, language)),
-                briefing_events(loaded, language),
+                json_text(_briefing(loaded, corpus, language, today)),
+                json_bytes(timelinejs(loaded, language, today)),
+                briefing_events(loaded, language, today, unrecorded_label),
             )
     files = {
         FEED_RSS: rss(briefings, language, site_name, corrections_label),
@@ -286,7 +291,9 @@ def _authors_and_image(loaded: LoadedBriefing, language: Language) -> dict[str, 
     return item
 
 
-def _briefing(loaded: LoadedBriefing, corpus: Corpus, language: Language) -> dict[str, Any]:
+def _briefing(
+    loaded: LoadedBriefing, corpus: Corpus, language: Language, today: dt.date
+) -> dict[str, Any]:
     b = loaded.briefing
     base = language.url
 
@@ -320,7 +327,7 @@ def _briefing(loaded: LoadedBriefing, corpus: Corpus, language: Language) -> dic
                 **({"end": e.end.iso()} if e.end else {}),
                 "approximate": e.approximate,
                 "label": text(e.date_label),
-                "status": e.status,
+                "status": e.status_on(today),
                 "event": text(e.event),
                 "actors": list(e.actors),
             }
@@ -345,7 +352,7 @@ def _briefing(loaded: LoadedBriefing, corpus: Corpus, language: Language) -> dic
     }
 
 
-def timelinejs(loaded: LoadedBriefing, language: Language) -> dict[str, Any]:
+def timelinejs(loaded: LoadedBriefing, language: Language, today: dt.date) -> dict[str, Any]:
     """A timeline in TimelineJS's JSON format (its texts are HTML: escaped here)."""
     b = loaded.briefing
 
@@ -365,7 +372,7 @@ def timelinejs(loaded: LoadedBriefing, language: Language) -> dict[str, Any]:
         event: dict[str, Any] = {
             "start_date": date(entry.date),
             "text": {"text": escaped(entry.event)},
-            "group": entry.status,
+            "group": entry.status_on(today),
         }
         if entry.end:
             event["end_date"] = date(entry.end)

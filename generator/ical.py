@@ -1,9 +1,12 @@
 """The timeline as a calendar: one iCalendar feed (RFC 5545) per language.
 
-Every timeline event of every briefing, as an all-day event: a day-precision date is
-that day, a month or a year the whole month or year, an ``end`` the span to its
-last day. Expected events are tentative, cancelled ones cancelled. Each event's UID
-is made from its language, briefing, date and place among that day's events, so a
+A calendar says on which day: only events known to the day are in it (a day, or a span
+of days with ``end``), as all-day events; one known only to its month or year stays on
+the timeline pages, since any single day would say more than is known. The feed is for
+following what comes: it holds the events whose last day is at most a year ago.
+Expected events are tentative, cancelled ones cancelled; an expected event whose day
+has passed carries no status and says that its outcome was not recorded. Each event's
+UID is made from its language, briefing, date and place among that day's events, so a
 calendar application recognises it again at the next update.
 """
 
@@ -13,7 +16,7 @@ import datetime as dt
 from collections.abc import Sequence
 from urllib.parse import urlsplit
 
-from generator.dates import PartialDate, Precision
+from generator.dates import Precision
 from generator.encode import ical_line
 from generator.layout import briefing_url
 from generator.load import LoadedBriefing
@@ -22,14 +25,7 @@ from generator.settings import Language
 STATUS = {"happened": "CONFIRMED", "expected": "TENTATIVE", "cancelled": "CANCELLED"}
 
 
-def _after(date: PartialDate) -> dt.date:
-    """The day after the last day a date covers (iCalendar's DTEND is exclusive)."""
-    if date.precision is Precision.DAY:
-        return date.first_day() + dt.timedelta(days=1)
-    if date.precision is Precision.MONTH:
-        year, month = divmod(date.year * 12 + date.month, 12)
-        return dt.date(year, month + 1, 1)
-    return dt.date(date.year + 1, 1, 1)
+RECENT_DAYS = 365  # how long a past event stays in the feed
 
 
 def _day(value: dt.date) -> str:
@@ -40,27 +36,38 @@ def _day(value: dt.date) -> str:
 CalendarEvent = tuple[tuple[tuple[int, int, int], str, int], bytes]
 
 
-def briefing_events(loaded: LoadedBriefing, language: Language) -> list[CalendarEvent]:
-    """The calendar events of one briefing's timeline (made once for each briefing
-    while it is unchanged, by a caller that generates again and again)."""
+def briefing_events(
+    loaded: LoadedBriefing, language: Language, today: dt.date, unrecorded: str
+) -> list[CalendarEvent]:
+    """The calendar events of one briefing's timeline on ``today`` (made once for each
+    briefing while it is unchanged, by a caller that generates again and again);
+    ``unrecorded`` says in the language that an expected event's outcome is missing."""
     b = loaded.briefing
     host = urlsplit(language.url).hostname or "briefings.invalid"
     url = f"{language.url}{briefing_url(loaded.slug)}"
     stamp = f"{_day((b.updated or b.published).first_day())}T000000Z"
+    since = today - dt.timedelta(days=RECENT_DAYS)
     same_day: dict[str, int] = {}
     events = []
     for index, entry in enumerate(b.timeline):
         nth = same_day[entry.date.iso()] = same_day.get(entry.date.iso(), 0) + 1
+        last = (entry.end or entry.date).last_day()
+        if entry.date.precision is not Precision.DAY or last < since:
+            continue
+        status = entry.status_on(today)
+        about = f"{language.text(b.title)}\n{url}"
+        if status not in STATUS:
+            about = f"{unrecorded}\n{about}"
         lines = [
             ical_line("BEGIN", "VEVENT"),
             ical_line("UID", f"{language.code}-{loaded.slug}-{entry.date.iso()}-{nth}@{host}"),
             ical_line("DTSTAMP", stamp),
             ical_line("DTSTART;VALUE=DATE", _day(entry.date.first_day())),
-            ical_line("DTEND;VALUE=DATE", _day(_after(entry.end or entry.date))),
+            ical_line("DTEND;VALUE=DATE", _day(last + dt.timedelta(days=1))),  # exclusive
             ical_line("SUMMARY", language.text(entry.event), text=True),
-            ical_line("DESCRIPTION", f"{language.text(b.title)}\n{url}", text=True),
+            ical_line("DESCRIPTION", about, text=True),
             ical_line("URL;VALUE=URI", url),
-            ical_line("STATUS", STATUS[entry.status]),
+            *([ical_line("STATUS", STATUS[status])] if status in STATUS else []),
             ical_line("END", "VEVENT"),
         ]
         events.append(((entry.date.sort_key, loaded.slug, index), b"".join(lines)))

@@ -21,6 +21,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from generator import images
 from generator.article import ArticleBody, ArticleError, parse_article
+from generator.dates import PartialDate, Precision
 from generator.errors import ContentError, Problem, Severity, display_path, errors_only
 from generator.images import CleanImage
 from generator.layout import ACTORS, RESERVED_IDS, TAGS
@@ -568,7 +569,43 @@ def _load_briefing(
             cache.briefings[folder] = (fresh.stamp, loaded, doc, fresh.problems)
     path = folder / BRIEFING_FILE
     _check_references(loaded.briefing, actors, tags, path, doc, report)
+    _check_timeline_against_today(loaded.briefing, path, doc, report)
     return loaded
+
+
+def _check_timeline_against_today(
+    briefing: Briefing, path: Path, doc: YamlDocument, report: _Report
+) -> None:
+    """Warn where the timeline says what the build's day contradicts: an event still
+    expected after its last possible day, or one that happened but lies ahead."""
+    today = report.settings.today
+    for i, entry in enumerate(briefing.timeline):
+        when = _when(entry.date, entry.end)
+        if entry.status_on(today) == "unrecorded":
+            report.at(
+                path,
+                doc,
+                ("timeline", i),
+                f"expected {when}, which has passed: record what happened "
+                "(status: happened or cancelled) or move the date",
+                severity=Severity.WARNING,
+            )
+        elif entry.status == "happened" and entry.date.first_day() > today:
+            report.at(
+                path,
+                doc,
+                ("timeline", i),
+                f"marked as happened {when}, which is after today ({today.isoformat()}): "
+                "write status: expected, or correct the date",
+                severity=Severity.WARNING,
+            )
+
+
+def _when(date: PartialDate, end: PartialDate | None) -> str:
+    """'in July 2023', 'on July 11, 2023', 'from ... to ...': a date in a sentence."""
+    if end is not None and end != date:
+        return f"from {date.format('en')} to {end.format('en')}"
+    return f"{'on' if date.precision is Precision.DAY else 'in'} {date.format('en')}"
 
 
 def _read_briefing(folder: Path, report: _Report) -> tuple[LoadedBriefing, YamlDocument] | None:

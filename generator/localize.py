@@ -20,8 +20,8 @@ from typing import Any
 from babel import Locale
 from markupsafe import Markup
 
-from generator.coverage import coverage, untranslated
-from generator.dates import PartialDate
+from generator.coverage import coverage, twins, untranslated
+from generator.dates import PartialDate, Precision
 from generator.layout import (
     ACTORS,
     BRIEFINGS,
@@ -103,6 +103,7 @@ def placeholder(
 Unit = tuple[str, str]
 LISTS: Unit = ("lists", "")
 COMING_UP = 5  # expected events on the front page
+SOON = dt.timedelta(days=90)  # an event known to the day this near keeps its place
 
 
 def units_touched(*versions: LoadedBriefing | None) -> set[Unit]:
@@ -258,6 +259,7 @@ class Localizer:
         events = tuple(self._event(e, loaded) for e in _chronological(b.timeline))
         image_url = self._image_url(loaded)
         card_url = f"{self.language.url}{card_file(loaded.slug)}"
+        real, default, canonical = self._twins(loaded)
         return BriefingPage(
             path=path,
             lang=self.lang,
@@ -294,11 +296,19 @@ class Localizer:
             related=tuple(self._related_line(path, other) for other in self._related[loaded.slug]),
             timeline_data=trusted(f"{'../' * url_depth(path)}{timeline_data(loaded.slug)}"),
             missing_translations=bool(untranslated(loaded, self.lang)),
+            twins=real,
+            x_default=default,
+            canonical=canonical,
             lastmod=(b.updated or b.published).iso(),
             image_url=image_url,
             card_url=card_url,
             jsonld=briefing_jsonld(
-                loaded, self.corpus.actors, self.corpus.tags, self.language, image_url or card_url
+                loaded,
+                self.corpus.actors,
+                self.corpus.tags,
+                self.language,
+                image_url or card_url,
+                self.today,
             ),
         )
 
@@ -307,6 +317,21 @@ class Localizer:
         other = self._by_slug[slug].briefing
         return Link(self.text(other.title), link(path, briefing_page(slug))), self.date(
             other.published
+        )
+
+    def _twins(self, loaded: LoadedBriefing) -> tuple[str, str, str | None]:
+        """Which languages' pages of a briefing are its versions (see BriefingPage.twins),
+        where readers of another language go, and, on a page that only falls back to the
+        original, the original's address as canonical."""
+        real = twins(loaded, self.language.order)
+        default = self.language.order[0] if self.language.order[0] in real else real[0]
+        if self.lang in real:
+            return f",{','.join(real)},", default, None
+        original = self.language.shown(loaded.briefing.title)
+        return (
+            f",{','.join(real)},",
+            default,
+            f"{self.language.url_of(original)}{briefing_url(loaded.slug)}",
         )
 
     def _image_url(self, loaded: LoadedBriefing) -> str | None:
@@ -405,18 +430,17 @@ class Localizer:
         first page of the briefings' list, which continues on its numbered pages."""
         size = self.page_sizes.briefings
         coming = [
-            (entry.date.sort_key, self._event(entry, loaded))
+            (entry.date, self._event(entry, loaded))
             for loaded in self._newest_first
             for entry in loaded.briefing.timeline
-            if entry.status == "expected" and (entry.end or entry.date).last_day() >= self.today
+            if entry.status_on(self.today) == "expected"
         ]
-        coming.sort(key=lambda dated: (dated[0], dated[1].text.text))
         more = len(self._newest_first) > size
         return self._index(
             HOME,
             "home.md.j2",
             briefings=tuple(self._summary(b, HOME) for b in self._newest_first[:size]),
-            coming=tuple(event for _, event in coming[:COMING_UP]),
+            coming=coming_up(coming, self.today),
             calendar=link(HOME, FEED_ICS),
             timeline_href=link(HOME, TIMELINE),
             more_href=link(HOME, later_page(BRIEFINGS / "index.md", 2)) if more else None,
@@ -633,7 +657,7 @@ class Localizer:
             date_text=label,
             approximate=entry.approximate,
             labelled=entry.date_label is not None,
-            status=entry.status,
+            status=entry.status_on(self.today),
             text=self.text(entry.event),
             actors=actors,
             briefing=self._briefing_link(loaded),
@@ -725,3 +749,22 @@ def _feed_links(
 ) -> tuple[Markup, Markup]:
     """Links from a page to a topic's or an actor's RSS and JSON Feed."""
     return link(path, feeds[0]), link(path, feeds[1])
+
+
+def coming_up(
+    expected: Sequence[tuple[PartialDate, Event]], today: dt.date, limit: int = COMING_UP
+) -> tuple[Event, ...]:
+    """What the front page says is coming up: soonest first by the first day an event can
+    fall on, a dated event before a vaguer one on the same day. Events known to the day
+    within ``SOON`` take their places first, so that a whole year's vague events never
+    push out one a few weeks ahead."""
+    ordered = sorted(expected, key=lambda e: (e[0].first_day(), -e[0].precision, e[1].text.text))
+    soon = [
+        e for e in ordered if e[0].precision is Precision.DAY and e[0].first_day() <= today + SOON
+    ]
+    chosen = {id(e) for e in soon[:limit]}
+    for e in ordered:
+        if len(chosen) >= limit:
+            break
+        chosen.add(id(e))
+    return tuple(e[1] for e in ordered if id(e) in chosen)

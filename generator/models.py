@@ -7,6 +7,7 @@ rather than a silently ignored line.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
@@ -177,6 +178,9 @@ LineText = Annotated[
 ]
 ActorType = Literal["person", "organization", "country", "media", "other"]
 Status = Literal["happened", "expected", "cancelled"]
+# What readers are told: an event still "expected" after the last day it could fall on
+# has an outcome nobody recorded, and saying "expected" of it would be false.
+ShownStatus = Literal["happened", "expected", "cancelled", "unrecorded"]
 
 
 def shown_language(texts: Mapping[str, str], lang: str, order: Sequence[str]) -> str:
@@ -244,6 +248,13 @@ class TimelineEntry(Model):
     status: Status = "happened"
     event: Text
     actors: list[Identifier] = Field(default_factory=list, max_length=200)
+
+    def status_on(self, today: dt.date) -> ShownStatus:
+        """The status readers are told on ``today`` (a month or a year has passed when it
+        has ended): the one rule for pages, feeds, data, the calendar and Coming up."""
+        if self.status == "expected" and (self.end or self.date).last_day() < today:
+            return "unrecorded"
+        return self.status
 
     @field_validator("end")
     @classmethod

@@ -16,7 +16,7 @@ from markupsafe import Markup
 from generator.dates import PartialDate
 from generator.layout import url_depth
 from generator.markup import trusted
-from generator.models import ActorType, Status
+from generator.models import ActorType, ShownStatus
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,7 @@ class Event:
     date_text: str  # Babel-formatted at the date's precision, or the date_label
     approximate: bool
     labelled: bool  # date_text is the contributor's date_label, said as it is
-    status: Status
+    status: ShownStatus
     text: LText
     actors: tuple[Link, ...]
     briefing: Link  # the briefing it is from, shown where briefings' events are merged
@@ -166,6 +166,11 @@ class BriefingPage(Page):
     related: tuple[tuple[Link, str], ...] = ()  # other briefings and their dates
     timeline_data: Markup = field(default_factory=Markup)  # its TimelineJS file
     missing_translations: bool = False
+    # The languages whose page of this briefing is a translation, ",id,en," (so that the
+    # theme can test `",en," in twins`), and where readers of another language are sent.
+    twins: str = ""
+    x_default: str = ""
+    canonical: str | None = None  # a fallback page's: the original's address
     lastmod: str = ""
     image_url: str | None = None  # absolute, its own image's
     card_url: str = ""  # absolute, its share card's, for link previews

@@ -16,7 +16,7 @@ from pathlib import Path, PurePosixPath
 
 from generator.cards import card_files
 from generator.errors import ContentError, Problem, display_path
-from generator.export import Contribution, FeedCache, data_files, forget, root_files
+from generator.export import FEED_WORDS, Contribution, FeedCache, data_files, forget, root_files
 from generator.language_config import language_config
 from generator.layout import (
     NOT_FOUND,
@@ -219,7 +219,8 @@ def _generate(settings: Settings, out_dir: Path | None, cache: Caches | None) ->
             return _pages(settings, pages, handwritten, lang, renderer)
         known = caches.data.setdefault(lang, {})
         feeds = caches.feeds.setdefault(lang, {})
-        label = renderer.translators[lang].gettext("Corrections")  # the feeds' word for them
+        # The feeds' and the calendar's words, from the pages' catalogs.
+        words = tuple(map(renderer.translators[lang].gettext, FEED_WORDS))
         cards = caches.cards.setdefault(lang, {})
         previous = out / lang / "docs"  # the last build's tree, whose cards may be reused
         return _data(
@@ -229,7 +230,7 @@ def _generate(settings: Settings, out_dir: Path | None, cache: Caches | None) ->
             images,
             lang,
             (known, feeds, cards),
-            label,
+            words,
             previous,
         )
 
@@ -363,7 +364,7 @@ def _data(
     images: Mapping[PurePosixPath, bytes],
     lang: str,
     known: tuple[dict[str, Contribution], FeedCache, dict[str, bytes]],
-    corrections_label: str,
+    words: tuple[str, ...],
     previous: Path,
 ) -> TreePart:
     """Images beside the briefings, share cards, feeds and data files: like pages, never
@@ -372,7 +373,17 @@ def _data(
     tree = docs_tree(lang)
     language = settings.language(lang)
     contributions, feeds, cards = known
-    data = data_files(corpus, language, settings.site_name, contributions, corrections_label, feeds)
+    corrections, unrecorded = words
+    data = data_files(
+        corpus,
+        language,
+        settings.site_name,
+        settings.today,
+        contributions,
+        corrections_label=corrections,
+        unrecorded_label=unrecorded,
+        feeds=feeds,
+    )
     data.update(card_files(corpus.briefings, language, settings.site_name, previous, cards))
     files: dict[PurePosixPath, bytes] = {}
     problems: list[Problem] = []

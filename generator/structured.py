@@ -8,6 +8,7 @@ versions in the other languages (``workTranslation`` from the default language,
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
@@ -33,12 +34,18 @@ EVENT_STATUS = {
 }
 
 
+def _event_status(status: str) -> dict[str, str]:
+    # An outcome nobody recorded has no schema.org status: none is claimed.
+    return {"eventStatus": EVENT_STATUS[status]} if status in EVENT_STATUS else {}
+
+
 def briefing_jsonld(
     loaded: LoadedBriefing,
     actors: Mapping[str, Actor],
     tags: Mapping[str, Mapping[str, str]],
     language: Language,
     image_url: str,
+    today: dt.date,
 ) -> Markup:
     b = loaded.briefing
     lang, languages = language.code, language.order
@@ -65,7 +72,7 @@ def briefing_jsonld(
                 "name": language.text(entry.event),
                 "startDate": entry.date.iso(),
                 **({"endDate": entry.end.iso()} if entry.end else {}),
-                "eventStatus": EVENT_STATUS[entry.status],
+                **_event_status(entry.status_on(today)),
             }
             for entry in b.timeline
         ],

@@ -210,7 +210,7 @@ def _jsonschema(schema: str, instance: Path) -> subprocess.CompletedProcess[str]
     [
         ("published: 2023-06-02\n", "published: 2023-06-02\npublshed: x\n"),  # unknown field
         ("  - actor: kyodo\n", "  - actor: kyodoo\n"),  # unknown actor id
-        ("    status: expected\n", "    status: planned\n"),  # not a status
+        ("    end: 2023-07-12\n", "    end: 2023-07-12\n    status: planned\n"),  # not a status
         ("  - date: 2022-12\n", '  - date: "22-12"\n'),  # not a date
         ("  en: A NATO liaison office", "  eng: A NATO liaison office"),  # not a site language
         ("tags: [nato,", "tags: [NATO,"),  # not an id

@@ -60,7 +60,7 @@ def check_errors(project: Path) -> list[str]:
             "timeline[1].date: '2023-02-30': day 30 does not exist in that month",
         ),
         (
-            "  - date: 2023-07\n",
+            "  - date: 2023-07-11\n    end: 2023-07-12\n",
             "  - date: 2023-07\n    end: 2023-06-30\n",
             "end: 2023-06-30",
             "timeline[4].end: 2023-06-30 is before the date 2023-07; the end comes on or after it",
@@ -86,8 +86,8 @@ def check_errors(project: Path) -> list[str]:
             "timeline[3].approximate: write true or false",
         ),
         (
-            "    status: expected\n",
-            "    status: planned\n",
+            "    end: 2023-07-12\n",
+            "    end: 2023-07-12\n    status: planned\n",
             "status: planned",
             "timeline[4].status: 'planned' is not allowed; expected 'happened', 'expected' or 'cancelled'",
         ),

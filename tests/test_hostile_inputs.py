@@ -511,7 +511,7 @@ def test_a_photo_taken_sideways_is_published_upright(project: Path) -> None:
 def test_a_year_the_outputs_cannot_count_past_is_refused_by_check(
     project: Path, field: str, value: str
 ) -> None:
-    old = "  - date: 2023-07\n"
+    old = "  - date: 2023-07-11\n    end: 2023-07-12\n"
     replace(
         project,
         old,

@@ -148,7 +148,7 @@ def test_sitemaps_hold_only_the_sites_own_addresses(hostile_site: Path, lang: st
 def test_calendar_texts_cannot_add_lines_events_or_fields(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     yaml_file = project / "content" / "briefings" / SEED_SLUG / "briefing.yaml"
-    original = "      en: Japan adopts its National Security Strategy, National Defence Strategy and Defence Buildup Programme.\n"
+    original = "      en: NATO summit in Vilnius, attended by the leaders of Japan, South Korea, New Zealand and Australia; no decision is taken on the liaison office in Tokyo.\n"
     # A line break, a new event and fields, and the characters iCalendar escapes.
     typed = "End;\nEND:VEVENT\nBEGIN:VEVENT\nSUMMARY:injected, with \\ and ; and ,"
     text = yaml_file.read_text(encoding="utf-8")
@@ -160,8 +160,8 @@ def test_calendar_texts_cannot_add_lines_events_or_fields(tmp_path: Path) -> Non
     generate(Settings(root=project, site_url="https://briefings.example.org/"), out_dir=out)
     raw = (out / "en" / "docs" / "feeds" / "events.ics").read_bytes()
     events = list(icalendar.Calendar.from_ical(raw).walk("VEVENT"))
-    # The seed's five entries, no more: the typed "BEGIN:VEVENT" never starts a line.
-    assert len(events) == raw.split(b"\r\n").count(b"BEGIN:VEVENT") == 5
+    # The seed's one entry known to the day, no more: "BEGIN:VEVENT" typed never starts a line.
+    assert len(events) == raw.split(b"\r\n").count(b"BEGIN:VEVENT") == 1
     assert typed in [str(event["SUMMARY"]) for event in events]
     assert all(len(line) <= 75 for line in raw.split(b"\r\n"))
 

@@ -87,7 +87,7 @@ def test_briefing_json_ld(full_site: Path, read_page: Read, lang: str) -> None:
     mentions = data["mentions"]
     assert isinstance(mentions, list)
     assert all(m["@type"] == "Event" for m in mentions)
-    assert {m["startDate"] for m in mentions} >= {"2023-01", "2023-07"}
+    assert {m["startDate"] for m in mentions} >= {"2023-01", "2023-07-11"}
 
 
 def test_json_ld_uses_only_schema_org_terms(full_site: Path, read_page: Read) -> None:
@@ -193,7 +193,7 @@ def test_timeline_says_each_date_once_at_its_precision(full_site: Path, read_pag
     assert said["2023-05"] == "sekitar Mei 2023" and said["2022-06"] == "Musim panas 2022"
     # Status in a word (its marker's shape is CSS), beside the date.
     assert re.search(
-        r'<time datetime="2023-07">July 2023</time> <span class="briefing-status '
+        r'<time datetime="2025">2025</time> <span class="briefing-status '
         r'briefing-status--expected">expected</span>',
         html,
     )
@@ -247,7 +247,7 @@ def test_long_timeline_gets_pages_per_year(tmp_path: Path) -> None:
         (2022, 2, 1),
     ]
     first, second = pages["timeline/2023.md"], pages["timeline/2023/2.md"]
-    assert [e.date.iso() for e in first.years[0].events] == ["2023-07", "2023-05"]  # type: ignore[attr-defined]
+    assert [e.date.iso() for e in first.years[0].events] == ["2023-07-11", "2023-05"]  # type: ignore[attr-defined]
     assert [e.date.iso() for e in second.years[0].events] == ["2023-01"]  # type: ignore[attr-defined]
     assert first.pager and (first.pager.number, first.pager.count) == (1, 2)
     assert first.pager.older == "../timeline/2023/2.md" and first.pager.newer is None
@@ -306,14 +306,8 @@ def generated_seed_pages(project: Path, out: Path) -> tuple[str, str]:
 
 
 def test_an_event_over_several_days_is_one_range_in_every_output(tmp_path: Path) -> None:
+    # The shipped briefing's Vilnius summit: 11-12 July 2023.
     project = copy_project(tmp_path / "project")
-    yaml_file = project / "content" / "briefings" / SEED_SLUG / "briefing.yaml"
-    text = yaml_file.read_text(encoding="utf-8")
-    # The Vilnius summit: 11-12 July 2023.
-    yaml_file.write_text(
-        text.replace("  - date: 2023-07\n", "  - date: 2023-07-11\n    end: 2023-07-12\n"),
-        encoding="utf-8",
-    )
     out = tmp_path / "out"
     english, indonesian = generated_seed_pages(project, out)
     assert '<time datetime="2023-07-11">July 11 \u2013 12, 2023</time>' in english
@@ -383,11 +377,14 @@ def test_the_timeline_is_a_calendar_to_subscribe_to(
     raw = (full_site / lang / "feeds" / "events.ics").read_bytes()
     calendar = icalendar.Calendar.from_ical(raw)
     events = {str(e["UID"]): e for e in calendar.walk("VEVENT")}
-    assert len(events) == raw.split(b"\r\n").count(b"BEGIN:VEVENT") == 7  # both briefings
-    summit = next(e for e in events.values() if e["DTSTART"].dt == dt.date(2023, 7, 1))
-    # A month-precision date is the whole month, as an all-day span; expected: tentative.
-    assert summit["DTEND"].dt == dt.date(2023, 8, 1)
-    assert str(summit["STATUS"]) == "TENTATIVE"
+    assert len(events) == raw.split(b"\r\n").count(b"BEGIN:VEVENT")
+    # Events known to the day (of both briefings), from a year before the build's day on;
+    # those known only to their month or year stay on the timeline pages.
+    starts = sorted(e["DTSTART"].dt for e in events.values())
+    assert starts == [dt.date(2023, 7, 11), dt.date(2025, 1, 6)]
+    summit = next(e for e in events.values() if e["DTSTART"].dt == dt.date(2023, 7, 11))
+    assert summit["DTEND"].dt == dt.date(2023, 7, 13)  # the day after its end
+    assert str(summit["STATUS"]) == "CONFIRMED"
     assert str(summit["URL"]) == f"{ROOT}{lang}/briefings/{SEED_SLUG}/"
     summary = str(summit["SUMMARY"])
     assert summary.startswith("KTT NATO" if lang == "id" else "NATO summit")
@@ -557,6 +554,15 @@ def test_the_front_page_lists_the_latest_briefings_and_what_is_coming_up(
 
 def test_coming_up_follows_the_build_date(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "p")
+    yaml_file = project / "content" / "briefings" / SEED_SLUG / "briefing.yaml"
+    text = yaml_file.read_text(encoding="utf-8")
+    yaml_file.write_text(
+        text.replace(
+            "  - date: 2023-07-11\n    end: 2023-07-12\n",
+            "  - date: 2023-07\n    status: expected\n",
+        ),
+        encoding="utf-8",
+    )
     corpus = load_corpus(Settings(root=project))
     english = Settings(root=project).language("en")
 
