@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from generator.load import ONE_LANGUAGE_FIELDS, Corpus, LoadedBriefing, field_path
+from generator.errors import field_path
+from generator.load import ONE_LANGUAGE_FIELDS, Corpus, LoadedBriefing
 from generator.strict_yaml import Loc
 
 

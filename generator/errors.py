@@ -58,6 +58,14 @@ class ContentError(Exception):
         return (ContentError, (self.problems,))
 
 
+def field_path(loc: Sequence[str | int]) -> str:
+    """A field as problems name it: ('key_points', 2, 'en') -> 'key_points[2].en'"""
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
 def errors_only(problems: Iterable[Problem]) -> list[Problem]:
     return [p for p in problems if p.severity is Severity.ERROR]
 

@@ -22,7 +22,14 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from generator import images
 from generator.article import ArticleBody, ArticleError, parse_article
 from generator.dates import PartialDate, Precision
-from generator.errors import ContentError, Problem, Severity, display_path, errors_only
+from generator.errors import (
+    ContentError,
+    Problem,
+    Severity,
+    display_path,
+    errors_only,
+    field_path,
+)
 from generator.images import CleanImage
 from generator.layout import ACTORS, RESERVED_IDS, TAGS
 from generator.models import (
@@ -128,14 +135,6 @@ class _Report:
             field=field_path(loc),
             severity=severity,
         )
-
-
-def field_path(loc: Sequence[str | int]) -> str:
-    """('key_points', 2, 'en') -> 'key_points[2].en'"""
-    text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
-    return text
 
 
 def load_corpus(
