@@ -13,15 +13,23 @@ from typing import Any
 
 from generator.build import ENGINES, BuildError, build_site
 from generator.coverage import coverage
-from generator.dates import PartialDate
+from generator.dates import FullDate, PartialDate
 from generator.errors import ContentError, Problem, Severity, display_path, errors_only
 from generator.load import Corpus, load_corpus
 from generator.models import id_problem
 from generator.pipeline import generate, load_and_check
 from generator.scaffold import ScaffoldError, scaffold
 from generator.schema import write_schemas
-from generator.settings import Settings
+from generator.settings import Settings, build_date
 from generator.terminal import annotation, log_line, summary_text
+from generator.translations import (
+    OUT_OF_DATE,
+    RECORD_FILE,
+    confirmed,
+    format_record,
+    read_record,
+)
+from generator.write import atomic_write
 
 
 def settings_from(config_file: Path) -> Settings:
@@ -173,6 +181,8 @@ def _markdown_report(
         lines.append(f"| {name} | {shown} | {verdict} |")
     if not checked:
         lines.append("| (none) | | |")
+    stale = sum(1 for p in problems if p.message.startswith(OUT_OF_DATE))
+    lines += ["", f"{_count(stale, 'translation')} may be out of date."]
     if problems:
         lines += ["", "<details><summary>Problems</summary>", ""]
         lines += [f"- {summary_text(str(problem))}" for problem in problems]
@@ -266,6 +276,70 @@ def cmd_status(args: argparse.Namespace) -> int:
         first = errors_only(problems)[0]
         say(f"{_shown_slug(slug)}  not readable yet: {first}", err=False)
     return 1 if corpus.skipped and args.strict else 0
+
+
+def cmd_translations(args: argparse.Namespace) -> int:
+    settings = settings_from(args.config)
+    day = build_date(os.environ)
+    today = FullDate(day.year, day.month, day.day)
+    if not args.paths:
+        say("briefings translations --confirm: give the briefings' folders to confirm")
+        return 2
+    strays = [path for path in args.paths if not _names_briefings(path, settings)]
+    for path in strays:
+        say(f"briefings translations: {str(path)!r} is not a briefing's folder or file")
+    if strays:
+        return 2
+    return _confirm(settings, args.paths, today)
+
+
+def _confirm(settings: Settings, paths: Sequence[Path], today: FullDate) -> int:
+    """Record that every translation of the given briefings matches its original."""
+
+    def chosen(folder: Path) -> bool:  # given itself, or a file in it, or a folder above it
+        name = display_path(folder, settings.root)
+        inside = (display_path(path, settings.root).startswith(name + "/") for path in paths)
+        return _within(name, paths, settings.root) or any(inside)
+
+    folders = [f for f in sorted(settings.briefings_dir.iterdir()) if f.is_dir() and chosen(f)]
+    for folder in folders:
+        # A record with unreadable lines (a hand edit, a merge) would keep its briefing
+        # from loading: confirming writes it again from its readable lines.
+        records, problems = read_record(folder / RECORD_FILE)
+        if problems:
+            atomic_write(folder / RECORD_FILE, format_record(records))
+            say(
+                f"{display_path(folder / RECORD_FILE, settings.root)}: "
+                f"left out {_count(len(problems), 'unreadable line')}"
+            )
+    corpus = _load(settings, skip_broken=True)
+    if corpus is None:
+        return 1
+    broken = {
+        slug: found
+        for slug, found in corpus.skipped.items()
+        if chosen(settings.briefings_dir / slug)
+    }
+    _print_problems([problem for found in broken.values() for problem in found])
+    for loaded in corpus.briefings:
+        if not chosen(loaded.folder):
+            continue
+        record = loaded.folder / RECORD_FILE
+        before = read_record(record)[0]
+        after = confirmed(loaded.texts, loaded.briefing.article.language, before, today)
+        fresh = sum(1 for field, entry in after.items() if before.get(field) != entry)
+        data = format_record(after)
+        if (after or record.exists()) and (not record.is_file() or record.read_bytes() != data):
+            atomic_write(record, data)
+        say(
+            f"{display_path(record, settings.root)}: {_count(len(after), 'translation')} "
+            f"confirmed, {fresh} recorded today",
+            err=False,
+        )
+    if broken:
+        say(f"{_count(len(broken), 'briefing')} not confirmed: fix the errors above first")
+        return 1
+    return 0
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
@@ -401,6 +475,24 @@ def build_parser() -> argparse.ArgumentParser:
     status.add_argument(
         "--strict", action="store_true", help="exit 1 when a briefing cannot be read"
     )
+    translations = _command(
+        commands,
+        "translations",
+        cmd_translations,
+        "record that translations match their originals",
+        "Keep each briefing's translations.txt: for every translated text, a hash of the "
+        "original it was made from. `briefings check` warns about a translation whose "
+        "original changed since. --confirm records the given briefings' translations as "
+        "they are now.",
+        "briefings translations --confirm content/briefings/japan-nato-liaison-office",
+    )
+    translations.add_argument(
+        "--confirm",
+        action="store_true",
+        required=True,
+        help="the given briefings' translations match their originals as they are now",
+    )
+    translations.add_argument("paths", nargs="*", type=Path, help="briefings' folders or files")
     schema = _command(
         commands,
         "schema",

@@ -47,6 +47,7 @@ from generator.models import (
 from generator.parallel import map_parts, split
 from generator.settings import Settings
 from generator.strict_yaml import DEFAULT_LIMITS, Loc, YamlDocument, YamlError, decode, parse
+from generator.translations import MAX_RECORD_BYTES, RECORD_FILE, Stale, parse_record, stale
 
 M = TypeVar("M", bound=BaseModel)
 E = TypeVar("E")
@@ -73,6 +74,8 @@ class LoadedBriefing:
     # Every text of the briefing (a language map) with its location, in order: walked
     # once here, read by every language's translation coverage.
     texts: tuple[tuple[Loc, Mapping[str, str]], ...]
+    # Translations whose original changed since translations.txt recorded them.
+    stale: tuple[Stale, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -619,6 +622,7 @@ def _read_briefing(folder: Path, report: _Report) -> tuple[LoadedBriefing, YamlD
     for loc, text in texts:
         _check_text_languages(loc, text, path, doc, report)
     articles = _load_articles(folder, briefing, path, doc, report)
+    outdated = _stale_translations(folder, briefing, texts, path, doc, report)
     image = None
     if briefing.image and briefing.image.file:
         image = _load_image(folder / briefing.image.file, path, doc, report)
@@ -630,11 +634,36 @@ def _read_briefing(folder: Path, report: _Report) -> tuple[LoadedBriefing, YamlD
         articles=articles,
         image=image,
         texts=tuple(texts),
+        stale=outdated,
     )
     # The document is kept for the positions of later messages, which it finds in its
     # source; its plain values were only for validating, and would add much to what
     # goes back from a reading process.
     return loaded, replace(doc, data=None)
+
+
+def _stale_translations(
+    folder: Path,
+    briefing: Briefing,
+    texts: Sequence[tuple[Loc, Mapping[str, str]]],
+    path: Path,
+    doc: YamlDocument,
+    report: _Report,
+) -> tuple[Stale, ...]:
+    """The translations of a briefing whose original changed since its record, each
+    warned about at the translation's own line; a malformed record is an error."""
+    record = folder / RECORD_FILE
+    if not record.exists():
+        return ()
+    raw = read_file(record, MAX_RECORD_BYTES, report)
+    if raw is None:
+        return ()
+    records, problems = parse_record(raw, report.name(record))
+    report.problems.extend(problems)
+    found = stale(texts, briefing.article.language, records)
+    for translation in found:
+        report.at(path, doc, translation.loc, translation.message, severity=Severity.WARNING)
+    return tuple(found)
 
 
 def _load_image(file: Path, path: Path, doc: YamlDocument, report: _Report) -> CleanImage | None:
