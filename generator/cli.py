@@ -21,6 +21,7 @@ from generator.pipeline import generate, load_and_check
 from generator.scaffold import ScaffoldError, scaffold
 from generator.schema import write_schemas
 from generator.settings import Settings, build_date
+from generator.staged import GitError, record_staged
 from generator.terminal import annotation, log_line, summary_text
 from generator.translations import (
     OUT_OF_DATE,
@@ -282,6 +283,16 @@ def cmd_translations(args: argparse.Namespace) -> int:
     settings = settings_from(args.config)
     day = build_date(os.environ)
     today = FullDate(day.year, day.month, day.day)
+    if args.staged:
+        try:
+            written = record_staged(settings.root, settings.briefings_dir, today)
+        except GitError as exc:
+            say(f"briefings translations --staged: {exc}")
+            return 1
+        for record, count in written:
+            name = display_path(record, settings.root)
+            say(f"{name}: recorded {_count(count, 'translation')} changed with the original")
+        return 0
     if not args.paths:
         say("briefings translations --confirm: give the briefings' folders to confirm")
         return 2
@@ -483,16 +494,24 @@ def build_parser() -> argparse.ArgumentParser:
         "Keep each briefing's translations.txt: for every translated text, a hash of the "
         "original it was made from. `briefings check` warns about a translation whose "
         "original changed since. --confirm records the given briefings' translations as "
-        "they are now.",
+        "they are now; --staged (the pre-commit hook) records those whose original and "
+        "translation both change in the commit being made, and stages the record.",
         "briefings translations --confirm content/briefings/japan-nato-liaison-office",
     )
-    translations.add_argument(
+    mode = translations.add_mutually_exclusive_group(required=True)
+    mode.add_argument(
         "--confirm",
         action="store_true",
-        required=True,
         help="the given briefings' translations match their originals as they are now",
     )
-    translations.add_argument("paths", nargs="*", type=Path, help="briefings' folders or files")
+    mode.add_argument(
+        "--staged",
+        action="store_true",
+        help="record the translations changed with their originals in git's index",
+    )
+    translations.add_argument(
+        "paths", nargs="*", type=Path, help="with --confirm: briefings' folders or files"
+    )
     schema = _command(
         commands,
         "schema",

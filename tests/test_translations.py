@@ -5,6 +5,8 @@ of a translation changed together with its original."""
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -144,9 +146,55 @@ def test_the_job_summary_counts_the_translations_that_may_be_out_of_date(
 
 
 def test_translations_needs_a_mode_and_briefings(project: Path) -> None:
-    assert run_cli(project, "translations").returncode == 2  # no --confirm
+    assert run_cli(project, "translations").returncode == 2  # neither --confirm nor --staged
     nothing = run_cli(project, "translations", "--confirm")
     assert nothing.returncode == 2 and "give the briefings' folders" in nothing.stderr
     typo = run_cli(project, "translations", "--confirm", "content/briefings/typo")
     assert typo.returncode == 2 and "'content/briefings/typo' is not a briefing" in typo.stderr
     assert not (project / RECORD).exists()
+
+
+def git(repo: Path, *args: str) -> str:
+    done = subprocess.run(
+        ["git", "-c", "user.name=T", "-c", "user.email=t@example.org", *args],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return done.stdout
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_the_commit_hook_records_a_translation_changed_with_its_original(project: Path) -> None:
+    git(project, "init", "-q")
+    assert cli(project, "translations", "--confirm", str(project / FOLDER)) == 0
+    git(project, "add", "-A")
+    git(project, "commit", "-q", "-m", "start")
+    before = parse_record((project / RECORD).read_bytes(), "")[0]
+    # The summary changes in both languages; a key point's original changes alone.
+    edit(project, ID_SUMMARY, "NATO dan Jepang kini membahas pembukaan")
+    edit(project, EN_SUMMARY, "NATO and Japan are now discussing")
+    edit(project, "Kantor penghubung di Tokyo akan", "Kantor penghubung Tokyo akan")
+    git(project, "add", str(YAML))
+    on_1_february = {"SOURCE_DATE_EPOCH": "1706745600"}
+    hook = run_cli(project, "translations", "--staged", env=on_1_february)
+    assert hook.returncode == 0, hook.stderr
+    assert f"{RECORD.as_posix()}: recorded 1 translation changed with the original" in hook.stderr
+    after = parse_record((project / RECORD).read_bytes(), "")[0]
+    assert after["summary.en"].fingerprint != before["summary.en"].fingerprint
+    assert str(after["summary.en"].date) == "2024-02-01"
+    assert after["key_points[0].en"] == before["key_points[0].en"]  # still out of date
+    assert {k: v for k, v in after.items() if k != "summary.en"} == {
+        k: v for k, v in before.items() if k != "summary.en"
+    }
+    assert RECORD.as_posix() in git(project, "diff", "--cached", "--name-only")
+    checked = run_cli(project, "check")
+    assert "key_points[0].en: may be out of date" in checked.stderr
+    assert "summary.en: may be out of date" not in checked.stderr
+
+
+def test_the_commit_hook_outside_a_repository_says_so(project: Path) -> None:
+    result = run_cli(project, "translations", "--staged")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.startswith("briefings translations --staged: ")
