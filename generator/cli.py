@@ -270,8 +270,10 @@ def cmd_status(args: argparse.Namespace) -> int:
     if corpus is None:
         return 1
     for row in coverage(corpus, settings.languages):
-        missing = f"; missing: {', '.join(row.missing)}" if row.missing else "; complete"
-        say(f"{row.slug}  {row.lang}: {row.translated}/{row.total} texts{missing}", err=False)
+        missing = f"; missing: {', '.join(row.missing)}" if row.missing else ""
+        outdated = f"; out of date: {', '.join(row.outdated)}" if row.outdated else ""
+        state = missing + outdated or "; complete"
+        say(f"{row.slug}  {row.lang}: {row.translated}/{row.total} texts{state}", err=False)
     for slug, problems in corpus.skipped.items():
         # Its first error says where to start; `briefings check` lists them all.
         first = errors_only(problems)[0]
@@ -478,9 +480,10 @@ def build_parser() -> argparse.ArgumentParser:
         "status",
         cmd_status,
         "translation coverage per briefing and language",
-        "For each briefing and language: how many texts are translated and "
-        "which fields are missing; then each briefing that cannot be read yet, with its "
-        "first error. The site's status page lists what is left to translate.",
+        "For each briefing and language: how many texts are translated, which fields "
+        "are missing and which may be out of date; then each briefing that cannot be "
+        "read yet, with its first error. The site's status page lists what is left to "
+        "translate.",
         "briefings status",
     )
     status.add_argument(

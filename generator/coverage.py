@@ -1,4 +1,5 @@
-"""Translation coverage: per briefing and language, which texts exist and which are missing."""
+"""Translation coverage: per briefing and language, which texts exist, which are missing
+and which may be out of date."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ class Coverage:
     translated: int
     total: int
     missing: tuple[str, ...]  # field paths, e.g. key_points[2]
+    outdated: tuple[str, ...] = ()  # translated from an earlier original (see translations)
 
 
 def coverage(corpus: Corpus, languages: Sequence[str]) -> list[Coverage]:
@@ -25,7 +27,8 @@ def coverage(corpus: Corpus, languages: Sequence[str]) -> list[Coverage]:
         total = len(_translatable(loaded))
         for lang in languages:
             missing = untranslated(loaded, lang)
-            rows.append(Coverage(loaded.slug, lang, total - len(missing), total, missing))
+            outdated = tuple(field_path(s.loc[:-1]) for s in loaded.stale if s.lang == lang)
+            rows.append(Coverage(loaded.slug, lang, total - len(missing), total, missing, outdated))
     return rows
 
 

@@ -577,9 +577,9 @@ class Localizer:
 
     def status(self) -> list[ListPage]:
         """What is left to translate into this language, for editors: the briefings with
-        a text missing, newest first, and how many are complete."""
+        a text missing or out of date, newest first, and how many are complete."""
         by_slug = {b.slug: b for b in self.corpus.briefings}
-        rows = [row for row in coverage(self.corpus, [self.lang]) if row.missing]
+        rows = [row for row in coverage(self.corpus, [self.lang]) if row.missing or row.outdated]
         order = {loaded.slug: place for place, loaded in enumerate(self._newest_first)}
         rows.sort(key=lambda row: order[row.slug])
         complete = len(self.corpus.briefings) - len(rows)
@@ -598,6 +598,7 @@ class Localizer:
                         row.translated,
                         row.total,
                         row.missing,
+                        row.outdated,
                     )
                     for row in chunk
                 ),

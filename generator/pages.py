@@ -228,6 +228,7 @@ class CoverageRow:
     translated: int
     total: int
     missing: tuple[str, ...]
+    outdated: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -76,6 +76,16 @@ def test_an_original_changed_since_its_translation_is_warned_at_the_translation(
     assert run_cli(project, "check", "--strict").returncode == 1
 
 
+def test_status_lists_the_fields_that_may_be_out_of_date(project: Path) -> None:
+    assert cli(project, "translations", "--confirm", str(project / FOLDER)) == 0
+    edit(project, ID_SUMMARY, "NATO dan Jepang kini membahas pembukaan")
+    edit(project, "Kantor penghubung di Tokyo akan", "Kantor penghubung Tokyo akan")
+    status = run_cli(project, "status")
+    assert status.returncode == 0, status.stderr
+    assert f"{SEED_SLUG}  en: 26/26 texts; out of date: summary, key_points[0]\n" in status.stdout
+    assert f"{SEED_SLUG}  id: 26/26 texts; complete\n" in status.stdout
+
+
 def test_confirming_again_clears_the_warning_and_keeps_unchanged_lines(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
