@@ -68,6 +68,7 @@ from generator.pages import (
     Link,
     ListPage,
     LText,
+    Outdated,
     Page,
     Pager,
     PlaceholderPage,
@@ -79,6 +80,7 @@ from generator.paginate import paginate
 from generator.related import actor_ids, appearances, related_briefings
 from generator.settings import Language, PageSizes, build_date
 from generator.structured import briefing_jsonld
+from generator.translations import changed_on
 
 ACTOR_TYPE_ORDER: tuple[ActorType, ...] = ("country", "organization", "person", "media", "other")
 
@@ -299,6 +301,7 @@ class Localizer:
             twins=real,
             x_default=default,
             canonical=canonical,
+            outdated=self._outdated(loaded),
             lastmod=(b.updated or b.published).iso(),
             image_url=image_url,
             card_url=card_url,
@@ -311,6 +314,14 @@ class Localizer:
                 self.today,
             ),
         )
+
+    def _outdated(self, loaded: LoadedBriefing) -> Outdated | None:
+        found = [s for s in loaded.stale if s.lang == self.lang]
+        if not found:
+            return None
+        date, updated = changed_on(found, loaded.briefing.updated)
+        original = language_name(found[0].original_lang, self.lang)
+        return Outdated(original, self.date(date), updated)
 
     def _related_line(self, path: PurePosixPath, slug: str) -> tuple[Link, str]:
         """A related briefing as its page lists it: its title, linked, and its date."""

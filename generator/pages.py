@@ -171,10 +171,20 @@ class BriefingPage(Page):
     twins: str = ""
     x_default: str = ""
     canonical: str | None = None  # a fallback page's: the original's address
+    outdated: Outdated | None = None  # some translations were made from an earlier original
     lastmod: str = ""
     image_url: str | None = None  # absolute, its own image's
     card_url: str = ""  # absolute, its share card's, for link previews
     jsonld: Markup = field(default_factory=Markup)
+
+
+@dataclass(frozen=True)
+class Outdated:
+    """The notice of translations made from an earlier version of the original."""
+
+    original_language_name: str  # in the page's language
+    date: str
+    updated: bool  # True: the day the original was updated; False: the day of translation
 
 
 @dataclass(frozen=True)

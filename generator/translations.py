@@ -124,6 +124,21 @@ def confirmed(
     return result
 
 
+def changed_on(found: Sequence[Stale], updated: FullDate | None) -> tuple[FullDate, bool]:
+    """The date to tell readers about stale translations, and whether it is the day the
+    original was updated (True) or the day they were translated (False: "changed since").
+
+    Deterministic for builds: the briefing's own ``updated`` date (the date of its last
+    real change) when it is not before any of the records, else the earliest record's
+    date; never git or a file's time, which differ between checkouts.
+    """
+    earliest = min((s.recorded for s in found), key=lambda d: d.sort_key)
+    latest = max((s.recorded for s in found), key=lambda d: d.sort_key)
+    if updated is not None and updated.sort_key >= latest.sort_key:
+        return updated, True
+    return earliest, False
+
+
 def format_record(records: Mapping[str, Entry]) -> bytes:
     lines = [f"{name} {e.fingerprint} {e.date.iso()}\n" for name, e in sorted(records.items())]
     return (HEADER + "".join(lines)).encode("utf-8")

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import SEED_SLUG, run_cli
+from conftest import SEED_SLUG, build, run_cli
 
 from generator.cli import main
 from generator.translations import fingerprint, parse_record
@@ -208,3 +209,36 @@ def test_the_commit_hook_outside_a_repository_says_so(project: Path) -> None:
     result = run_cli(project, "translations", "--staged")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr.startswith("briefings translations --staged: ")
+
+
+@pytest.mark.slow
+def test_a_page_tells_readers_in_their_language_when_its_original_changed(
+    project: Path, read_page: Callable[[Path, str], str]
+) -> None:
+    # A second briefing whose article, so whose original, is English.
+    english = project / "content" / "briefings" / "english-original"
+    shutil.copytree(project / FOLDER, english)
+    edit(project, "  language: id\n", "  language: en\n", english / "briefing.yaml")
+    assert cli(project, "translations", "--confirm", str(project / "content")) == 0
+    edit(project, ID_SUMMARY, "NATO dan Jepang kini membahas pembukaan")
+    edit(project, EN_SUMMARY, "NATO and Japan now discuss", english / "briefing.yaml")
+    updated = "published: 2023-06-02\nupdated: 2024-01-01\n"
+    edit(project, "published: 2023-06-02\n", updated, english / "briefing.yaml")
+    site = build(project)
+    en = read_page(site, f"en/briefings/{SEED_SLUG}")
+    assert '<p class="admonition-title">Translation may be out of date</p>' in en
+    assert (
+        "Parts of this briefing were translated on January 1, 2024 from an earlier version "
+        "of the Indonesian original, which has changed since."
+    ) in en
+    assert "Terjemahan mungkin" not in read_page(site, f"id/briefings/{SEED_SLUG}")
+    translated = read_page(site, "id/briefings/english-original")
+    assert '<p class="admonition-title">Terjemahan mungkin sudah usang</p>' in translated
+    assert (
+        "Teks asli briefing ini dalam bahasa Inggris diperbarui pada 1 Januari 2024, setelah "
+        "sebagian di antaranya diterjemahkan"
+    ) in translated
+    assert "Translation may be out of date" not in read_page(site, "en/briefings/english-original")
+    status = read_page(site, "en/contribute/status")
+    assert "<th>Out of date</th>" in status and "<td>summary</td>" in status
+    assert "<th>Mungkin usang</th>" in read_page(site, "id/contribute/status")
