@@ -284,8 +284,10 @@ def _authors_and_image(loaded: LoadedBriefing, language: Language) -> dict[str, 
     """A JSON Feed item's authors and main image, when the briefing has them."""
     b = loaded.briefing
     item: dict[str, Any] = {}
-    if b.authors:
-        item["authors"] = [{"name": name} for name in b.authors]
+    # Unsigned briefings are the desk's, as on their page and in JSON-LD.
+    names = list(b.authors) or [name for name in (language.masthead.desk,) if name]
+    if names:
+        item["authors"] = [{"name": name} for name in names]
     if b.image is not None:
         item["image"] = briefing_image_url(language.url, loaded.slug, b.image.file, b.image.url)
     return item

@@ -272,7 +272,8 @@ class Localizer:
             summary=summary,
             published=self.date(b.published),
             updated=self.date(b.updated) if b.updated else None,
-            authors=self.language.names(b.authors) if b.authors else None,
+            # Unsigned, a briefing is the desk's (the masthead's ``desk``).
+            authors=self.language.names(b.authors) if b.authors else self.language.masthead.desk,
             corrections=tuple(
                 (self.date(c.date), self.text(c.text))
                 for c in sorted(b.corrections, key=lambda c: c.date.sort_key)

@@ -48,7 +48,7 @@ from generator.preview import (
     error_pages,
     rebuild_soon,
 )
-from generator.settings import PageSizes, Settings, build_date
+from generator.settings import Masthead, PageSizes, Settings, build_date
 from generator.write import WriteReport
 
 log = logging.getLogger("mkdocs.plugins.briefings")
@@ -63,6 +63,12 @@ class BriefingsConfig(Config):  # type: ignore[no-untyped-call]
     per_page = c.Type(dict, default={})
     # Processes that generate at once; 0: one a core.
     jobs = c.Type(int, default=0)
+    # Who the About page, bylines, feeds and JSON-LD name (generator.settings.Masthead):
+    # the publisher (default: site_name), a contact (an email or https:// address) and
+    # the desk that signs briefings without authors (default: the publisher).
+    publisher = c.Type(str, default="")
+    contact = c.Type(str, default="")
+    desk = c.Type(str, default="")
 
 
 class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-call]
@@ -321,6 +327,7 @@ def settings_for(config: MkDocsConfig, plugin: BriefingsPlugin) -> Settings:
             site_url=config.site_url or "",
             site_name=config.site_name,
             page_sizes=PageSizes.from_option(plugin.config.per_page),
+            masthead=Masthead(plugin.config.publisher, plugin.config.contact, plugin.config.desk),
             jobs=plugin.config.jobs or os.cpu_count() or 1,
             today=today,
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,6 +48,47 @@ class PageSizes:
         return cls(**option)  # type: ignore[arg-type]  # checked in __post_init__
 
 
+# A contact is an email address (shown as a mailto: link) or a web address; one line,
+# without the quotes and angle brackets that could end an attribute or a tag.
+_EMAIL = re.compile(r"[^@\s\"'<>]+@[^@\s\"'<>]+\.[^@\s\"'<>.]+")
+_WEB = re.compile(r"https?://[^\s\"'<>/]+\.[^\s\"'<>]+")
+MASTHEAD_LENGTH = 200  # characters of a publisher's or a desk's name, or a contact
+
+
+@dataclass(frozen=True)
+class Masthead:
+    """Who stands behind the site, as the About page, bylines, feeds and JSON-LD name
+    them (the plugin's ``publisher``, ``contact`` and ``desk`` options). Empty values
+    are filled in by ``Settings.masthead_of``: the publisher is then the site's name, the
+    desk the publisher; no contact means the About page gives none."""
+
+    publisher: str = ""
+    contact: str = ""  # an email address or an http(s) address
+    desk: str = ""  # the name that signs a briefing without authors
+
+    def __post_init__(self) -> None:
+        for name, value in vars(self).items():
+            if type(value) is not str:
+                raise ValueError(f"{name} must be text")
+            if value != " ".join(value.split()) or len(value) > MASTHEAD_LENGTH:
+                raise ValueError(
+                    f"{name}: {shorten(value, 40)!r}: write it on one line, without "
+                    f"leading or double spaces, in at most {MASTHEAD_LENGTH} characters"
+                )
+        if self.contact and not (_EMAIL.fullmatch(self.contact) or _WEB.fullmatch(self.contact)):
+            raise ValueError(
+                f"contact: {shorten(self.contact, 40)!r}: give an email address "
+                "(desk@example.org) or a web address starting with https://"
+            )
+
+    @property
+    def contact_href(self) -> str:
+        """Where the contact leads: ``mailto:`` for an email address."""
+        if self.contact and not self.contact.startswith(("http://", "https://")):
+            return f"mailto:{self.contact}"
+        return self.contact
+
+
 @dataclass(frozen=True)
 class Language:
     """One of the site's languages, as every output needs it: pages, feeds, JSON-LD and
@@ -56,6 +98,8 @@ class Language:
     name: str  # in itself, as a language switcher or a feed's title shows it
     site_url: str  # the whole site's, "" when none is set
     order: tuple[str, ...]  # the site's languages: a missing text falls back in this order
+    # Who publishes and who signs unsigned briefings: every output with a byline needs it.
+    masthead: Masthead = Masthead()
 
     @property
     def url(self) -> str:
@@ -102,6 +146,7 @@ class Settings:
     site_url: str = ""
     site_name: str = "Briefings"
     page_sizes: PageSizes = PageSizes()
+    masthead: Masthead = Masthead()  # as given; ``masthead_of`` fills in the defaults
     # Processes that load, render and write at once (1: all in this process).
     jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
     # The day the site is built for: what is "coming up" is on or after it.
@@ -125,7 +170,16 @@ class Settings:
         return self.languages[0]
 
     def language(self, code: str) -> Language:
-        return Language(code, self.language_name(code), self.site_url, self.languages)
+        return Language(
+            code, self.language_name(code), self.site_url, self.languages, self.masthead_of()
+        )
+
+    def masthead_of(self) -> Masthead:
+        """The masthead with its defaults: the site's name publishes, the publisher signs."""
+        # (The site's name folded and cut to what an option may hold.)
+        named = " ".join(self.site_name.split())[:MASTHEAD_LENGTH].strip()
+        publisher = self.masthead.publisher or named
+        return Masthead(publisher, self.masthead.contact, self.masthead.desk or publisher)
 
     def language_name(self, code: str) -> str:
         """The language's name in itself, as a language switcher shows it."""

@@ -80,6 +80,8 @@ def briefing_jsonld(
     }
     if b.authors:
         data["author"] = [{"@type": "Person", "name": name} for name in b.authors]
+    elif language.masthead.desk:  # unsigned: the desk signs, an organization
+        data["author"] = {"@type": "Organization", "name": language.masthead.desk}
     if b.corrections:
         data["correction"] = [
             {
