@@ -19,6 +19,7 @@ from pathlib import PurePosixPath
 from typing import Any
 from xml.etree import ElementTree as ET
 
+from generator.corrections import correction_feeds
 from generator.dates import PartialDate
 from generator.encode import html_paragraphs, html_text, json_bytes, json_text
 from generator.ical import CalendarEvent, briefing_events, events_ics
@@ -100,6 +101,7 @@ def data_files(
     for loaded in briefings:
         files[timeline_data(loaded.slug)] = known[loaded.slug][2]
     files.update(followed_feeds(corpus, briefings, language, site_name, corrections_label, feeds))
+    files.update(correction_feeds(briefings, language, site_name, corrections_label))
     return files
 
 

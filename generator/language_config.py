@@ -9,7 +9,7 @@ plain YAML, so any MkDocs-compatible engine can build the generated tree:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import PurePosixPath
 
 import yaml
@@ -20,6 +20,9 @@ from generator.layout import (
     ARCHIVE,
     BRIEFINGS,
     CONTRIBUTE,
+    CORRECTIONS,
+    FEED_CORRECTIONS_JSON,
+    FEED_CORRECTIONS_RSS,
     FEED_JSON,
     FEED_RSS,
     HOME,
@@ -50,10 +53,18 @@ NOT_IN_NAV = (
     f"/{TIMELINES}/*.md",
     f"/{TIMELINES}/*/*.md",
     f"/{CONTRIBUTE}/",
+    f"/{CORRECTIONS}",
+    f"/{CORRECTIONS.with_suffix('')}/*.md",
 )
 
 
-def language_config(settings: Settings, lang: str, handwritten: Sequence[PurePosixPath]) -> bytes:
+def language_config(
+    settings: Settings,
+    lang: str,
+    handwritten: Sequence[PurePosixPath],
+    gettext: Callable[[str], str] = str,
+) -> bytes:
+    """``gettext``: the language's catalog, for the words the theme shows."""
     pages = sorted(p for p in handwritten if p.suffix == ".md")
     others = [p for p in pages if p.parent == PurePosixPath(".")]
     nav = [str(p) for p in (HOME, *GENERATED_NAV, *others)]
@@ -83,6 +94,11 @@ def language_config(settings: Settings, lang: str, handwritten: Sequence[PurePos
                 "og_alternates": [og_locale(code) for code in settings.languages if code != lang],
                 # For the theme's <head>: the paths come from layout, like every other.
                 "feeds": {"rss": str(FEED_RSS), "json": str(FEED_JSON)},
+                "corrections_feeds": {
+                    "title": f"{settings.site_name}: {gettext('Corrections')}",
+                    "rss": str(FEED_CORRECTIONS_RSS),
+                    "json": str(FEED_CORRECTIONS_JSON),
+                },
                 # Pages under it stay out of the search index (overrides/main.html).
                 "unlisted": f"{CONTRIBUTE}/",
             },

@@ -20,6 +20,8 @@ ACTORS = PurePosixPath("actors")
 TAGS = PurePosixPath("tags")
 TIMELINE = PurePosixPath("timeline.md")
 SEARCH = PurePosixPath("search.md")
+# Every correction of every briefing, newest first (continued at corrections/2.md ...).
+CORRECTIONS = PurePosixPath("corrections.md")
 # Pages for contributors and maintainers, hand-written or generated: reached from the
 # About page, never from the readers' navigation or search.
 CONTRIBUTE = PurePosixPath("contribute")
@@ -32,6 +34,9 @@ FEEDS = PurePosixPath("feeds")
 FEED_RSS = FEEDS / "feed.xml"
 FEED_JSON = FEEDS / "feed.json"
 FEED_ICS = FEEDS / "events.ics"  # the timeline as a calendar
+# The corrections as they are published, one item a correction.
+FEED_CORRECTIONS_RSS = FEEDS / "corrections.xml"
+FEED_CORRECTIONS_JSON = FEEDS / "corrections.json"
 CARDS = PurePosixPath("cards")  # share cards, a PNG a briefing (generator/cards.py)
 DATA = PurePosixPath("data")
 BRIEFINGS_DATA = DATA / "briefings.json"

@@ -20,11 +20,15 @@ from typing import Any
 from babel import Locale
 from markupsafe import Markup
 
+from generator.corrections import newest_first
 from generator.coverage import coverage, twins, untranslated
 from generator.dates import PartialDate, Precision
 from generator.layout import (
     ACTORS,
     BRIEFINGS,
+    CORRECTIONS,
+    FEED_CORRECTIONS_JSON,
+    FEED_CORRECTIONS_RSS,
     FEED_ICS,
     HOME,
     SEARCH,
@@ -62,6 +66,8 @@ from generator.pages import (
     ActorPageContext,
     ArticleView,
     BriefingPage,
+    CorrectionLine,
+    CorrectionsPage,
     CoverageRow,
     Event,
     ImageView,
@@ -239,7 +245,7 @@ class Localizer:
             self.actors_index(),
             self.tags_index(),
         ]
-        return [*lists, *self.timelines(), self.search(), *self.status()]
+        return [*lists, *self.timelines(), self.search(), *self.status(), *self.corrections()]
 
     def briefing(self, loaded: LoadedBriefing) -> BriefingPage:
         b = loaded.briefing
@@ -616,6 +622,37 @@ class Localizer:
                 ),
             )
             for path, chunk, pager in paginate(STATUS, rows, self.page_sizes.briefings)
+        ]
+
+    def corrections(self) -> list[CorrectionsPage]:
+        """Every correction of every briefing, newest first, each with its briefing's
+        title linked and its date in this language. In the lists' unit: any briefing's
+        corrections change it."""
+        return [
+            CorrectionsPage(
+                path=path,
+                lang=self.lang,
+                template="corrections.md.j2",
+                title=None,  # interface text: the template's
+                description="",
+                pager=pager,
+                corrections=tuple(
+                    CorrectionLine(
+                        briefing=Link(
+                            self.text(item.loaded.briefing.title),
+                            link(path, briefing_page(item.loaded.slug)),
+                        ),
+                        date_text=self.date(item.correction.date),
+                        iso=item.correction.date.iso(),
+                        text=self.text(item.correction.text),
+                    )
+                    for item in chunk
+                ),
+                feeds=_feed_links(path, (FEED_CORRECTIONS_RSS, FEED_CORRECTIONS_JSON)),
+            )
+            for path, chunk, pager in paginate(
+                CORRECTIONS, newest_first(self.corpus.briefings), self.page_sizes.briefings
+            )
         ]
 
     def _index(self, path: PurePosixPath, template: str, **parts: Any) -> ListPage:

@@ -248,3 +248,21 @@ class PlaceholderPage(Page):
     original_lang: str = ""
     original_language_name: str = ""
     original_href: Markup = field(default_factory=Markup)
+
+
+@dataclass(frozen=True)
+class CorrectionLine:
+    """A correction as the corrections page lists it."""
+
+    briefing: Link  # its briefing's title, linked from the listing page
+    date_text: str  # in the page's language
+    iso: str  # for <time datetime>
+    text: LText
+
+
+@dataclass(frozen=True)
+class CorrectionsPage(Page):
+    """Every correction of every briefing, newest first (a page of them)."""
+
+    corrections: tuple[CorrectionLine, ...] = ()
+    feeds: tuple[Markup, Markup] | None = None  # the corrections' RSS and JSON Feed

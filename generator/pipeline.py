@@ -352,7 +352,8 @@ def _pages(
     for rel, (other, source) in _missing_here(handwritten, lang).items():
         page = placeholder(rel, lang, other, _page_title(source))
         files[tree / rel] = renderer.render(page, settings.languages).text.encode()
-    files[PurePosixPath(lang, "mkdocs.yml")] = language_config(settings, lang, list(own))
+    gettext = renderer.translators[lang].gettext
+    files[PurePosixPath(lang, "mkdocs.yml")] = language_config(settings, lang, list(own), gettext)
     rendered_here = renderer.cache.rendered - rendered_before
     return TreePart(files, tuple(problems), pages, rendered_here)
 

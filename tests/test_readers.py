@@ -57,7 +57,8 @@ def test_json_feed_and_feed_links_in_every_head(full_site: Path, read_page: Read
     for path in ("en/about", f"en/briefings/{SEED_SLUG}", "en/timeline"):
         page = Elements(read_page(full_site, path))
         links = [a for a in page.find("link", rel="alternate") if "type" in a]
-        assert [a["type"] for a in links] == ["application/rss+xml", "application/feed+json"]
+        # The briefings' feeds, then the corrections' (test_corrections.py).
+        assert [a["type"] for a in links] == ["application/rss+xml", "application/feed+json"] * 2
         for link in links:  # relative to the page, a folder
             assert (full_site / path / link["href"]).resolve().is_file(), link["href"]
 

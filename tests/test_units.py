@@ -348,6 +348,15 @@ def test_a_rebuild_after_edits_equals_a_fresh_build(tmp_path: Path) -> None:
         lambda: edit("briefings/briefing-00007/briefing.yaml", "tags: [", "tags: [tag-29, "),
         # An older date moves a briefing down the related lists that name it.
         lambda: edit("briefings/briefing-00011/briefing.yaml", "published: 20", "published: 18"),
+        # A correction added, then edited: the briefing's page, the corrections page and
+        # the corrections feeds change with it.
+        lambda: edit(
+            "briefings/briefing-00013/briefing.yaml",
+            "published: ",
+            "corrections:\n  - {date: 2024-12-31, text: {id: Dikoreksi, en: Corrected}}\n"
+            "published: ",
+        ),
+        lambda: edit("briefings/briefing-00013/briefing.yaml", "en: Corrected", "en: Fixed"),
         lambda: shutil.rmtree(briefings / "briefing-00009"),
         add_copy,
         lambda: edit("actors.yaml", "name: {id: ", "name: {id: Renamed "),
