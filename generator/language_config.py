@@ -16,6 +16,7 @@ import yaml
 from babel.core import Locale, get_global
 
 from generator.layout import (
+    ABOUT,
     ACTORS,
     ARCHIVE,
     BRIEFINGS,
@@ -32,8 +33,9 @@ from generator.layout import (
 )
 from generator.settings import Settings
 
-# The readers' navigation: the front page, these, then the hand-written pages at the top of the
-# language's folder (About). The search page is reached from the header's search box.
+# The readers' navigation: the front page, these, the hand-written pages at the top of the
+# language's folder, then About. The search page is reached from the header's search box,
+# the corrections from the About page.
 GENERATED_NAV = (
     BRIEFINGS / "index.md",
     TIMELINE,
@@ -67,7 +69,7 @@ def language_config(
     """``gettext``: the language's catalog, for the words the theme shows."""
     pages = sorted(p for p in handwritten if p.suffix == ".md")
     others = [p for p in pages if p.parent == PurePosixPath(".")]
-    nav = [str(p) for p in (HOME, *GENERATED_NAV, *others)]
+    nav = [str(p) for p in (HOME, *GENERATED_NAV, *others, ABOUT)]
     config = {
         "INHERIT": "../../mkdocs.yml",
         "docs_dir": "docs",

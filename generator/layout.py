@@ -20,6 +20,8 @@ ACTORS = PurePosixPath("actors")
 TAGS = PurePosixPath("tags")
 TIMELINE = PurePosixPath("timeline.md")
 SEARCH = PurePosixPath("search.md")
+# The readers' page: who publishes, editorial standards, corrections policy, contact.
+ABOUT = PurePosixPath("about.md")
 # Every correction of every briefing, newest first (continued at corrections/2.md ...).
 CORRECTIONS = PurePosixPath("corrections.md")
 # Pages for contributors and maintainers, hand-written or generated: reached from the

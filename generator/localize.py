@@ -24,12 +24,16 @@ from generator.corrections import newest_first
 from generator.coverage import coverage, twins, untranslated
 from generator.dates import PartialDate, Precision
 from generator.layout import (
+    ABOUT,
     ACTORS,
     BRIEFINGS,
+    CONTRIBUTE,
     CORRECTIONS,
     FEED_CORRECTIONS_JSON,
     FEED_CORRECTIONS_RSS,
     FEED_ICS,
+    FEED_JSON,
+    FEED_RSS,
     HOME,
     SEARCH,
     STATUS,
@@ -62,6 +66,7 @@ from generator.models import (
     TimelineEntry,
 )
 from generator.pages import (
+    AboutPage,
     ActorLine,
     ActorPageContext,
     ArticleView,
@@ -245,7 +250,7 @@ class Localizer:
             self.actors_index(),
             self.tags_index(),
         ]
-        return [*lists, *self.timelines(), self.search(), *self.status(), *self.corrections()]
+        return [*lists, *self.timelines(), self.search(), *self.status(), *self.newsroom()]
 
     def briefing(self, loaded: LoadedBriefing) -> BriefingPage:
         b = loaded.briefing
@@ -624,10 +629,16 @@ class Localizer:
             for path, chunk, pager in paginate(STATUS, rows, self.page_sizes.briefings)
         ]
 
+    # The pages a newsroom owes its readers: the About page and the corrections. Both are
+    # in the lists' unit: the corrections change with any briefing, and About with nothing
+    # but the settings, whose change makes every page again.
+
+    def newsroom(self) -> list[Page]:
+        return [self.about(), *self.corrections()]
+
     def corrections(self) -> list[CorrectionsPage]:
         """Every correction of every briefing, newest first, each with its briefing's
-        title linked and its date in this language. In the lists' unit: any briefing's
-        corrections change it."""
+        title linked and its date in this language."""
         return [
             CorrectionsPage(
                 path=path,
@@ -649,11 +660,29 @@ class Localizer:
                     for item in chunk
                 ),
                 feeds=_feed_links(path, (FEED_CORRECTIONS_RSS, FEED_CORRECTIONS_JSON)),
+                policy_href=trusted(f"{link(path, ABOUT)}#corrections"),
             )
             for path, chunk, pager in paginate(
                 CORRECTIONS, newest_first(self.corpus.briefings), self.page_sizes.briefings
             )
         ]
+
+    def about(self) -> AboutPage:
+        masthead = self.language.masthead
+        return AboutPage(
+            path=ABOUT,
+            lang=self.lang,
+            template="about.md.j2",
+            title=None,
+            description="",
+            publisher=masthead.publisher,
+            desk=masthead.desk,
+            contact=masthead.contact,
+            contact_href=masthead.contact_href,
+            corrections_href=link(ABOUT, CORRECTIONS),
+            feeds=_feed_links(ABOUT, (FEED_RSS, FEED_JSON)),
+            contribute_href=link(ABOUT, CONTRIBUTE / "index.md"),
+        )
 
     def _index(self, path: PurePosixPath, template: str, **parts: Any) -> ListPage:
         """An index page: its title comes from its template (interface text)."""

@@ -266,3 +266,17 @@ class CorrectionsPage(Page):
 
     corrections: tuple[CorrectionLine, ...] = ()
     feeds: tuple[Markup, Markup] | None = None  # the corrections' RSS and JSON Feed
+    policy_href: Markup = field(default_factory=Markup)  # the About page's policy
+
+
+@dataclass(frozen=True)
+class AboutPage(Page):
+    """The readers' page: who publishes, the standards, corrections policy, contact."""
+
+    publisher: str = ""
+    desk: str = ""  # who signs a briefing without authors
+    contact: str = ""  # as shown; "" when none is configured
+    contact_href: str = ""
+    corrections_href: Markup = field(default_factory=Markup)
+    feeds: tuple[Markup, Markup] | None = None  # the site's RSS and JSON Feed
+    contribute_href: Markup = field(default_factory=Markup)

@@ -296,7 +296,7 @@ def test_failed_language_build_leaves_the_previous_site_intact(project: Path) ->
     before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
     # Valid content, but a hand-written page with a broken link fails the strict build
     # of the English site after the Indonesian one has been built.
-    (project / "docs" / "en" / "about.md").write_text("# About\n\n[gone](nowhere.md)\n")
+    (project / "docs" / "en" / "contribute" / "index.md").write_text("# C\n\n[gone](nowhere.md)\n")
     result = run_mkdocs(project, "build", "--strict")
     assert result.returncode != 0
     assert "nowhere.md" in result.stderr

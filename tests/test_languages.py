@@ -66,9 +66,9 @@ def test_render_writes_plain_markdown_without_mkdocs(project: Path, tmp_path: Pa
 
 
 def test_hand_written_page_missing_in_a_language_gets_a_page_that_says_so(project: Path) -> None:
-    (project / "docs" / "en" / "about.md").unlink()
+    (project / "docs" / "en" / "contribute" / "scaling.md").unlink()
     site = build(project)
-    html = (site / "en" / "about" / "index.html").read_text(encoding="utf-8")
+    html = (site / "en" / "contribute" / "scaling" / "index.html").read_text(encoding="utf-8")
     assert "This page is not yet translated. It exists in Indonesian." in html
-    assert 'href="../../id/about/"' in html
-    assert not (project / "docs" / "en" / "about.md").exists()  # nothing written into docs/
+    assert 'href="../../../id/contribute/scaling/"' in html
+    assert not (project / "docs" / "en" / "contribute" / "scaling.md").exists()  # nothing written
