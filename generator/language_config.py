@@ -30,12 +30,13 @@ from generator.layout import (
     TAGS,
     TIMELINE,
     TIMELINES,
+    page_url,
 )
 from generator.settings import Settings
 
 # The readers' navigation: the front page, these, the hand-written pages at the top of the
 # language's folder, then About. The search page is reached from the header's search box,
-# the corrections from the About page.
+# the corrections from every page's footer.
 GENERATED_NAV = (
     BRIEFINGS / "index.md",
     TIMELINE,
@@ -66,10 +67,11 @@ def language_config(
     handwritten: Sequence[PurePosixPath],
     gettext: Callable[[str], str] = str,
 ) -> bytes:
-    """``gettext``: the language's catalog, for the words the theme shows."""
+    """``gettext``: the language's catalog, for the words the theme shows (its footer)."""
     pages = sorted(p for p in handwritten if p.suffix == ".md")
     others = [p for p in pages if p.parent == PurePosixPath(".")]
     nav = [str(p) for p in (HOME, *GENERATED_NAV, *others, ABOUT)]
+    corrections = gettext("Corrections")
     config = {
         "INHERIT": "../../mkdocs.yml",
         "docs_dir": "docs",
@@ -97,10 +99,17 @@ def language_config(
                 # For the theme's <head>: the paths come from layout, like every other.
                 "feeds": {"rss": str(FEED_RSS), "json": str(FEED_JSON)},
                 "corrections_feeds": {
-                    "title": f"{settings.site_name}: {gettext('Corrections')}",
+                    "title": f"{settings.site_name}: {corrections}",
                     "rss": str(FEED_CORRECTIONS_RSS),
                     "json": str(FEED_CORRECTIONS_JSON),
                 },
+                # Every page's footer: the readers' page, the corrections, the feeds.
+                "footer": [
+                    {"label": gettext("About"), "url": page_url(ABOUT)},
+                    {"label": corrections, "url": page_url(CORRECTIONS)},
+                    {"label": "RSS", "url": str(FEED_RSS)},
+                    {"label": "JSON Feed", "url": str(FEED_JSON)},
+                ],
                 # Pages under it stay out of the search index (overrides/main.html).
                 "unlisted": f"{CONTRIBUTE}/",
             },
