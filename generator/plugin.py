@@ -93,6 +93,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
         self._rest: threading.Thread | None = None
         self.skip = False  # the build after the rest: nothing to do but reload
         self._builds = 0  # builds begun
+        self._closed = False  # shut down: no thread of ours writes into the site again
 
     # Defining on_startup keeps this instance across `mkdocs serve` rebuilds.
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -167,6 +168,16 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         return Files([])
+
+    def on_shutdown(self) -> None:
+        # `mkdocs serve` removes its temporary site right after this: every thread of
+        # ours that writes into it ends first (a warmed-up page, an edit's rest, search).
+        if self.live is not None:
+            self.live.close()
+        if self._rest is not None:
+            self._rest.join()
+        with self._indexing:
+            self._closed = True
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
@@ -292,6 +303,8 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
         with contextlib.suppress(OSError, AttributeError):
             os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
         with self._indexing:
+            if self._closed:
+                return
             try:
                 index_site(site_dir, self._settings().languages)
             except BuildError as exc:

@@ -104,6 +104,7 @@ class LiveSite:
         self._languages: dict[str, _Language] = {}
         self._theme = _theme_state(settings.overrides_dir)
         self._lock = threading.Lock()
+        self._closed = False
 
     def warm_up(self) -> None:
         """Load every language now, so that the first edit does not wait for it; meant
@@ -111,9 +112,17 @@ class LiveSite:
         templates, which would otherwise hold up the first edit."""
         with self._lock:
             for lang in self.settings.languages:
+                if self._closed:
+                    return
                 if lang not in self._languages:
                     self._languages[lang] = self._load(lang)
                     self._languages[lang].rebuild(["index.md"])
+
+    def close(self) -> None:
+        """Write nothing more: the server is removing the site (waits for a warm-up)."""
+        self._closed = True
+        with self._lock:
+            pass
 
     def update(self, report: WriteReport) -> Outcome:
         """Re-render what ``report`` says generation changed, or say which build of the
