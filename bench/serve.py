@@ -19,7 +19,9 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import IO
 
-STOP_SECONDS = 20  # for "Shutting down..." (0.1 s when idle), then the group is killed
+# For "Shutting down..." (0.1 s when idle; the preview's threads end first, some seconds
+# on a loaded machine), then the group is killed.
+STOP_SECONDS = 90
 
 
 def free_port() -> int:

@@ -170,8 +170,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
         return Files([])
 
     def on_shutdown(self) -> None:
-        # `mkdocs serve` removes its temporary site right after this: every thread of
-        # ours that writes into it ends first (a warmed-up page, an edit's rest, search).
+        # `mkdocs serve` removes its temporary site right after this (its builds run in
+        # this thread, so none is under way): every thread of ours that writes into the
+        # site ends first (a warmed-up page, an edit's rest, search).
         if self.live is not None:
             self.live.close()
         if self._rest is not None:

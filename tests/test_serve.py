@@ -227,7 +227,10 @@ def test_a_stopped_preview_leaves_no_temporary_site_behind(project: Path, tmp_pa
     # and removes it only when stopped as by Ctrl-C.
     temporary = tmp_path / "tmp"
     temporary.mkdir()
-    with mkdocs_serve(project, "--dirty", env={**ENV, "TMPDIR": str(temporary)}) as base:
-        wait_for(f"{base}/en/briefings/{SEED_SLUG}/", "A NATO liaison office in Tokyo")
-        assert [p.name for p in temporary.iterdir() if p.name.startswith("mkdocs_")]
-    assert list(temporary.iterdir()) == []
+    log = tmp_path / "serve.log"
+    with log.open("w", encoding="utf-8") as stderr:
+        env = {**ENV, "TMPDIR": str(temporary)}
+        with mkdocs_serve(project, "--dirty", env=env, stderr=stderr) as base:
+            wait_for(f"{base}/en/briefings/{SEED_SLUG}/", "A NATO liaison office in Tokyo")
+            assert [p.name for p in temporary.iterdir() if p.name.startswith("mkdocs_")]
+    assert list(temporary.iterdir()) == [], log.read_text(encoding="utf-8")[-3000:]
