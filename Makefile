@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test lint typecheck messages check schema bench scaffold-eval screenshots clean
+.PHONY: site serve test test-fast lint typecheck messages check schema bench scaffold-eval screenshots clean
 
 # Install the project and its pinned dependencies (again only when the pins change).
 $(STAMP): pyproject.toml constraints.txt
@@ -38,6 +38,12 @@ test: $(STAMP)
 	$(BIN)/ruff format --check generator tests bench
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
+
+## The edit loop: lint, types, and the tests that build no whole site nor open a browser
+test-fast: $(STAMP)
+	$(BIN)/ruff check generator tests bench
+	$(BIN)/mypy
+	$(BIN)/python -m pytest -q -m "not slow"
 
 ## Validate content and print every problem (file:line: field: message)
 check: $(STAMP)
