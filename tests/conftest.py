@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import re
 import shutil
@@ -11,6 +13,8 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import pytest
+
+from generator import cli
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -58,18 +62,51 @@ def build(project: Path, timeout: float = 600) -> Path:
 
 
 def run_cli(
-    project: Path, *args: str, timeout: float = 300, env: Mapping[str, str] | None = None
+    project: Path,
+    *args: str,
+    timeout: float = 300,
+    env: Mapping[str, str] | None = None,
+    real: bool = False,
 ) -> subprocess.CompletedProcess[str]:
-    """The `briefings` command in a project; ``env`` adds to (or overrides) ENV."""
-    return subprocess.run(
-        [sys.executable, "-m", "generator.cli", "--config", str(project / "mkdocs.yml"), *args],
-        cwd=project,
-        env={**ENV, **(env or {})},
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        check=False,
-    )
+    """The `briefings` command in a project; ``env`` adds to (or overrides) ENV.
+
+    In this process by default, as `briefings` would run (its `main`, the project as the
+    working folder, the environment, what it prints): a second each saved over starting
+    Python. ``real``: the installed command in a process of its own, as contributors run
+    it; each command keeps at least one test that way.
+    """
+    argv = ["--config", str(project / "mkdocs.yml"), *args]
+    environment = {**ENV, **(env or {})}
+    if real:
+        return subprocess.run(
+            [sys.executable, "-m", "generator.cli", *argv],
+            cwd=project,
+            env=environment,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+        )
+    out, err = io.StringIO(), io.StringIO()
+    saved = dict(os.environ)
+    try:
+        os.environ.clear()
+        os.environ.update(environment)
+        with (
+            contextlib.chdir(project),
+            contextlib.redirect_stdout(out),
+            contextlib.redirect_stderr(err),
+        ):
+            try:
+                code = cli.main(argv)
+            except SystemExit as exc:  # argparse's usage errors, and messages given to it
+                if isinstance(exc.code, str):
+                    print(exc.code, file=sys.stderr)
+                code = exc.code if isinstance(exc.code, int) else 1
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+    return subprocess.CompletedProcess(argv, code, out.getvalue(), err.getvalue())
 
 
 def require_seed() -> str:

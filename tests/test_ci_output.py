@@ -86,7 +86,7 @@ def assert_log_is_inert(result: subprocess.CompletedProcess[str]) -> list[re.Mat
 def test_hostile_key_and_folder_name_stay_text_in_the_ci_log(project: Path) -> None:
     add_hostile_key(project)
     add_hostile_folder(project)
-    result = run_cli(project, "check", env=CI)
+    result = run_cli(project, "check", env=CI, real=True)
     assert result.returncode == 1
     annotations = assert_log_is_inert(result)
     problems = [line for line in result.stderr.splitlines() if line.startswith("content/")]
@@ -120,7 +120,7 @@ def test_the_site_builds_log_stays_inert_with_hostile_content(project: Path) -> 
 def test_status_names_a_hostile_folder_quoted_and_escaped(project: Path) -> None:
     add_hostile_folder(project)
     add_hostile_folder(project, "::error title=Passed::no newline at all")
-    result = run_cli(project, "status", env=CI)
+    result = run_cli(project, "status", env=CI, real=True)
     assert result.returncode == 0, result.stderr
     assert assert_log_is_inert(result) == []
     assert f"{visible(repr(HOSTILE_FOLDER))}  not readable yet: " in result.stdout

@@ -77,7 +77,7 @@ def pages(site: Path) -> set[str]:
 @pytest.fixture(scope="module")
 def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("zensical") / "project")
-    result = run_cli(project, "build", "--engine", "zensical", timeout=900)
+    result = run_cli(project, "build", "--engine", "zensical", timeout=900, real=True)
     assert result.returncode == 0, result.stderr
     return project / "site"
 

@@ -336,7 +336,7 @@ def test_a_wrong_page_size_is_named_in_mkdocs_yml(project: Path, option: str, me
 
 
 def test_briefings_build_makes_the_site_mkdocs_makes(project: Path) -> None:
-    result = run_cli(project, "build", "--site", str(project / "built"))
+    result = run_cli(project, "build", "--site", str(project / "built"), real=True)
     assert result.returncode == 0, result.stderr
     assert "pages built into built" in result.stderr
     mkdocs_site = build(project)

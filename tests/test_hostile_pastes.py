@@ -50,7 +50,9 @@ def test_a_megabyte_on_one_line_becomes_a_briefing_that_reads_back(
 ) -> None:
     source = project / "pasted.id.txt"
     source.write_text(f"Judul berita\n\n{pasted}\n", encoding="utf-8")
-    result = run_cli(project, "new", "one-line", "--from", str(source), timeout=HANG_SECONDS)
+    result = run_cli(
+        project, "new", "one-line", "--from", str(source), timeout=HANG_SECONDS, real=True
+    )
     assert result.returncode == 0, result.stderr
     folder = project / "content" / "briefings" / "one-line"
     data = parse((folder / "briefing.yaml").read_bytes()).data  # the project's own reader
@@ -64,7 +66,9 @@ def test_a_binary_paste_is_refused_at_its_first_nul_and_nothing_is_written(
     source = project / "pasted.id.txt"
     source.write_bytes(b"Judul\n\nIsi berita.\nKata \x00\x01\x02\xff\xfe lain.\n")
     before = folders(project)
-    result = run_cli(project, "new", "binary", "--from", str(source), timeout=HANG_SECONDS)
+    result = run_cli(
+        project, "new", "binary", "--from", str(source), timeout=HANG_SECONDS, real=True
+    )
     assert result.returncode != 0
     assert f"{source}:4:6: article: a NUL character" in result.stderr
     assert "Traceback" not in result.stderr

@@ -53,7 +53,7 @@ def test_a_language_missing_from_content_is_only_a_warning(project: Path) -> Non
 
 def test_render_writes_plain_markdown_without_mkdocs(project: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    first = run_cli(project, "render", "--out", str(out))
+    first = run_cli(project, "render", "--out", str(out), real=True)
     assert first.returncode == 0, first.stderr
     page = out / "en" / "docs" / "briefings" / f"{SEED_SLUG}.md"
     assert page.read_text(encoding="utf-8").startswith('---\ntitle: "A NATO liaison office')

@@ -46,7 +46,7 @@ def line_of(project: Path, field: str, lang: str, path: Path = YAML) -> int:
 
 
 def test_confirmed_translations_raise_no_warning(project: Path) -> None:
-    confirmed = run_cli(project, "translations", "--confirm", str(FOLDER))
+    confirmed = run_cli(project, "translations", "--confirm", str(FOLDER), real=True)
     assert confirmed.returncode == 0, confirmed.stderr
     assert f"{RECORD.as_posix()}: 26 translations confirmed, 26 recorded today" in confirmed.stdout
     record = (project / RECORD).read_text(encoding="utf-8")
