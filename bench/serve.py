@@ -2,7 +2,9 @@
 
 MkDocs removes its temporary site folder (`mkdocs_*` in the system's temporary folder,
 up to 100 MB) only when it shuts down on Ctrl-C; terminated or killed, it leaves it.
-So the server runs in a process group of its own and is stopped with SIGINT.
+So the server runs in a process group of its own and is stopped with SIGINT, which it
+must not ignore: a command started in the background by a shell without job control (a
+CI runner's, `cmd &` in a script) ignores SIGINT, and so would every process it starts.
 """
 
 from __future__ import annotations
@@ -79,11 +81,16 @@ def mkdocs_serve(
         stderr=stderr,
         text=True,
         start_new_session=True,  # a group of its own: Ctrl-C reaches the server alone
+        preexec_fn=_hear_ctrl_c,  # noqa: PLW1509 - one async-signal-safe call
     )
     try:
         yield f"http://127.0.0.1:{port}"
     finally:
         stop(process)
+
+
+def _hear_ctrl_c() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)  # Python then raises KeyboardInterrupt
 
 
 def stop(process: subprocess.Popen[str]) -> None:
