@@ -41,11 +41,14 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
-def run_mkdocs(project: Path, *args: str, timeout: float = 600) -> subprocess.CompletedProcess[str]:
+def run_mkdocs(
+    project: Path, *args: str, timeout: float = 600, env: Mapping[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """`mkdocs ARGS` in a project; ``env`` adds to (or overrides) ENV."""
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", *args, "-f", str(project / "mkdocs.yml")],
         cwd=project,
-        env=ENV,
+        env={**ENV, **(env or {})},
         capture_output=True,
         text=True,
         timeout=timeout,

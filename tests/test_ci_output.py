@@ -8,13 +8,12 @@ import html
 import json
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import cmarkgfm
 import yaml
 from cmarkgfm.cmark import Options
-from conftest import ENV, ROOT, SEED_SLUG, run_cli
+from conftest import ENV, ROOT, SEED_SLUG, run_cli, run_mkdocs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -103,15 +102,7 @@ def test_the_site_builds_log_stays_inert_with_hostile_content(project: Path) -> 
     # `make site` in CI and the Pages workflow: MkDocs logs the plugin's problems.
     add_hostile_key(project)
     add_hostile_folder(project)
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict"],
-        cwd=project,
-        env={**ENV, **CI},
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    result = run_mkdocs(project, "build", "--strict", timeout=300, env=CI)
     assert result.returncode == 1
     assert assert_log_is_inert(result) == []
     assert f"{visible(HOSTILE_KEY)}: unknown field" in result.stderr

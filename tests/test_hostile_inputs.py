@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import io
 import struct
-import subprocess
-import sys
 import zlib
 from pathlib import Path
 
 import pytest
-from conftest import ENV, SEED_SLUG, run_cli
+from conftest import SEED_SLUG, run_cli, run_mkdocs
 from PIL import Image
 
 from generator.strict_yaml import parse
@@ -529,15 +527,7 @@ def test_a_year_the_outputs_cannot_count_past_is_refused_by_check(
 def test_a_source_date_epoch_the_build_cannot_write_is_refused_in_one_line(
     project: Path, epoch: str
 ) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict"],
-        cwd=project,
-        env={**ENV, "SOURCE_DATE_EPOCH": epoch},
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    result = run_mkdocs(project, "build", "--strict", timeout=300, env={"SOURCE_DATE_EPOCH": epoch})
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
     (line,) = [line for line in result.stderr.splitlines() if "SOURCE_DATE_EPOCH" in line]
@@ -553,14 +543,8 @@ def test_a_source_date_epoch_the_build_cannot_write_is_refused_in_one_line(
 
 
 def test_the_last_second_a_build_can_write_is_accepted(project: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict"],
-        cwd=project,
-        env={**ENV, "SOURCE_DATE_EPOCH": "4294967295"},
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
+    result = run_mkdocs(
+        project, "build", "--strict", timeout=300, env={"SOURCE_DATE_EPOCH": "4294967295"}
     )
     assert result.returncode == 0, result.stderr
     assert (project / "site" / "en" / "sitemap.xml.gz").is_file()

@@ -8,15 +8,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import icalendar
 import pytest
 import yaml
-from conftest import ENV, SEED_SLUG, copy_project, run_cli
+from conftest import ENV, SEED_SLUG, copy_project, run_cli, run_mkdocs
 from playwright.sync_api import expect, sync_playwright
 
 from bench.search import CHROMIUM_ARGS, chromium, serve_folder
@@ -86,15 +84,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def site(project: Path) -> Path:
-    built = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict"],
-        cwd=project,
-        env={**ENV, "SOURCE_DATE_EPOCH": DAY},
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
+    built = run_mkdocs(project, "build", "--strict", timeout=600, env={"SOURCE_DATE_EPOCH": DAY})
     assert built.returncode == 0, built.stderr
     return project / "site"
 
