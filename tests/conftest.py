@@ -112,6 +112,18 @@ def run_cli(
     return subprocess.CompletedProcess(argv, code, out.getvalue(), err.getvalue())
 
 
+def git(repo: Path, *args: str) -> str:
+    """git in a test's repository, as an author (CI's diffs, the commit hook): its output."""
+    done = subprocess.run(
+        ["git", "-c", "user.name=T", "-c", "user.email=t@example.org", *args],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return done.stdout.strip()
+
+
 def require_seed() -> str:
     if not SEED.is_file():
         pytest.skip(f"the seed article is not here ({SEED.name} expected in ../shared/seeds/)")

@@ -13,7 +13,7 @@ from pathlib import Path
 import cmarkgfm
 import yaml
 from cmarkgfm.cmark import Options
-from conftest import ENV, ROOT, SEED_SLUG, run_cli, run_mkdocs
+from conftest import ENV, ROOT, SEED_SLUG, git, run_cli, run_mkdocs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -146,21 +146,14 @@ def run_summary_step(project: Path, *names: str) -> str:
     steps = workflow["jobs"]["test"]["steps"]
     summary = next(s for s in steps if "GITHUB_STEP_SUMMARY" in s.get("run", ""))
 
-    def git(*args: str) -> str:
-        done = subprocess.run(
-            ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
-            cwd=project, capture_output=True, text=True, check=True,
-        )  # fmt: skip
-        return done.stdout.strip()
-
-    git("init", "-q")
-    git("add", "-A")
-    git("commit", "-q", "-m", "base")
-    base = git("rev-parse", "HEAD")
+    git(project, "init", "-q")
+    git(project, "add", "-A")
+    git(project, "commit", "-q", "-m", "base")
+    base = git(project, "rev-parse", "HEAD")
     for name in names:
         add_hostile_folder(project, name)
-    git("add", "-A")
-    git("commit", "-q", "-m", "add briefings")
+    git(project, "add", "-A")
+    git(project, "commit", "-q", "-m", "add briefings")
     (project / ".venv").symlink_to(ROOT / ".venv")
     out = project / "summary.md"
     result = subprocess.run(

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ENV, ROOT, SEED, SEED_SLUG, add_seed_article, require_seed, run_cli
+from conftest import ENV, ROOT, SEED, SEED_SLUG, add_seed_article, git, require_seed, run_cli
 
 from generator import Settings
 from generator.load import load_corpus
@@ -353,17 +353,10 @@ def test_pull_requests_get_a_summary_of_their_briefings_and_the_site(project: Pa
     assert upload["with"]["path"] == "site"
     assert any(s.get("run") == "make site" for s in steps)
 
-    def git(*args: str) -> str:
-        done = subprocess.run(
-            ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
-            cwd=project, capture_output=True, text=True, check=True,
-        )  # fmt: skip
-        return done.stdout.strip()
-
-    git("init", "-q")
-    git("add", "-A")
-    git("commit", "-q", "-m", "base")
-    base = git("rev-parse", "HEAD")
+    git(project, "init", "-q")
+    git(project, "add", "-A")
+    git(project, "commit", "-q", "-m", "base")
+    base = git(project, "rev-parse", "HEAD")
     added = project / "content" / "briefings" / "added-briefing"
     added.mkdir()
     text = (project / BRIEFING).read_text(encoding="utf-8")
@@ -373,8 +366,8 @@ def test_pull_requests_get_a_summary_of_their_briefings_and_the_site(project: Pa
         1,
     )
     (added / "briefing.yaml").write_text(hostile, encoding="utf-8")
-    git("add", "-A")
-    git("commit", "-q", "-m", "add a briefing")
+    git(project, "add", "-A")
+    git(project, "commit", "-q", "-m", "add a briefing")
     (project / ".venv").symlink_to(ROOT / ".venv")
     out = project / "summary.md"
     result = subprocess.run(

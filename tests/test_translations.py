@@ -6,12 +6,11 @@ of a translation changed together with its original."""
 from __future__ import annotations
 
 import shutil
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import SEED_SLUG, build, run_cli
+from conftest import SEED_SLUG, build, git, run_cli
 
 from generator.cli import main
 from generator.translations import fingerprint, parse_record
@@ -163,17 +162,6 @@ def test_translations_needs_a_mode_and_briefings(project: Path) -> None:
     typo = run_cli(project, "translations", "--confirm", "content/briefings/typo")
     assert typo.returncode == 2 and "'content/briefings/typo' is not a briefing" in typo.stderr
     assert not (project / RECORD).exists()
-
-
-def git(repo: Path, *args: str) -> str:
-    done = subprocess.run(
-        ["git", "-c", "user.name=T", "-c", "user.email=t@example.org", *args],
-        cwd=repo,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return done.stdout
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
