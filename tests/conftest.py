@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator import cli
 
@@ -122,6 +123,34 @@ def git(repo: Path, *args: str) -> str:
         check=True,
     )
     return done.stdout.strip()
+
+
+def pull_request_summary(
+    project: Path, change: Callable[[], object], env: Mapping[str, str] | None = None
+) -> tuple[subprocess.CompletedProcess[str], str]:
+    """The CI workflow's job-summary step, run as GitHub runs it on a pull request whose
+    one commit makes ``change`` to the project: the step's output and the summary."""
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "ci.yml").read_text())
+    steps = workflow["jobs"]["test"]["steps"]
+    summary = next(s for s in steps if "GITHUB_STEP_SUMMARY" in s.get("run", ""))
+    git(project, "init", "-q")
+    git(project, "add", "-A")
+    git(project, "commit", "-q", "-m", "base")
+    base = git(project, "rev-parse", "HEAD")
+    change()
+    git(project, "add", "-A")
+    git(project, "commit", "-q", "-m", "the pull request")
+    (project / ".venv").symlink_to(ROOT / ".venv")
+    out = project / "summary.md"
+    result = subprocess.run(
+        ["bash", "-e", "-c", summary["run"]],
+        cwd=project,
+        env={**ENV, **(env or {}), "BASE": base, "GITHUB_STEP_SUMMARY": str(out)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return result, out.read_text(encoding="utf-8") if out.is_file() else ""
 
 
 def require_seed() -> str:

@@ -11,9 +11,8 @@ import subprocess
 from pathlib import Path
 
 import cmarkgfm
-import yaml
 from cmarkgfm.cmark import Options
-from conftest import ENV, ROOT, SEED_SLUG, git, run_cli, run_mkdocs
+from conftest import SEED_SLUG, pull_request_summary, run_cli, run_mkdocs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -142,28 +141,12 @@ def text_of(fragment: str) -> str:
 def run_summary_step(project: Path, *names: str) -> str:
     """The CI workflow's summary step, run as GitHub would on a pull request that adds
     folders with these names: the summary it writes."""
-    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "ci.yml").read_text())
-    steps = workflow["jobs"]["test"]["steps"]
-    summary = next(s for s in steps if "GITHUB_STEP_SUMMARY" in s.get("run", ""))
-
-    git(project, "init", "-q")
-    git(project, "add", "-A")
-    git(project, "commit", "-q", "-m", "base")
-    base = git(project, "rev-parse", "HEAD")
-    for name in names:
-        add_hostile_folder(project, name)
-    git(project, "add", "-A")
-    git(project, "commit", "-q", "-m", "add briefings")
-    (project / ".venv").symlink_to(ROOT / ".venv")
-    out = project / "summary.md"
-    result = subprocess.run(
-        ["bash", "-e", "-c", summary["run"]],
-        cwd=project, env={**ENV, **CI, "BASE": base, "GITHUB_STEP_SUMMARY": str(out)},
-        capture_output=True, text=True, check=False,
-    )  # fmt: skip
+    result, summary = pull_request_summary(
+        project, lambda: [add_hostile_folder(project, name) for name in names], CI
+    )
     assert result.returncode == 0, result.stderr
     assert_log_is_inert(result)
-    return out.read_text(encoding="utf-8")
+    return summary
 
 
 def test_job_summary_shows_hostile_folder_names_as_text(project: Path) -> None:

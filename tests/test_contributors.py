@@ -11,7 +11,16 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ENV, ROOT, SEED, SEED_SLUG, add_seed_article, git, require_seed, run_cli
+from conftest import (
+    ENV,
+    ROOT,
+    SEED,
+    SEED_SLUG,
+    add_seed_article,
+    pull_request_summary,
+    require_seed,
+    run_cli,
+)
 
 from generator import Settings
 from generator.load import load_corpus
@@ -348,35 +357,23 @@ def test_pull_requests_get_a_summary_of_their_briefings_and_the_site(project: Pa
     briefing whose title is an attack: the summary names it, escaped, with its check."""
     workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "ci.yml").read_text())
     steps = workflow["jobs"]["test"]["steps"]
-    summary = next(s for s in steps if "GITHUB_STEP_SUMMARY" in s.get("run", ""))
     upload = next(s for s in steps if str(s.get("uses", "")).startswith("actions/upload-artifact"))
     assert upload["with"]["path"] == "site"
     assert any(s.get("run") == "make site" for s in steps)
 
-    git(project, "init", "-q")
-    git(project, "add", "-A")
-    git(project, "commit", "-q", "-m", "base")
-    base = git(project, "rev-parse", "HEAD")
-    added = project / "content" / "briefings" / "added-briefing"
-    added.mkdir()
-    text = (project / BRIEFING).read_text(encoding="utf-8")
-    hostile = text.replace(
-        "  en: A NATO liaison office in Tokyo",
-        "  en: <img src=x onerror=alert(1)> | A NATO liaison office in Tokyo",
-        1,
-    )
-    (added / "briefing.yaml").write_text(hostile, encoding="utf-8")
-    git(project, "add", "-A")
-    git(project, "commit", "-q", "-m", "add a briefing")
-    (project / ".venv").symlink_to(ROOT / ".venv")
-    out = project / "summary.md"
-    result = subprocess.run(
-        ["bash", "-e", "-c", summary["run"]],
-        cwd=project, env={**ENV, "BASE": base, "GITHUB_STEP_SUMMARY": str(out)},
-        capture_output=True, text=True, check=False,
-    )  # fmt: skip
+    def add_briefing() -> None:
+        added = project / "content" / "briefings" / "added-briefing"
+        added.mkdir()
+        text = (project / BRIEFING).read_text(encoding="utf-8")
+        hostile = text.replace(
+            "  en: A NATO liaison office in Tokyo",
+            "  en: <img src=x onerror=alert(1)> | A NATO liaison office in Tokyo",
+            1,
+        )
+        (added / "briefing.yaml").write_text(hostile, encoding="utf-8")
+
+    result, report = pull_request_summary(project, add_briefing)
     assert result.returncode == 0, result.stderr
-    report = out.read_text(encoding="utf-8")
     assert "| `added-briefing` |" in report
     assert SEED_SLUG not in report  # unchanged by the pull request
     assert (
