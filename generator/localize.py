@@ -348,14 +348,9 @@ class Localizer:
         original, the original's address as canonical."""
         real = twins(loaded, self.language.order)
         default = self.language.order[0] if self.language.order[0] in real else real[0]
-        if self.lang in real:
-            return f",{','.join(real)},", default, None
         original = self.language.shown(loaded.briefing.title)
-        return (
-            f",{','.join(real)},",
-            default,
-            f"{self.language.url_of(original)}{briefing_url(loaded.slug)}",
-        )
+        canonical = f"{self.language.url_of(original)}{briefing_url(loaded.slug)}"
+        return f",{','.join(real)},", default, None if self.lang in real else canonical
 
     def _image_url(self, loaded: LoadedBriefing) -> str | None:
         image = loaded.briefing.image
