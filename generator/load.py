@@ -582,13 +582,12 @@ def _check_timeline_against_today(
     expected after its last possible day, or one that happened but lies ahead."""
     today = report.settings.today
     for i, entry in enumerate(briefing.timeline):
-        when = _when(entry.date, entry.end)
         if entry.status_on(today) == "unrecorded":
             report.at(
                 path,
                 doc,
                 ("timeline", i),
-                f"expected {when}, which has passed: record what happened "
+                f"expected {_when(entry.date, entry.end)}, which has passed: record what happened "
                 "(status: happened or cancelled) or move the date",
                 severity=Severity.WARNING,
             )
@@ -597,7 +596,8 @@ def _check_timeline_against_today(
                 path,
                 doc,
                 ("timeline", i),
-                f"marked as happened {when}, which is after today ({today.isoformat()}): "
+                f"marked as happened {_when(entry.date, entry.end)}, which is after today "
+                f"({today.isoformat()}): "
                 "write status: expected, or correct the date",
                 severity=Severity.WARNING,
             )
