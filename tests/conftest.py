@@ -9,12 +9,14 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 import pytest
 import yaml
+from playwright import sync_api
 
+from bench.search import CHROMIUM_ARGS, chromium
 from generator import cli
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -211,6 +213,19 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         with (project / "content" / registry).open("a", encoding="utf-8") as out:
             out.write("\n" + (FIXTURES / "hostile" / registry).read_text(encoding="utf-8"))
     return build(project)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[sync_api.Browser]:
+    """One headless Chromium for the whole run (Playwright's sync API allows one at a
+    time per thread); each test opens its own pages. Skips when Chromium is missing."""
+    executable = chromium()
+    if executable is None:
+        pytest.skip("Chromium is not installed (apt-get install chromium)")
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
 
 
 @pytest.fixture

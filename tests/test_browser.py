@@ -17,7 +17,6 @@ from playwright import sync_api  # a pinned dev dependency, like the rest of the
 from playwright.sync_api import expect
 
 from bench.search import (
-    CHROMIUM_ARGS,
     RESULT_LINKS,
     RESULTS,
     RESULTS_SHOWN,
@@ -39,14 +38,6 @@ pytestmark = [
 def served(full_site: Path) -> Iterator[str]:
     with serve_folder(full_site) as base:
         yield base
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def search(browser: object, url: str) -> list[str]:

@@ -12,7 +12,7 @@ import pytest
 from conftest import ENV, SEED_SLUG
 from playwright import sync_api
 
-from bench.search import CHROMIUM_ARGS, chromium
+from bench.search import chromium
 from bench.serve import fetch, mkdocs_serve, wait_for
 
 pytestmark = pytest.mark.slow
@@ -32,15 +32,11 @@ def serving(project: Path, *args: str) -> Iterator[str]:
 
 
 @contextlib.contextmanager
-def browser_on_preview(project: Path) -> Iterator[tuple[str, sync_api.Browser]]:
-    """`mkdocs serve --dirty` showing the seed briefing, and Chromium to look at it."""
-    with serving(project, "--dirty") as base, sync_api.sync_playwright() as playwright:
+def preview_of(project: Path) -> Iterator[str]:
+    """`mkdocs serve --dirty` showing the seed briefing."""
+    with serving(project, "--dirty") as base:
         wait_for(f"{base}/en/briefings/{SEED_SLUG}/", "A NATO liaison office in Tokyo")
-        browser = playwright.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
-        try:
-            yield base, browser
-        finally:
-            browser.close()
+        yield base
 
 
 @pytest.mark.parametrize("mode", [(), ("--dirty",)], ids=["full", "dirty"])
@@ -184,11 +180,11 @@ def test_a_mistake_while_serving_shows_on_every_page_until_fixed(project: Path) 
     chromium() is None, reason="Chromium is not installed (apt-get install chromium)"
 )
 def test_a_browser_on_the_preview_shows_the_mistake_and_comes_back_by_itself(
-    project: Path,
+    project: Path, browser: sync_api.Browser
 ) -> None:
     yaml_file = project / "content" / "briefings" / SEED_SLUG / "briefing.yaml"
     text = yaml_file.read_text(encoding="utf-8")
-    with browser_on_preview(project) as (base, browser):
+    with preview_of(project) as base:
         page = browser.new_page()
         page.goto(f"{base}/en/briefings/{SEED_SLUG}/")
         heading = page.locator("h1")
@@ -202,10 +198,12 @@ def test_a_browser_on_the_preview_shows_the_mistake_and_comes_back_by_itself(
 @pytest.mark.skipif(
     chromium() is None, reason="Chromium is not installed (apt-get install chromium)"
 )
-def test_open_pages_reload_with_the_edit_its_page_first_then_the_lists(project: Path) -> None:
+def test_open_pages_reload_with_the_edit_its_page_first_then_the_lists(
+    project: Path, browser: sync_api.Browser
+) -> None:
     yaml_file = project / "content" / "briefings" / SEED_SLUG / "briefing.yaml"
     text = yaml_file.read_text(encoding="utf-8")
-    with browser_on_preview(project) as (base, browser):
+    with preview_of(project) as base:
         briefing, archive = browser.new_page(), browser.new_page()
         briefing.goto(f"{base}/en/briefings/{SEED_SLUG}/")
         archive.goto(f"{base}/en/briefings/")

@@ -15,9 +15,9 @@ import icalendar
 import pytest
 import yaml
 from conftest import ENV, SEED_SLUG, copy_project, run_cli, run_mkdocs
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import Browser, expect
 
-from bench.search import CHROMIUM_ARGS, chromium, serve_folder
+from bench.search import chromium, serve_folder
 from generator import Settings
 from generator.dates import PartialDate
 from generator.load import load_corpus
@@ -251,20 +251,16 @@ def served(site: Path) -> Iterator[str]:
 @pytest.mark.skipif(
     chromium() is None, reason="Chromium is not installed (apt-get install chromium)"
 )
-def test_a_reader_sees_the_outcome_is_not_recorded(served: str) -> None:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page()
-            for lang, word in (("en", "outcome not recorded"), ("id", "hasil belum dicatat")):
-                page.goto(f"{served}/{lang}/briefings/agenda/")
-                status = page.locator(".briefing-event--unrecorded .briefing-status")
-                expect(status).to_have_text([word, word])
-                expect(
-                    page.locator(".briefing-event--expected .briefing-status").first
-                ).to_be_visible()
-        finally:
-            browser.close()
+def test_a_reader_sees_the_outcome_is_not_recorded(served: str, browser: Browser) -> None:
+    page = browser.new_page()
+    try:
+        for lang, word in (("en", "outcome not recorded"), ("id", "hasil belum dicatat")):
+            page.goto(f"{served}/{lang}/briefings/agenda/")
+            status = page.locator(".briefing-event--unrecorded .briefing-status")
+            expect(status).to_have_text([word, word])
+            expect(page.locator(".briefing-event--expected .briefing-status").first).to_be_visible()
+    finally:
+        page.close()
 
 
 def test_the_shipped_briefing_is_true_on_the_day_it_was_last_reviewed(project: Path) -> None:
