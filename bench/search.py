@@ -8,6 +8,7 @@ and says so in its JSON.
 
 from __future__ import annotations
 
+import concurrent.futures
 import contextlib
 import functools
 import http.server
@@ -68,6 +69,15 @@ def probe(site: Path, lang: str, word: str, title: str, expected: str) -> Search
     executable = chromium()
     if executable is None:
         return None
+    # Playwright's sync API drives one instance per thread: the probe takes a thread of
+    # its own, so a program already driving a browser (the test suite) can call it.
+    with concurrent.futures.ThreadPoolExecutor(1) as thread:
+        return thread.submit(_probe, executable, site, lang, word, title, expected).result()
+
+
+def _probe(
+    executable: str, site: Path, lang: str, word: str, title: str, expected: str
+) -> SearchProbe:
     with serve_folder(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         try:
