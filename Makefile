@@ -43,7 +43,7 @@ test: $(STAMP)
 test-fast: $(STAMP)
 	$(BIN)/ruff check generator tests bench
 	$(BIN)/mypy
-	$(BIN)/python -m pytest -q -m "not slow"
+	BRIEFINGS_EDIT_LOOP=1 $(BIN)/python -m pytest -q -m "not slow" -n auto --dist loadfile
 
 ## Validate content and print every problem (file:line: field: message)
 check: $(STAMP)

@@ -29,6 +29,15 @@ PROJECT_PARTS = ("mkdocs.yml", "docs", "templates", "overrides", "locales", "con
 # day), in this process and in the commands it runs.
 BUILD_DAY = "1704067200"
 os.environ["SOURCE_DATE_EPOCH"] = BUILD_DAY
+# `make test-fast` tries a tenth of each property's examples: the edit loop, not the proof.
+EDIT_LOOP = os.environ.get("BRIEFINGS_EDIT_LOOP") == "1"
+
+
+def examples(full: int) -> int:
+    """How many examples a Hypothesis property tries in this run."""
+    return max(3, full // 10) if EDIT_LOOP else full
+
+
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "https://briefings.example.org/"}
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import cmarkgfm
 from cmarkgfm.cmark import Options
-from conftest import SEED_SLUG, pull_request_summary, run_cli, run_mkdocs
+from conftest import SEED_SLUG, examples, pull_request_summary, run_cli, run_mkdocs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -189,7 +189,7 @@ ANY_TEXT = st.text(st.characters(exclude_categories=()), max_size=40) | st.sampl
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(ANY_TEXT)
 def test_every_text_is_inert_where_it_goes(text: str) -> None:
     line = log_line(text)

@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from conftest import SEED_SLUG, run_cli
+from conftest import SEED_SLUG, examples, run_cli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -119,7 +119,7 @@ def make(path: Path, kind: str, data: bytes) -> None:
         path.write_bytes(VALID.get(path.name, data))
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     registries=st.tuples(KINDS, KINDS),
     folders=st.lists(

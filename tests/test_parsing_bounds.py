@@ -40,6 +40,7 @@ PASTED = {
 }
 
 
+@pytest.mark.slow  # a megabyte each: the bound holds, but not in the edit loop
 @pytest.mark.parametrize("text", PASTED.values(), ids=PASTED.keys())
 def test_pasted_worst_cases_are_checked_within_seconds(project: object, text: str) -> None:
     use_article(project, "article.id.txt", text)

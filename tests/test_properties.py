@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import SEED_SLUG, copy_project
+from conftest import SEED_SLUG, copy_project, examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -59,7 +59,7 @@ def sandbox(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @settings(
-    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(200), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(document=documents)
 def test_every_input_builds_or_is_refused_with_file_and_line(sandbox: Path, document: str) -> None:
@@ -79,7 +79,7 @@ def test_every_input_builds_or_is_refused_with_file_and_line(sandbox: Path, docu
 
 
 @settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(text=st.text(min_size=1, max_size=200))
 def test_any_text_in_a_field_renders_or_is_refused(sandbox: Path, text: str) -> None:
