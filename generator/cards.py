@@ -19,8 +19,8 @@ from pathlib import Path, PurePosixPath
 
 from PIL import Image, ImageDraw, ImageFont, PngImagePlugin
 
+from generator.corpus import LoadedBriefing
 from generator.layout import card_file
-from generator.load import LoadedBriefing
 from generator.settings import Language
 
 SIZE = (1200, 630)

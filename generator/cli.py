@@ -12,10 +12,11 @@ from pathlib import Path
 from typing import Any
 
 from generator.build import ENGINES, BuildError, build_site
+from generator.corpus import Corpus
 from generator.coverage import coverage
 from generator.dates import FullDate, PartialDate
 from generator.errors import ContentError, Problem, Severity, display_path, errors_only
-from generator.load import Corpus, load_corpus
+from generator.load import load_corpus
 from generator.models import id_problem
 from generator.pipeline import generate, load_and_check
 from generator.scaffold import ScaffoldError, scaffold

@@ -14,6 +14,7 @@ from email.utils import format_datetime
 from pathlib import PurePosixPath
 from xml.etree import ElementTree as ET
 
+from generator.corpus import LoadedBriefing, corrections_in_order
 from generator.encode import html_paragraphs, html_text, json_bytes
 from generator.layout import (
     CORRECTIONS,
@@ -22,7 +23,6 @@ from generator.layout import (
     briefing_url,
     page_url,
 )
-from generator.load import LoadedBriefing
 from generator.models import Correction
 from generator.settings import Language
 
@@ -39,13 +39,15 @@ class Listed:
     number: int
 
 
-def newest_first(briefings: Sequence[LoadedBriefing]) -> list[Listed]:
+def all_corrections(briefings: Sequence[LoadedBriefing]) -> list[Listed]:
     """Every correction, newest first; on the same day, the newer briefing's first (by
     its date, then slug), and within a briefing the one written later in its list."""
     listed = [
         Listed(loaded, correction, number)
         for loaded in briefings
-        for number, correction in enumerate(_by_date(loaded), start=1)
+        for number, correction in enumerate(
+            corrections_in_order(loaded.briefing.corrections), start=1
+        )
     ]
     listed.sort(
         key=lambda item: (
@@ -59,17 +61,12 @@ def newest_first(briefings: Sequence[LoadedBriefing]) -> list[Listed]:
     return listed
 
 
-def _by_date(loaded: LoadedBriefing) -> list[Correction]:
-    # Stable: corrections of one day keep the order the briefing lists them in.
-    return sorted(loaded.briefing.corrections, key=lambda c: c.date.sort_key)
-
-
 def correction_feeds(
     briefings: Sequence[LoadedBriefing], language: Language, site_name: str, label: str
 ) -> dict[PurePosixPath, bytes]:
     """The corrections feeds of one language, RSS 2.0 and JSON Feed, by path; ``label``:
     the language's word for corrections (from its catalog), in the feeds' titles."""
-    listed = newest_first(briefings)[:FEED_ITEMS]
+    listed = all_corrections(briefings)[:FEED_ITEMS]
     title = f"{site_name}: {label}"
     return {
         FEED_CORRECTIONS_RSS: _rss(listed, language, title),

@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from generator.checks import ONE_LANGUAGE_FIELDS
+from generator.corpus import Corpus, LoadedBriefing
 from generator.errors import field_path
-from generator.load import ONE_LANGUAGE_FIELDS, Corpus, LoadedBriefing
 from generator.strict_yaml import Loc
 
 

@@ -19,6 +19,13 @@ from pathlib import PurePosixPath
 from typing import Any
 from xml.etree import ElementTree as ET
 
+from generator.corpus import (
+    Corpus,
+    LoadedBriefing,
+    chronological,
+    corrections_in_order,
+    newest_first,
+)
 from generator.corrections import correction_feeds
 from generator.dates import PartialDate
 from generator.encode import html_paragraphs, html_text, json_bytes, json_text
@@ -39,17 +46,12 @@ from generator.layout import (
     tag_page,
     timeline_data,
 )
-from generator.load import Corpus, LoadedBriefing
 from generator.related import appearances
 from generator.settings import Language
 
 FEED_ITEMS = 50
 # The interface words feeds and the calendar say, as the pages' catalogs translate them.
 FEED_WORDS = ("Corrections", "outcome not recorded")
-
-
-def _newest_first(corpus: Corpus) -> list[LoadedBriefing]:
-    return sorted(corpus.briefings, key=lambda b: (b.briefing.published, b.slug), reverse=True)
 
 
 # What one briefing contributes to a language's data files, by its slug: kept by a caller
@@ -74,7 +76,7 @@ def data_files(
     ``known`` holds what earlier runs made of each briefing, taken again while the
     briefing is the same object (and the registries the same: the caller's to say).
     """
-    briefings = _newest_first(corpus)
+    briefings = newest_first(corpus.briefings)
     known = known if known is not None else {}
     for loaded in briefings:
         if loaded.slug not in known or known[loaded.slug][0] is not loaded:
@@ -196,7 +198,7 @@ def _content(loaded: LoadedBriefing, language: Language, corrections_label: str)
     """What a feed item says: the summary, then each correction with its date."""
     b = loaded.briefing
     paragraphs = [language.text(b.summary)]
-    for correction in sorted(b.corrections, key=lambda c: c.date.sort_key):
+    for correction in corrections_in_order(b.corrections):
         when = language.date(correction.date)
         paragraphs.append(f"{corrections_label} ({when}): {language.text(correction.text)}")
     return "\n\n".join(paragraphs)
@@ -335,7 +337,7 @@ def _briefing(
                 "event": text(e.event),
                 "actors": list(e.actors),
             }
-            for e in sorted(b.timeline, key=lambda e: e.date.sort_key)
+            for e in chronological(b.timeline)
         ],
         "sources": [
             {
@@ -372,7 +374,7 @@ def timelinejs(loaded: LoadedBriefing, language: Language, today: dt.date) -> di
         return html_text(language.text(texts))
 
     events = []
-    for entry in sorted(b.timeline, key=lambda e: e.date.sort_key):
+    for entry in chronological(b.timeline):
         event: dict[str, Any] = {
             "start_date": date(entry.date),
             "text": {"text": escaped(entry.event)},

@@ -16,10 +16,10 @@ import datetime as dt
 from collections.abc import Sequence
 from urllib.parse import urlsplit
 
+from generator.corpus import LoadedBriefing
 from generator.dates import Precision
 from generator.encode import ical_line
 from generator.layout import briefing_url
-from generator.load import LoadedBriefing
 from generator.settings import Language
 
 STATUS = {"happened": "CONFIRMED", "expected": "TENTATIVE", "cancelled": "CANCELLED"}

@@ -7,36 +7,36 @@ here with a :class:`~generator.errors.ContentError` listing every problem.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import os
 import stat
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from generator import images
 from generator.article import ArticleBody, ArticleError, parse_article
-from generator.dates import PartialDate, Precision
+from generator.checks import (
+    check_references,
+    check_text_languages,
+    check_timeline_against_today,
+    texts_of,
+)
+from generator.corpus import Corpus, LoadedBriefing
 from generator.errors import (
     ContentError,
     Problem,
     Severity,
-    display_path,
     errors_only,
     field_path,
 )
 from generator.images import CleanImage
 from generator.layout import ACTORS, RESERVED_IDS, TAGS
 from generator.models import (
-    FIELD_NAMES,
-    ID_PATTERN,
-    LANG_PATTERN,
-    MAX_ID_LENGTH,
     Actor,
     Briefing,
     LineText,
@@ -45,9 +45,11 @@ from generator.models import (
     shorten,
 )
 from generator.parallel import map_parts, split
+from generator.report import Report
 from generator.settings import Settings
 from generator.strict_yaml import DEFAULT_LIMITS, Loc, YamlDocument, YamlError, decode, parse
 from generator.translations import MAX_RECORD_BYTES, RECORD_FILE, Stale, parse_record, stale
+from generator.wording import kind_name, message, validate
 
 M = TypeVar("M", bound=BaseModel)
 E = TypeVar("E")
@@ -57,87 +59,6 @@ MAX_BRIEFINGS = 20_000
 MAX_ARTICLE_BYTES = 2_000_000
 BRIEFING_FILE = "briefing.yaml"
 REVIEW_MARKER = "# REVIEW"  # written by `briefings new` after every guessed value
-# Texts that are by nature in one language: the original headline of the article.
-ONE_LANGUAGE_FIELDS = {("article", "title")}
-
-
-@dataclass(frozen=True)
-class LoadedBriefing:
-    slug: str
-    folder: Path
-    source: str  # the YAML file as contributors name it, e.g. content/briefings/x/briefing.yaml
-    briefing: Briefing
-    # The original and any translations, by language. A dict rather than a read-only
-    # proxy, which could not be pickled back from a process that loaded it.
-    articles: Mapping[str, ArticleBody]
-    image: CleanImage | None  # the briefing's own image file, re-encoded
-    # Every text of the briefing (a language map) with its location, in order: walked
-    # once here, read by every language's translation coverage.
-    texts: tuple[tuple[Loc, Mapping[str, str]], ...]
-    # Translations whose original changed since translations.txt recorded them.
-    stale: tuple[Stale, ...] = ()
-
-
-@dataclass(frozen=True)
-class Corpus:
-    actors: Mapping[str, Actor]
-    tags: Mapping[str, Text]
-    briefings: tuple[LoadedBriefing, ...]  # by slug
-    warnings: tuple[Problem, ...]
-    # The registries as read ("actors.yaml" -> document), for messages about their entries.
-    registries: Mapping[str, YamlDocument] = field(default_factory=dict)
-    # Briefings left out for their errors (slug -> its problems), when loading skips them.
-    skipped: Mapping[str, tuple[Problem, ...]] = field(default_factory=dict)
-
-    def registry_line(self, registry: str, entry_id: str) -> int:
-        """Where an entry of a registry starts (1 if unknown): found only when asked."""
-        doc = self.registries.get(registry)
-        return doc.position((entry_id,)).line if doc is not None else 1
-
-
-class _Report:
-    """Collects problems for one run; every stage of loading adds to it."""
-
-    def __init__(self, settings: Settings) -> None:
-        self.settings = settings
-        self.problems: list[Problem] = []
-        # Registries with invalid entries: every id they list, valid or not; None for a
-        # registry that could not be read at all, against which nothing is checked.
-        self.known_ids: dict[str, Collection[str] | None] = {}
-        self.registries: dict[str, YamlDocument] = {}
-
-    def name(self, path: Path) -> str:
-        return display_path(path, self.settings.root)
-
-    def add(
-        self,
-        path: Path,
-        message: str,
-        *,
-        line: int = 0,
-        column: int = 0,
-        field: str = "",
-        severity: Severity = Severity.ERROR,
-    ) -> None:
-        self.problems.append(Problem(self.name(path), line, column, field, message, severity))
-
-    def at(
-        self,
-        path: Path,
-        doc: YamlDocument,
-        loc: Loc,
-        message: str,
-        severity: Severity = Severity.ERROR,
-    ) -> None:
-        pos = doc.position(loc)
-        self.add(
-            path,
-            message,
-            line=pos.line,
-            column=pos.column,
-            field=field_path(loc),
-            severity=severity,
-        )
 
 
 def load_corpus(
@@ -150,7 +71,7 @@ def load_corpus(
     without it; errors anywhere else (a registry) still raise.
     """
     cache = cache if cache is not None else LoadCache()
-    report = _Report(settings)
+    report = Report(settings)
     _refuse_symlinks(settings.content_dir, report)
     actor_map, tag_map = _load_registries(settings, report)
     folders = _briefing_folders(settings, report)
@@ -181,7 +102,7 @@ REGISTRIES = ("actors.yaml", "tags.yaml")  # in the content folder
 
 
 def _load_registries(
-    settings: Settings, report: _Report
+    settings: Settings, report: Report
 ) -> tuple[dict[str, Actor], dict[str, TagName]]:
     actors = settings.content_dir / REGISTRIES[0]
     tags = settings.content_dir / REGISTRIES[1]
@@ -195,7 +116,7 @@ def reload_registries(settings: Settings, corpus: Corpus) -> Corpus | None:
     """``corpus`` with its registries read again, as `load_corpus` reads them; None if
     either has an error, or if an id came or went (which briefings' references and the
     pages of the site depend on: the caller then loads everything)."""
-    report = _Report(settings)
+    report = Report(settings)
     actors, tags = _load_registries(settings, report)
     same_ids = actors.keys() == corpus.actors.keys() and tags.keys() == corpus.tags.keys()
     if errors_only(report.problems) or not same_ids:
@@ -208,19 +129,11 @@ def reload_registries(settings: Settings, corpus: Corpus) -> Corpus | None:
     )
 
 
-def changed_entries(before: Corpus, after: Corpus) -> tuple[set[str], set[str]]:
-    """The ids of the actors and of the topics whose entries differ between the two
-    corpora's registries (ids in both; ones that came or went are the caller's)."""
-    actors = {key for key, actor in after.actors.items() if before.actors.get(key) != actor}
-    tags = {key for key, name in after.tags.items() if before.tags.get(key) != name}
-    return actors, tags
-
-
 def reload_briefing(settings: Settings, corpus: Corpus, folder: Path) -> LoadedBriefing | None:
     """One briefing of ``corpus`` read again from ``folder`` and checked against its
     registries, as `load_corpus` would; None if the folder is gone or has any error (the
     caller then loads everything, which reports it)."""
-    report = _Report(settings)
+    report = Report(settings)
     if not folder.is_dir() or folder.is_symlink() or not (folder / BRIEFING_FILE).is_file():
         return None
     found = _read_briefing(folder, report)
@@ -228,7 +141,7 @@ def reload_briefing(settings: Settings, corpus: Corpus, folder: Path) -> LoadedB
         return None
     loaded, doc = found
     path = folder / BRIEFING_FILE
-    _check_references(loaded.briefing, corpus.actors, corpus.tags, path, doc, report)
+    check_references(loaded.briefing, corpus.actors, corpus.tags, path, doc, report)
     return None if errors_only(report.problems) else loaded
 
 
@@ -254,7 +167,7 @@ def _set_aside(
 NO_SYMLINKS = "symbolic links are not allowed in content/; copy the file"
 
 
-def _refuse_symlinks(content_dir: Path, report: _Report) -> None:
+def _refuse_symlinks(content_dir: Path, report: Report) -> None:
     if not content_dir.is_dir():
         report.add(content_dir, "the content folder is missing")
         return
@@ -280,7 +193,7 @@ def _kind_of(mode: int) -> str:
     return "not a regular file"
 
 
-def read_file(path: Path, limit: int, report: _Report) -> bytes | None:
+def read_file(path: Path, limit: int, report: Report) -> bytes | None:
     """The bytes of a regular file of at most ``limit`` bytes, or None after reporting why not.
 
     Asked before opening: a folder cannot be read, a named pipe or a device would
@@ -302,7 +215,7 @@ def read_file(path: Path, limit: int, report: _Report) -> bytes | None:
     return None
 
 
-def _read_yaml(path: Path, report: _Report) -> YamlDocument | None:
+def _read_yaml(path: Path, report: Report) -> YamlDocument | None:
     raw = read_file(path, DEFAULT_LIMITS.max_bytes, report)
     if raw is None:
         return None
@@ -330,85 +243,14 @@ def _read_yaml(path: Path, report: _Report) -> YamlDocument | None:
             field=field_path(loc),
         )
     if not isinstance(doc.data, dict):
-        found = "an empty file" if doc.data is None else f"a {_kind(doc.data)}"
+        found = "an empty file" if doc.data is None else f"a {kind_name(doc.data)}"
         report.add(path, f"expected a mapping of fields at the top level, found {found}", line=1)
         return None
     return doc
 
 
-def _kind(value: object) -> str:
-    return {list: "list", str: "text", bool: "true/false", dict: "mapping"}.get(
-        type(value), type(value).__name__
-    )
-
-
-def _validate(model: type[M], path: Path, doc: YamlDocument, report: _Report) -> M | None:
-    try:
-        return model.model_validate(doc.data)
-    except ValidationError as exc:
-        errors = exc.errors(include_url=False)
-        # A key that is wrong says what happened; its value's own error would only repeat it.
-        wrong_keys = {tuple(e["loc"][:-1]) for e in errors if e["loc"][-1:] == ("[key]",)}
-        for error in errors:
-            if error["loc"][-1:] != ("[key]",) and tuple(error["loc"]) in wrong_keys:
-                continue
-            loc = tuple(p for p in error["loc"] if p != "[key]")
-            report.at(path, doc, loc, _message(error))
-        return None
-
-
-_MESSAGES = {
-    "missing": "required field is missing",
-    "extra_forbidden": "unknown field; check its spelling against the format guide",
-    "bool_type": "write true or false",
-    "string_type": "expected text",
-    "dict_type": "expected a mapping of fields",
-    "list_type": "expected a list",
-    "model_type": "expected a mapping of fields",
-    "too_short": "needs at least one entry",
-    "string_too_short": "is empty; write the text or remove the field",
-}
-
-
-def _message(error: Any) -> str:
-    kind = error["type"]
-    if kind == "value_error":
-        return str(error["msg"]).removeprefix("Value error, ")
-    special = _form_message(error)
-    if special:
-        return special
-    if kind == "extra_forbidden" and error["loc"]:
-        close = difflib.get_close_matches(str(error["loc"][-1]), FIELD_NAMES, n=1, cutoff=0.7)
-        if close:
-            return f"unknown field; did you mean {close[0]!r}?"
-    if kind == "literal_error":
-        return f"{error.get('input')!r} is not allowed; expected {error['ctx']['expected']}"
-    if kind == "too_long":
-        return str(error["msg"])
-    return _MESSAGES.get(kind, str(error["msg"]))
-
-
-def _form_message(error: Any) -> str | None:
-    """What is wrong with an id or a language code, in the contributor's terms."""
-    ctx = error.get("ctx", {})
-    value = str(error.get("input"))
-    if ctx.get("pattern") == ID_PATTERN or ctx.get("max_length") == MAX_ID_LENGTH:
-        return f"{shorten(value)!r} is not a valid id: {id_problem(value)}"
-    if error["type"] != "string_pattern_mismatch":
-        return None
-    if ctx["pattern"] != LANG_PATTERN:
-        return f"{value!r} does not have the expected form ({ctx['pattern']})"
-    if " " in value.strip():  # {id: Menteri, tuan rumah, en: ...}: the comma split the text
-        return (
-            f"{shorten(value)!r} is not a language code: a comma inside {{...}} ended the "
-            "text before it, and the words after it became a key; put the whole text in "
-            'quotes: id: "..., ..."'
-        )
-    return f"{value!r} is not a language code (two or three lowercase letters: id, en)"
-
-
 def _load_registry(
-    path: Path, entry: TypeAdapter[E], list_page: str, report: _Report
+    path: Path, entry: TypeAdapter[E], list_page: str, report: Report
 ) -> dict[str, E]:
     """A registry (id -> entry), validated entry by entry; ``list_page`` lists them all.
 
@@ -430,8 +272,8 @@ def _load_registry(
             failed = True
             continue
         if key in RESERVED_IDS:
-            message = f"{key!r} is reserved: {list_page} lists them all; choose another id"
-            report.at(path, doc, (key,), message)
+            reserved = f"{key!r} is reserved: {list_page} lists them all; choose another id"
+            report.at(path, doc, (key,), reserved)
             failed = True
             continue
         try:
@@ -439,15 +281,15 @@ def _load_registry(
         except ValidationError as exc:
             failed = True
             for error in exc.errors(include_url=False):
-                report.at(path, doc, (key, *error["loc"]), _message(error))
+                report.at(path, doc, (key, *error["loc"]), message(error))
     for loc, text in texts_of(entries):
-        _check_text_languages(loc, text, path, doc, report)
+        check_text_languages(loc, text, path, doc, report)
     if failed:
         report.known_ids[path.name] = set(doc.data)
     return entries
 
 
-def _briefing_folders(settings: Settings, report: _Report) -> list[Path]:
+def _briefing_folders(settings: Settings, report: Report) -> list[Path]:
     root = settings.briefings_dir
     if not root.is_dir():
         return []
@@ -540,7 +382,7 @@ def _read_changed(
 
 
 def _read_folders(settings: Settings, folders: Sequence[Path]) -> list[_Read]:
-    report = _Report(settings)
+    report = Report(settings)
     read = []
     for folder in folders:
         stamp = _stamp(folder)  # before reading: an edit made meanwhile is seen next time
@@ -555,7 +397,7 @@ def _load_briefing(
     read: Mapping[Path, _Read],
     actors: Mapping[str, Actor],
     tags: Mapping[str, Text],
-    report: _Report,
+    report: Report,
     cache: LoadCache,
 ) -> LoadedBriefing | None:
     fresh = read.get(folder)
@@ -570,57 +412,22 @@ def _load_briefing(
         if not errors_only(fresh.problems):
             cache.briefings[folder] = (fresh.stamp, loaded, doc, fresh.problems)
     path = folder / BRIEFING_FILE
-    _check_references(loaded.briefing, actors, tags, path, doc, report)
-    _check_timeline_against_today(loaded.briefing, path, doc, report)
+    check_references(loaded.briefing, actors, tags, path, doc, report)
+    check_timeline_against_today(loaded.briefing, path, doc, report)
     return loaded
 
 
-def _check_timeline_against_today(
-    briefing: Briefing, path: Path, doc: YamlDocument, report: _Report
-) -> None:
-    """Warn where the timeline says what the build's day contradicts: an event still
-    expected after its last possible day, or one that happened but lies ahead."""
-    today = report.settings.today
-    for i, entry in enumerate(briefing.timeline):
-        if entry.status_on(today) == "unrecorded":
-            report.at(
-                path,
-                doc,
-                ("timeline", i),
-                f"expected {_when(entry.date, entry.end)}, which has passed: record what happened "
-                "(status: happened or cancelled) or move the date",
-                severity=Severity.WARNING,
-            )
-        elif entry.status == "happened" and entry.date.first_day() > today:
-            report.at(
-                path,
-                doc,
-                ("timeline", i),
-                f"marked as happened {_when(entry.date, entry.end)}, which is after today "
-                f"({today.isoformat()}): "
-                "write status: expected, or correct the date",
-                severity=Severity.WARNING,
-            )
-
-
-def _when(date: PartialDate, end: PartialDate | None) -> str:
-    """'in July 2023', 'on July 11, 2023', 'from ... to ...': a date in a sentence."""
-    if end is not None and end != date:
-        return f"from {date.format('en')} to {end.format('en')}"
-    return f"{'on' if date.precision is Precision.DAY else 'in'} {date.format('en')}"
-
-
-def _read_briefing(folder: Path, report: _Report) -> tuple[LoadedBriefing, YamlDocument] | None:
+def _read_briefing(folder: Path, report: Report) -> tuple[LoadedBriefing, YamlDocument] | None:
     path = folder / BRIEFING_FILE
     doc = _read_yaml(path, report)
     if doc is None:
         return None
-    briefing = _validate(Briefing, path, doc, report)
+    briefing = validate(Briefing, path, doc, report)
     if briefing is None:
         return None
     texts = texts_of(briefing)
     for loc, text in texts:
-        _check_text_languages(loc, text, path, doc, report)
+        check_text_languages(loc, text, path, doc, report)
     articles = _load_articles(folder, briefing, path, doc, report)
     outdated = _stale_translations(folder, briefing, texts, path, doc, report)
     image = None
@@ -648,7 +455,7 @@ def _stale_translations(
     texts: Sequence[tuple[Loc, Mapping[str, str]]],
     path: Path,
     doc: YamlDocument,
-    report: _Report,
+    report: Report,
 ) -> tuple[Stale, ...]:
     """The translations of a briefing whose original changed since its record, each
     warned about at the translation's own line; a malformed record is an error."""
@@ -666,7 +473,7 @@ def _stale_translations(
     return tuple(found)
 
 
-def _load_image(file: Path, path: Path, doc: YamlDocument, report: _Report) -> CleanImage | None:
+def _load_image(file: Path, path: Path, doc: YamlDocument, report: Report) -> CleanImage | None:
     if not file.exists():
         report.at(path, doc, ("image", "file"), f"{file.name!r} is not beside {path.name}")
         return None
@@ -680,102 +487,8 @@ def _load_image(file: Path, path: Path, doc: YamlDocument, report: _Report) -> C
         return None
 
 
-def texts_of(value: object, loc: Loc = ()) -> list[tuple[Loc, dict[str, str]]]:
-    """Every Text (a language map) inside a validated model, with its location, in order."""
-    found: list[tuple[Loc, dict[str, str]]] = []
-    _collect_texts(value, loc, found)
-    return found
-
-
-def _collect_texts(value: object, loc: Loc, found: list[tuple[Loc, dict[str, str]]]) -> None:
-    if type(value) is str or value is None:  # most values: nothing inside
-        return
-    if isinstance(value, BaseModel):
-        fields = type(value).model_fields
-        root = getattr(value, "root", None)
-        if root is not None and not fields.keys() - {"root"}:
-            _collect_texts(root, loc, found)
-            return
-        for name in fields:
-            _collect_texts(getattr(value, name), (*loc, name), found)
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            _collect_texts(item, (*loc, index), found)
-    elif isinstance(value, dict):
-        if value and all(isinstance(v, str) for v in value.values()):
-            found.append((loc, value))
-        else:
-            for key, item in value.items():
-                _collect_texts(item, (*loc, key), found)
-
-
-def _check_text_languages(
-    loc: Loc, text: Mapping[str, str], path: Path, doc: YamlDocument, report: _Report
-) -> None:
-    languages = report.settings.languages
-    for lang in text:
-        if lang not in languages:
-            report.at(
-                path,
-                doc,
-                (*loc, lang),
-                f"{lang!r} is not a language of this site ({', '.join(languages)})",
-            )
-    if loc in ONE_LANGUAGE_FIELDS:
-        return
-    for lang in languages:
-        if lang not in text:
-            report.at(
-                path,
-                doc,
-                loc,
-                f"missing translation: no {lang!r} text (the page shows another language)",
-                severity=Severity.WARNING,
-            )
-
-
-def _suggest(value: str, choices: Mapping[str, object]) -> str:
-    close = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
-    return f"; did you mean {close[0]!r}?" if close else ""
-
-
-def _check_references(
-    briefing: Briefing,
-    actors: Mapping[str, Actor],
-    tags: Mapping[str, Text],
-    path: Path,
-    doc: YamlDocument,
-    report: _Report,
-) -> None:
-    known_actors = report.known_ids.get("actors.yaml", actors)
-    known_tags = report.known_ids.get("tags.yaml", tags)
-
-    def actor(actor_id: str, loc: Loc) -> None:
-        if known_actors is not None and actor_id not in known_actors:
-            message = f"unknown actor {actor_id!r}: not in content/actors.yaml"
-            report.at(path, doc, loc, message + _suggest(actor_id, actors))
-
-    listed = set()
-    for i, role in enumerate(briefing.actors):
-        actor(role.actor, ("actors", i, "actor"))
-        if role.actor in listed:
-            report.at(path, doc, ("actors", i, "actor"), f"actor {role.actor!r} is listed twice")
-        listed.add(role.actor)
-    for i, entry in enumerate(briefing.timeline):
-        for j, actor_id in enumerate(entry.actors):
-            actor(actor_id, ("timeline", i, "actors", j))
-    for i, tag in enumerate(briefing.tags):
-        if known_tags is not None and tag not in known_tags:
-            report.at(
-                path,
-                doc,
-                ("tags", i),
-                f"unknown tag {tag!r}: not in content/tags.yaml" + _suggest(tag, tags),
-            )
-
-
 def _load_articles(
-    folder: Path, briefing: Briefing, path: Path, doc: YamlDocument, report: _Report
+    folder: Path, briefing: Briefing, path: Path, doc: YamlDocument, report: Report
 ) -> dict[str, ArticleBody]:
     ref = briefing.article
     articles: dict[str, ArticleBody] = {}
@@ -800,7 +513,7 @@ def _load_articles(
     return articles
 
 
-def _read_article(file: Path, lang: str, report: _Report) -> ArticleBody | None:
+def _read_article(file: Path, lang: str, report: Report) -> ArticleBody | None:
     raw = read_file(file, MAX_ARTICLE_BYTES, report)
     if raw is None:
         return None

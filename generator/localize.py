@@ -20,7 +20,14 @@ from typing import Any
 from babel import Locale
 from markupsafe import Markup
 
-from generator.corrections import newest_first
+from generator.corpus import (
+    Corpus,
+    LoadedBriefing,
+    chronological,
+    corrections_in_order,
+    newest_first,
+)
+from generator.corrections import all_corrections
 from generator.coverage import coverage, twins, untranslated
 from generator.dates import PartialDate, Precision
 from generator.layout import (
@@ -57,7 +64,6 @@ from generator.layout import (
     timeline_page,
     url_depth,
 )
-from generator.load import Corpus, LoadedBriefing
 from generator.markup import trusted
 from generator.models import (
     Actor,
@@ -184,9 +190,7 @@ class Localizer:
         self.language = language
         self.lang = language.code
         self.order = language.order
-        self._newest_first = sorted(
-            corpus.briefings, key=lambda b: (b.briefing.published, b.slug), reverse=True
-        )
+        self._newest_first = newest_first(corpus.briefings)
         self._by_slug = {b.slug: b for b in corpus.briefings}
         self._actor_names: dict[str, LText] = {}
         self._memo = memo if memo is not None else Memo()
@@ -269,7 +273,7 @@ class Localizer:
             )
             for actor_id in roles
         ]
-        events = tuple(self._event(e, loaded) for e in _chronological(b.timeline))
+        events = tuple(self._event(e, loaded) for e in chronological(b.timeline))
         image_url = self._image_url(loaded)
         card_url = f"{self.language.url}{card_file(loaded.slug)}"
         real, default, canonical = self._twins(loaded)
@@ -286,8 +290,7 @@ class Localizer:
             # Unsigned, a briefing is the desk's (the masthead's ``desk``).
             authors=self.language.names(b.authors) if b.authors else self.language.masthead.desk,
             corrections=tuple(
-                (self.date(c.date), self.text(c.text))
-                for c in sorted(b.corrections, key=lambda c: c.date.sort_key)
+                (self.date(c.date), self.text(c.text)) for c in corrections_in_order(b.corrections)
             ),
             key_points=key_points,
             actor_groups=_group_by_type(lines),
@@ -658,7 +661,7 @@ class Localizer:
                 policy_href=trusted(f"{link(path, ABOUT)}#corrections"),
             )
             for path, chunk, pager in paginate(
-                CORRECTIONS, newest_first(self.corpus.briefings), self.page_sizes.briefings
+                CORRECTIONS, all_corrections(self.corpus.briefings), self.page_sizes.briefings
             )
         ]
 
@@ -798,10 +801,6 @@ def _by_label(options: Iterable[tuple[str, LText]]) -> tuple[tuple[str, LText], 
 def language_name(code: str, in_lang: str) -> str:
     """The name of language ``code`` in language ``in_lang``, from Babel's locale data."""
     return Locale.parse(code).get_display_name(in_lang) or code
-
-
-def _chronological(entries: Sequence[TimelineEntry]) -> list[TimelineEntry]:
-    return sorted(entries, key=lambda e: e.date.sort_key)
 
 
 def _event_key(event: Event) -> tuple[tuple[int, int, int], str]:

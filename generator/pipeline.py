@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
 from generator.cards import card_files
+from generator.corpus import Corpus, changed_entries
 from generator.errors import ContentError, Problem, display_path
 from generator.export import FEED_WORDS, Contribution, FeedCache, data_files, forget, root_files
 from generator.language_config import language_config
@@ -26,14 +27,7 @@ from generator.layout import (
     page_url,
     pages_at,
 )
-from generator.load import (
-    Corpus,
-    LoadCache,
-    changed_entries,
-    load_corpus,
-    reload_briefing,
-    reload_registries,
-)
+from generator.load import LoadCache, load_corpus, reload_briefing, reload_registries
 from generator.localize import LISTS, Localizer, Memo, Unit, placeholder, units_touched
 from generator.pages import Page
 from generator.parallel import map_parts

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
 
-from generator.load import LoadedBriefing
+from generator.corpus import LoadedBriefing
 from generator.models import Briefing
 
 RELATED = 5  # at most, on a briefing's page

@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+from generator.corpus import Corpus, LoadedBriefing
 from generator.dates import PartialDate
 from generator.errors import Problem, Severity, display_path
-from generator.load import Corpus, LoadedBriefing
 from generator.mentions import find_actors, find_dates
 
 

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from generator.load import Corpus
+from generator.corpus import Corpus
 from generator.models import LANG_PATTERN, json_schemas
 
 SCHEMA_FILES = {

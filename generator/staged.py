@@ -16,8 +16,9 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from generator.checks import texts_of
 from generator.dates import FullDate
-from generator.load import BRIEFING_FILE, texts_of
+from generator.load import BRIEFING_FILE
 from generator.models import Briefing
 from generator.strict_yaml import Loc, YamlError, parse
 from generator.translations import (

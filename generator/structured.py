@@ -14,9 +14,9 @@ from typing import Any
 
 from markupsafe import Markup
 
+from generator.corpus import LoadedBriefing
 from generator.encode import script_json
 from generator.layout import briefing_url
-from generator.load import LoadedBriefing
 from generator.models import Actor
 from generator.settings import Language
 
