@@ -1,14 +1,17 @@
 """`make scaffold-eval`: how well `briefings new` reads Indonesian news, against an editor.
 
-Each article in tests/fixtures/scaffold/ (written for the project: wire stories,
-analyses, an interview) comes with the names and dates an editor would pick
-(expected.yaml). `briefings new` scaffolds each one in a scratch copy of the project,
-with the project's own actors.yaml; the names it writes (registry actors and names
-not in the registry) and the dates of its timeline entries, a range as start/end,
-are compared with the editor's. Prints precision and recall of each, micro-averaged
-over all articles, and what it got wrong.
+Two folders of articles written for the project (wire stories, analyses, interviews,
+a press release, a feature), each with the names and dates an editor would pick
+(expected.yaml): "tuned", tests/fixtures/scaffold/, the articles the reading rules are
+tuned on, and "untuned", tests/fixtures/scaffold-untuned/, articles never used to tune
+them, on which the goal is checked. `briefings new` scaffolds each article in a scratch
+copy of the project, with the project's own actors.yaml; the names it writes (registry
+actors and names not in the registry) and the dates of its timeline entries, a range as
+start/end, are compared with the editor's. Prints precision and recall of each set,
+micro-averaged over its articles, and what it got wrong on the tuned set; the untuned
+set's mistakes only with --show-untuned, so that tuning never reads them.
 
-    python -m bench.scaffold_eval [--json FILE]
+    python -m bench.scaffold_eval [--json FILE] [--show-untuned]
 """
 
 from __future__ import annotations
@@ -30,8 +33,10 @@ import yaml
 from generator.cli import main as briefings
 
 ROOT = Path(__file__).resolve().parents[1]
-ARTICLES = ROOT / "tests" / "fixtures" / "scaffold"
-GOAL = {"recall": 0.9, "precision": 0.8}
+FIXTURES = ROOT / "tests" / "fixtures"
+SETS = {"tuned": FIXTURES / "scaffold", "untuned": FIXTURES / "scaffold-untuned"}
+# Issue 30's goal, met when it holds on the untuned set.
+GOAL = {"names": {"precision": 0.8, "recall": 0.9}, "dates": {"precision": 0.9, "recall": 0.9}}
 
 
 @dataclass
@@ -70,8 +75,8 @@ class Score:
         ]
 
 
-def scaffolded(project: Path, case: dict[str, Any]) -> tuple[list[str], list[str]]:
-    """The names and dates `briefings new` writes for one article."""
+def scaffolded(project: Path, articles: Path, case: dict[str, Any]) -> tuple[list[str], list[str]]:
+    """The names and dates `briefings new` writes for one article of ``articles``."""
     slug = re.sub(r"[^a-z0-9]+", "-", case["file"].split(".")[0].lower()).strip("-")
     args = [
         "--config",
@@ -79,7 +84,7 @@ def scaffolded(project: Path, case: dict[str, Any]) -> tuple[list[str], list[str
         "new",
         slug,
         "--from",
-        str(ARTICLES / case["file"]),
+        str(articles / case["file"]),
     ]
     if case.get("date"):
         args += ["--date", str(case["date"])]
@@ -96,11 +101,16 @@ def scaffolded(project: Path, case: dict[str, Any]) -> tuple[list[str], list[str
     return names, dates
 
 
-def evaluate() -> dict[str, Score]:
-    """Scores of names and dates over all articles, and over the held-out ones alone
-    (written after the reading was tuned, and not used to tune it since)."""
-    cases = yaml.safe_load((ARTICLES / "expected.yaml").read_text(encoding="utf-8"))
-    scores = {kind: Score() for kind in ("names", "dates", "held-out names", "held-out dates")}
+def cases(articles: Path) -> list[dict[str, Any]]:
+    loaded: list[dict[str, Any]] = yaml.safe_load(
+        (articles / "expected.yaml").read_text(encoding="utf-8")
+    )
+    return loaded
+
+
+def evaluate(articles: Path = SETS["tuned"]) -> dict[str, Score]:
+    """Scores of names and dates over all articles of one folder."""
+    scores = {kind: Score() for kind in GOAL}
     with tempfile.TemporaryDirectory() as scratch:
         project = Path(scratch)
         shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
@@ -109,45 +119,72 @@ def evaluate() -> dict[str, Score]:
             (project / folder).mkdir()
         for registry in ("actors.yaml", "tags.yaml"):
             shutil.copy(ROOT / "content" / registry, project / "content" / registry)
-        for case in cases:
-            names, dates = scaffolded(project, case)
-            expected = {"names": case["names"], "dates": [str(d) for d in case["dates"]]}
-            for prefix in ("", "held-out ") if case.get("held_out") else ("",):
-                scores[f"{prefix}names"].add(case["file"], names, expected["names"])
-                scores[f"{prefix}dates"].add(case["file"], dates, expected["dates"])
+        for case in cases(articles):
+            names, dates = scaffolded(project, articles, case)
+            scores["names"].add(case["file"], names, case["names"])
+            scores["dates"].add(case["file"], dates, [str(d) for d in case["dates"]])
     return scores
+
+
+def met(scores: dict[str, Score]) -> bool:
+    return all(
+        getattr(scores[kind], measure) >= bar
+        for kind, bars in GOAL.items()
+        for measure, bar in bars.items()
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--json", type=Path, help="also write the scores to this file")
+    parser.add_argument("--json", type=Path, help="also write both sets' scores to this file")
+    parser.add_argument(
+        "--show-untuned",
+        action="store_true",
+        help="also print what it got wrong on the untuned set (never while tuning)",
+    )
     args = parser.parse_args(argv)
-    scores = evaluate()
-    for kind, score in scores.items():
-        print(
-            f"{kind}: precision {score.precision:.2f} ({score.found}/{score.picked}), "
-            f"recall {score.recall:.2f} ({score.found}/{score.expected})"
-        )
-        if kind.startswith("held-out"):
-            continue  # its mistakes are among all's
-        for line in score.wrong:
-            print(f"  not an editor's pick: {line}")
-        for line in score.missed:
-            print(f"  missed: {line}")
+    results = {name: evaluate(folder) for name, folder in SETS.items()}
+    counts = {name: len(cases(folder)) for name, folder in SETS.items()}
+    columns = [f"{name} ({n} article{'s' * (n != 1)})" for name, n in counts.items()]
+    print(f"{'':16}" + "".join(f"{c:24}" for c in columns).rstrip())
+    for kind in GOAL:
+        for measure in ("precision", "recall"):
+            cells = []
+            for scores in results.values():
+                s = scores[kind]
+                of = s.picked if measure == "precision" else s.expected
+                cells.append(f"{getattr(s, measure):.2f} ({s.found}/{of})")
+            print(f"{kind} {measure:10}" + "".join(f"{c:24}" for c in cells).rstrip())
+    for name, scores in results.items():
+        if name == "untuned" and not args.show_untuned:
+            print("untuned: its mistakes are not shown (--show-untuned; never while tuning)")
+            continue
+        for kind, s in scores.items():
+            for line in s.wrong:
+                print(f"{name} {kind}: not an editor's pick: {line}")
+            for line in s.missed:
+                print(f"{name} {kind}: missed: {line}")
+    goal = "; ".join(
+        f"{kind} precision >= {bars['precision']}, recall >= {bars['recall']}"
+        for kind, bars in GOAL.items()
+    )
+    reached = met(results["untuned"])
     if args.json:
         data = {
-            kind: {"precision": s.precision, "recall": s.recall, "found": s.found,
-                   "picked": s.picked, "expected": s.expected}
-            for kind, s in scores.items()
+            name: {
+                "articles": counts[name],
+                **{
+                    kind: {"precision": s.precision, "recall": s.recall, "found": s.found,
+                           "picked": s.picked, "expected": s.expected}
+                    for kind, s in scores.items()
+                },
+            }
+            for name, scores in results.items()
         }  # fmt: skip
+        data["goal"] = {"set": "untuned", **GOAL, "met": reached}
         args.json.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
-    met = all(
-        getattr(scores[kind], goal) >= bar
-        for kind in ("names", "dates")
-        for goal, bar in GOAL.items()
-    )
-    print("goal (recall >= 0.9, precision >= 0.8 for both):", "met" if met else "NOT met")
-    return 0 if met else 1
+    print(f"goal on the untuned set ({goal}):", "met" if reached else "NOT met")
+    return 0 if reached else 1
 
 
 if __name__ == "__main__":
