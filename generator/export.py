@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from email.utils import format_datetime
 from pathlib import PurePosixPath
 from typing import Any
@@ -28,6 +29,7 @@ from generator.corpus import (
 )
 from generator.corrections import correction_feeds
 from generator.dates import PartialDate
+from generator.depends import Stale, Unit
 from generator.encode import html_paragraphs, html_text, json_bytes, json_text
 from generator.ical import CalendarEvent, briefing_events, events_ics
 from generator.layout import (
@@ -54,10 +56,14 @@ FEED_ITEMS = 50
 FEED_WORDS = ("Corrections", "outcome not recorded")
 
 
-# What one briefing contributes to a language's data files, by its slug: kept by a caller
-# that generates again and again (serve) for briefings that did not change.
-# The briefing, its export (serialized), its TimelineJS file and its calendar events.
-Contribution = tuple[LoadedBriefing, str, bytes, list[CalendarEvent]]
+@dataclass(frozen=True)
+class Contribution:
+    """What one briefing contributes to a language's data files: kept, by its slug, by a
+    caller that generates again and again (serve) while its unit is not stale."""
+
+    export: str  # its part of briefings.json, serialized
+    timelinejs: bytes  # its TimelineJS file
+    events: list[CalendarEvent]  # its part of the calendar
 
 
 def data_files(
@@ -73,15 +79,14 @@ def data_files(
     """Every data file of one language, by its path in the language's docs tree, as
     they are true on ``today``.
 
-    ``known`` holds what earlier runs made of each briefing, taken again while the
-    briefing is the same object (and the registries the same: the caller's to say).
+    ``known`` holds what earlier runs made of each briefing, and ``feeds`` the topics'
+    and actors' feeds they made: the caller drops what is stale (``forget``).
     """
     briefings = newest_first(corpus.briefings)
     known = known if known is not None else {}
     for loaded in briefings:
-        if loaded.slug not in known or known[loaded.slug][0] is not loaded:
-            known[loaded.slug] = (
-                loaded,
+        if loaded.slug not in known:
+            known[loaded.slug] = Contribution(
                 json_text(_briefing(loaded, corpus, language, today)),
                 json_bytes(timelinejs(loaded, language, today)),
                 briefing_events(loaded, language, today, unrecorded_label),
@@ -90,26 +95,25 @@ def data_files(
         FEED_RSS: rss(briefings, language, site_name, corrections_label),
         FEED_JSON: json_feed(briefings, language, site_name, corrections_label),
         FEED_ICS: events_ics(
-            [event for b in briefings for event in known[b.slug][3]], language, site_name
+            [event for b in briefings for event in known[b.slug].events], language, site_name
         ),
         # Each briefing's part as serialized when it was made: json_bytes of the whole,
         # with its keys sorted, without serializing every briefing again on each edit.
         BRIEFINGS_DATA: (
             '{"briefings":['
-            + ",".join(known[b.slug][1] for b in briefings)
+            + ",".join(known[b.slug].export for b in briefings)
             + f'],"language":{json_text(language.code)}}}\n'
         ).encode(),
     }
     for loaded in briefings:
-        files[timeline_data(loaded.slug)] = known[loaded.slug][2]
+        files[timeline_data(loaded.slug)] = known[loaded.slug].timelinejs
     files.update(followed_feeds(corpus, briefings, language, site_name, corrections_label, feeds))
     files.update(correction_feeds(briefings, language, site_name, corrections_label))
     return files
 
 
-# A topic's or an actor's feeds as last made, with what they were made from: the title
-# and the briefings listed (the same objects while they are unchanged).
-FeedCache = dict[PurePosixPath, tuple[tuple[object, ...], bytes]]
+# A topic's or an actor's feeds (RSS, JSON Feed) as last made, by its unit.
+FeedCache = dict[Unit, tuple[bytes, bytes]]
 
 
 def followed_feeds(
@@ -122,55 +126,36 @@ def followed_feeds(
 ) -> dict[PurePosixPath, bytes]:
     """RSS and JSON Feed of each topic and each actor, for readers who follow one."""
     cache = cache if cache is not None else {}
-    by_actor, by_tag = appearances(briefings)  # newest first
-    listed = {("actor", a): found for a, found in by_actor.items()}
-    listed.update({("topic", t): found for t, found in by_tag.items()})
+    by_actor, by_topic = appearances(briefings)  # newest first
+    listed = {Unit("actor", a): found for a, found in by_actor.items()}
+    listed.update({Unit("topic", t): found for t, found in by_topic.items()})
     files: dict[PurePosixPath, bytes] = {}
-    for (kind, key), found in sorted(listed.items()):
-        if kind == "actor":
-            name, (rss_path, json_path) = corpus.actors[key].name, actor_feeds(key)
-            home = f"{language.url}{actor_url(key)}"
+    for unit, found in sorted(listed.items()):
+        if unit.kind == "actor":
+            name, (rss_path, json_path) = corpus.actors[unit.key].name, actor_feeds(unit.key)
+            home = f"{language.url}{actor_url(unit.key)}"
         else:
-            name, (rss_path, json_path) = corpus.tags[key], tag_feeds(key)
-            home = f"{language.url}{page_url(tag_page(key))}"
-        title = f"{site_name}: {language.text(name)}"
-        shown = found[:FEED_ITEMS]
-        made_from = (title, corrections_label, *shown)
-        known = cache.get(rss_path)
-        if known is None or not _same(known[0], made_from):
-            cache[rss_path] = (
-                made_from,
+            name, (rss_path, json_path) = corpus.tags[unit.key], tag_feeds(unit.key)
+            home = f"{language.url}{page_url(tag_page(unit.key))}"
+        if unit not in cache:
+            title = f"{site_name}: {language.text(name)}"
+            shown = found[:FEED_ITEMS]
+            cache[unit] = (
                 rss(shown, language, site_name, corrections_label, title, home),
-            )
-            cache[json_path] = (
-                made_from,
                 json_feed(shown, language, site_name, corrections_label, title, home, json_path),
             )
-        files[rss_path], files[json_path] = cache[rss_path][1], cache[json_path][1]
+        files[rss_path], files[json_path] = cache[unit]
     return files
 
 
-def forget(
-    briefings: Iterable[LoadedBriefing],
-    known: dict[str, Contribution],
-    feeds: FeedCache,
-) -> None:
-    """Drop what was made from these briefings: their contributions and the feeds that
-    list one of them (a registry entry they show changed)."""
-    gone = set()
-    for loaded in briefings:
-        known.pop(loaded.slug, None)
-        gone.add(id(loaded))
-    for path, (made_from, _) in list(feeds.items()):
-        if any(id(item) in gone for item in made_from):  # the very objects, as in _same
-            del feeds[path]
-
-
-def _same(before: tuple[object, ...], now: tuple[object, ...]) -> bool:
-    """The same texts and the very same briefings (an edited one is a new object)."""
-    return len(before) == len(now) and all(
-        a is b or (isinstance(a, str) and a == b) for a, b in zip(before, now, strict=True)
-    )
+def forget(stale: Stale, known: dict[str, Contribution], feeds: FeedCache) -> None:
+    """Drop what was made for stale units: briefings' contributions, topics' and
+    actors' feeds."""
+    for unit in stale.units:
+        if unit.kind == "briefing":
+            known.pop(unit.key, None)
+        else:
+            feeds.pop(unit, None)
 
 
 def root_files(languages: Sequence[Language], site_url: str) -> dict[PurePosixPath, bytes]:

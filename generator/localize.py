@@ -30,6 +30,8 @@ from generator.corpus import (
 from generator.corrections import all_corrections
 from generator.coverage import coverage, twins, untranslated
 from generator.dates import PartialDate, Precision
+from generator.depends import Unit
+from generator.depends import units as all_units
 from generator.layout import (
     ABOUT,
     ACTORS,
@@ -117,25 +119,8 @@ def placeholder(
     )
 
 
-# What a group of pages is about, and so what they change with: a briefing's page, an
-# actor's or a topic's pages, or the lists of the whole archive (indexes, timeline, status).
-Unit = tuple[str, str]
-LISTS: Unit = ("lists", "")
 COMING_UP = 5  # expected events on the front page
 SOON = dt.timedelta(days=90)  # an event known to the day this near keeps its place
-
-
-def units_touched(*versions: LoadedBriefing | None) -> set[Unit]:
-    """The units whose pages can change when a briefing changes between ``versions`` (its
-    old and its new one, either None if it came or went): its page, the pages of every
-    actor and topic either version names, and the lists."""
-    units = {LISTS}
-    for loaded in versions:
-        if loaded is not None:
-            units.add(("briefing", loaded.slug))
-            units.update(("actor", actor_id) for actor_id in actor_ids(loaded.briefing))
-            units.update(("tag", tag_id) for tag_id in loaded.briefing.tags)
-    return units
 
 
 @dataclass
@@ -146,27 +131,21 @@ class Memo:
     the entries they list. Names of actors and topics are in them: when a registry entry
     changes, the caller has the briefings that show it forgotten."""
 
-    events: dict[int, tuple[TimelineEntry, Event]] = field(default_factory=dict)
+    events: dict[tuple[str, int], tuple[TimelineEntry, Event]] = field(default_factory=dict)
     summaries: dict[tuple[str, int], tuple[LoadedBriefing, Summary]] = field(default_factory=dict)
-    timeline_pages: dict[tuple[object, ...], tuple[tuple[TimelineEntry, ...], ListPage]] = field(
-        default_factory=dict
-    )
+    # A timeline page by what it lists (its entries, by id), with their briefings' slugs.
+    timeline_pages: dict[
+        tuple[object, ...], tuple[tuple[TimelineEntry, ...], frozenset[str], ListPage]
+    ] = field(default_factory=dict)
 
-    def forget(self, briefings: Iterable[LoadedBriefing]) -> None:
+    def forget(self, slugs: Iterable[str]) -> None:
         """Drop what was made from these briefings: their events and summaries, and the
         timeline pages that list one of their events."""
-        slugs: set[str] = set()
-        entries: set[int] = set()
-        for loaded in briefings:
-            slugs.add(loaded.slug)
-            entries.update(id(entry) for entry in loaded.briefing.timeline)
-        for key in entries & self.events.keys():
-            del self.events[key]
+        slugs = set(slugs)
+        self.events = {k: v for k, v in self.events.items() if k[0] not in slugs}
         self.summaries = {k: v for k, v in self.summaries.items() if k[0] not in slugs}
         self.timeline_pages = {
-            key: value
-            for key, value in self.timeline_pages.items()
-            if not any(id(entry) in entries for entry in value[0])
+            key: value for key, value in self.timeline_pages.items() if slugs.isdisjoint(value[1])
         }
 
 
@@ -233,21 +212,16 @@ class Localizer:
 
     def units(self) -> list[Unit]:
         """Every unit of this corpus, in the order of their pages."""
-        return [
-            *(("briefing", b.slug) for b in self._newest_first),
-            *(("actor", actor_id) for actor_id in sorted(self.corpus.actors)),
-            *(("tag", tag_id) for tag_id in sorted(self.corpus.tags)),
-            LISTS,
-        ]
+        return all_units(self.corpus, self._newest_first)
 
     def build(self, unit: Unit) -> list[Page]:
-        kind, key = unit
-        if kind == "briefing":
-            return [self.briefing(self._by_slug[key])]
-        if kind == "actor":
-            return list(self.actor(key))
-        if kind == "tag":
-            return list(self.tag(key))
+        """The pages of one unit (``generator.depends`` says which units are stale)."""
+        if unit.kind == "briefing":
+            return [self.briefing(self._by_slug[unit.key])]
+        if unit.kind == "actor":
+            return list(self.actor(unit.key))
+        if unit.kind == "topic":
+            return list(self.tag(unit.key))
         lists: list[Page] = [
             self.home(),
             *self.briefings_index(),
@@ -553,8 +527,9 @@ class Localizer:
         known = self._memo.timeline_pages.get(key)
         if known is None:
             page = self._timeline_page(path, [(year, chunk)], year, pager)
-            known = self._memo.timeline_pages[key] = (entries, page)
-        return known[1]
+            slugs = frozenset(loaded.slug for _, loaded in chunk)
+            known = self._memo.timeline_pages[key] = (entries, slugs, page)
+        return known[2]
 
     def _timeline_page(
         self,
@@ -718,9 +693,10 @@ class Localizer:
         # Called for every event on every page that lists it (its briefing, the
         # timeline, each of its actors): made once, since it is the same on all of
         # them (its links start at the language's root).
-        known = self._memo.events.get(id(entry))
+        key = (loaded.slug, id(entry))
+        known = self._memo.events.get(key)
         if known is None or known[0] is not entry:
-            known = self._memo.events[id(entry)] = (entry, self._make_event(entry, loaded))
+            known = self._memo.events[key] = (entry, self._make_event(entry, loaded))
         return known[1]
 
     def _make_event(self, entry: TimelineEntry, loaded: LoadedBriefing) -> Event:

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
 from generator.cards import card_files
-from generator.corpus import Corpus, changed_entries
+from generator.corpus import Corpus
+from generator.depends import Stale, Unit, changed, edited, stale
 from generator.errors import ContentError, Problem, display_path
 from generator.export import FEED_WORDS, Contribution, FeedCache, data_files, forget, root_files
 from generator.language_config import language_config
@@ -28,10 +29,10 @@ from generator.layout import (
     pages_at,
 )
 from generator.load import LoadCache, load_corpus, reload_briefing, reload_registries
-from generator.localize import LISTS, Localizer, Memo, Unit, placeholder, units_touched
+from generator.localize import Localizer, Memo, placeholder
 from generator.pages import Page
 from generator.parallel import map_parts
-from generator.related import actor_ids, related_briefings
+from generator.related import related_briefings
 from generator.render import RenderCache, Renderer, templates_fingerprint
 from generator.review import editorial_warnings
 from generator.settings import Settings
@@ -75,60 +76,31 @@ class Caches:
     memos: dict[str, Memo] = field(default_factory=dict)  # by language
     data: dict[str, dict[str, Contribution]] = field(default_factory=dict)  # by language
     feeds: dict[str, FeedCache] = field(default_factory=dict)  # by language
+    words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # FEED_WORDS, translated
     cards: dict[str, dict[str, bytes]] = field(default_factory=dict)  # by language, by key
     written: dict[PurePosixPath, bytes] = field(default_factory=dict)
     written_to: Path | None = None  # the folder those were written to
     related: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # of the last run
 
 
-def _touched(
+def _stale(
     caches: Caches, settings: Settings, corpus: Corpus, related: Mapping[str, tuple[str, ...]]
-) -> set[Unit] | None:
-    """The units of pages that the changes since the last run can touch; None for all."""
-    last = caches.corpus
-    if (
-        last is None
-        or caches.settings != settings
-        or last.actors.keys() != corpus.actors.keys()
-        or last.tags.keys() != corpus.tags.keys()
-    ):
+) -> Stale:
+    """What the changes since the last run make stale; what was made from it goes from
+    the caches (every unit of a briefing is made again with its events and summaries)."""
+    last = caches.corpus if caches.settings == settings else None
+    found = stale(last, corpus, caches.related, related)
+    if found.every:
         caches.units.clear()
         caches.memos.clear()
         caches.data.clear()
         caches.feeds.clear()
-        return None
-    touched: set[Unit] = set()
-    actors, tags = changed_entries(last, corpus)
-    if actors or tags:
-        # An entry's name and type show on its own pages and feeds, on the lists, and on
-        # every briefing that names it: its page, its actors' and topics' pages, its
-        # events and summaries, its part of the exports and the feeds that list it. What
-        # was made from the old entry goes.
-        touched |= {("actor", key) for key in actors} | {("tag", key) for key in tags}
-        touched.add(LISTS)
-        showing = [
-            loaded
-            for loaded in last.briefings
-            if actors & actor_ids(loaded.briefing) or tags.intersection(loaded.briefing.tags)
-        ]
-        for loaded in showing:
-            touched |= units_touched(loaded)
-        for memo in caches.memos.values():
-            memo.forget(showing)
-        for lang, known in caches.data.items():
-            forget(showing, known, caches.feeds.setdefault(lang, {}))
-    before = {b.slug: b for b in last.briefings}
-    after = {b.slug: b for b in corpus.briefings}
-    changed = set()
-    for slug in before.keys() | after.keys():
-        if before.get(slug) is not after.get(slug):  # the load cache keeps unchanged ones
-            changed.add(slug)
-            touched |= units_touched(before.get(slug), after.get(slug))
-    # A briefing's page lists related briefings: again if the list or one of them changed.
-    for slug, listed in related.items():
-        if listed != caches.related.get(slug) or changed.intersection(listed):
-            touched.add(("briefing", slug))
-    return touched
+        return found
+    for memo in caches.memos.values():
+        memo.forget(found.briefings)
+    for lang, known in caches.data.items():
+        forget(found, known, caches.feeds.setdefault(lang, {}))
+    return found
 
 
 def generate(
@@ -181,7 +153,7 @@ def _generate(settings: Settings, out_dir: Path | None, cache: Caches | None) ->
     # review of `briefings check` is not needed to build, and it reads every article.)
     corpus = load_corpus(settings, caches.load)
     related = related_briefings(corpus.briefings)
-    touched = _touched(caches, settings, corpus, related)
+    touched = _stale(caches, settings, corpus, related)
 
     # Phase 2: hand-written pages, which generated pages must never replace, and the
     # briefings' images, the same in every language: read once, here.
@@ -207,14 +179,19 @@ def _generate(settings: Settings, out_dir: Path | None, cache: Caches | None) ->
             )
             in_order = localizer.units()
             for unit in in_order:  # those a change can touch, and new ones
-                if touched is None or unit in touched or unit not in units:
+                if unit in touched or unit not in units:
                     units[unit] = localizer.build(unit)
             pages = [page for unit in in_order for page in units[unit]]
             return _pages(settings, pages, handwritten, lang, renderer)
+        # The feeds' and the calendar's words, from the pages' catalogs: what was made
+        # with other words (a catalog edited while serving) is made again.
+        words = tuple(map(renderer.translators[lang].gettext, FEED_WORDS))
+        if caches.words.get(lang) != words:
+            caches.data.pop(lang, None)
+            caches.feeds.pop(lang, None)
+            caches.words[lang] = words
         known = caches.data.setdefault(lang, {})
         feeds = caches.feeds.setdefault(lang, {})
-        # The feeds' and the calendar's words, from the pages' catalogs.
-        words = tuple(map(renderer.translators[lang].gettext, FEED_WORDS))
         cards = caches.cards.setdefault(lang, {})
         previous = out / lang / "docs"  # the last build's tree, whose cards may be reused
         return _data(
@@ -269,8 +246,6 @@ def generate_edited(
         corpus = reload_registries(settings, last)
     if corpus is None:
         return None
-    actors, tags = changed_entries(last, corpus)
-    units: list[Unit] = [*(("actor", a) for a in actors), *(("tag", t) for t in tags)]
     fresh = {}
     known = {loaded.slug for loaded in last.briefings}
     for slug in slugs:
@@ -280,8 +255,11 @@ def generate_edited(
         if loaded is None:
             return None
         fresh[slug] = loaded
-        units.append(("briefing", slug))
     corpus = replace(corpus, briefings=tuple(fresh.get(b.slug, b) for b in corpus.briefings))
+    sources = changed(last, corpus, {}, {})
+    if sources is None:
+        return None
+    units = sorted(edited(sources))
     related = related_briefings(corpus.briefings, of=fresh)
     files: dict[PurePosixPath, bytes] = {}
     for lang in settings.languages:
@@ -291,9 +269,9 @@ def generate_edited(
             for page in localizer.build(unit):
                 rendered = renderer.render(page, settings.languages)
                 files[docs_tree(lang) / rendered.path] = rendered.text.encode()
-    changed = {rel: data for rel, data in files.items() if cache.written.get(rel) != data}
-    done = write_files(out, changed)
-    cache.written.update(changed)
+    different = {rel: data for rel, data in files.items() if cache.written.get(rel) != data}
+    done = write_files(out, different)
+    cache.written.update(different)
     return WriteReport(done.written, len(files) - len(done.written), removed=())
 
 
