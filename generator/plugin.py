@@ -39,6 +39,7 @@ from generator.build import (
     swap,
 )
 from generator.errors import ContentError
+from generator.mkdocs_internals import rebuild_soon, unsupported, with_reload_script
 from generator.pipeline import Caches, generate, generate_edited
 from generator.preview import (
     Changes,
@@ -46,7 +47,6 @@ from generator.preview import (
     Outcome,
     edited_content,
     error_pages,
-    rebuild_soon,
 )
 from generator.settings import Masthead, PageSizes, Settings, build_date
 from generator.write import WriteReport
@@ -99,6 +99,9 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
         self.dirty = dirty
+        reason = unsupported() if command == "serve" else None
+        if reason is not None:
+            raise PluginError(reason)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.settings = settings_for(config, self)
@@ -212,9 +215,7 @@ class BriefingsPlugin(BasePlugin[BriefingsConfig]):  # type: ignore[no-untyped-c
                 return serve_site(environ, start_response)
             lang = path.strip("/").split("/", 1)[0]
             page = pages.get(lang, pages[settings.default_language])
-            # MkDocs' own live-reload script (pinned MkDocs), so that the page reloads
-            # itself once a build succeeds.
-            page = server._inject_js_into_html(page, server._visible_epoch)  # type: ignore[no-untyped-call]
+            page = with_reload_script(server, page)
             # 200: a 4xx or 5xx would put a warning in the terminal at every page view.
             start_response("200 OK", [("Content-Type", "text/html; charset=utf-8")])
             return [page]

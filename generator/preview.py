@@ -16,9 +16,7 @@ plugin generates and renders the edited briefing's own pages before the rest of 
 site (lists, related lists, feeds), which follows in the background and reloads the
 browsers again when done, as Hugo's fast render mode puts the page in view first.
 
-This reaches into ``mkdocs.commands.build``'s page functions, which MkDocs'
-own ``build`` uses the same way, and into its live-reload server (``rebuild_soon``);
-MkDocs is pinned.
+What this needs of MkDocs' internals is in ``generator.mkdocs_internals``.
 """
 
 from __future__ import annotations
@@ -32,18 +30,12 @@ from pathlib import Path, PurePosixPath
 from typing import Literal
 
 from jinja2 import Environment, FileSystemLoader
-from mkdocs.commands.build import _build_page, _populate_page
-from mkdocs.config import load_config
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.livereload import LiveReloadServer
-from mkdocs.structure.files import Files, InclusionLevel, get_files, set_exclusions
-from mkdocs.structure.nav import Navigation, get_navigation
-from mkdocs.structure.pages import Page
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 
 from generator.errors import Problem, errors_only
 from generator.i18n import translators
 from generator.load import REGISTRIES
+from generator.mkdocs_internals import LoadedSite
 from generator.settings import Settings
 from generator.write import WriteReport
 
@@ -53,55 +45,13 @@ log = logging.getLogger("mkdocs.plugins.briefings")
 Outcome = Literal["updated", "build", "full build"]
 
 
-@dataclass
-class _Language:
-    config: MkDocsConfig
-    files: Files
-    nav: Navigation
-    env: Environment
-
-    @classmethod
-    def load(cls, tree: Path, site_dir: Path) -> _Language:
-        """What MkDocs' build gathers before it writes, without reading any page:
-        the pages are all on disk already, from the build this one follows."""
-        config = load_config(str(tree / "mkdocs.yml"), site_dir=str(site_dir))
-        config = config.plugins.on_config(config)
-        files = get_files(config)
-        env = config.theme.get_env()
-        files.add_files_from_theme(env, config)
-        files = config.plugins.on_files(files, config=config)
-        set_exclusions(files, config)
-        nav = get_navigation(files, config)
-        nav = config.plugins.on_nav(nav, config=config, files=files)
-        for file in files.documentation_pages():
-            if file.page is None:
-                Page(None, file, config)
-        env = config.plugins.on_env(env, config=config, files=files)
-        return cls(config, files, nav, env)
-
-    def rebuild(self, changed: Iterable[str]) -> bool:
-        """Write the pages and files at these source paths again; False if one is new."""
-        found = [self.files.get_file_from_path(src_uri) for src_uri in changed]
-        if any(file is None for file in found):
-            return False
-        doc_files = self.files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
-        for file in found:
-            assert file is not None
-            if file.page is None:
-                file.copy_file()
-                continue
-            _populate_page(file.page, self.config, self.files)
-            _build_page(file.page, self.config, doc_files, self.nav, self.env)
-        return True
-
-
 class LiveSite:
     """Every language's site as the last full build left it, ready for small edits."""
 
     def __init__(self, settings: Settings, site_dir: Path) -> None:
         self.settings = settings
         self.site_dir = site_dir
-        self._languages: dict[str, _Language] = {}
+        self._languages: dict[str, LoadedSite] = {}
         self._theme = _theme_state(settings.overrides_dir)
         self._lock = threading.Lock()
         self._closed = False
@@ -145,8 +95,8 @@ class LiveSite:
                     return "build"
         return "updated"
 
-    def _load(self, lang: str) -> _Language:
-        return _Language.load(self.settings.out_dir / lang, self.site_dir / lang)
+    def _load(self, lang: str) -> LoadedSite:
+        return LoadedSite.load(self.settings.out_dir / lang, self.site_dir / lang)
 
 
 class Changes(FileSystemEventHandler):
@@ -198,14 +148,6 @@ def edited_content(settings: Settings, paths: Iterable[Path]) -> Edit | None:
             slugs.add(parts[1])
             seen = True
     return Edit(tuple(sorted(slugs)), registries) if seen else None
-
-
-def rebuild_soon(server: LiveReloadServer) -> None:
-    """Ask ``mkdocs serve`` for another build, as its watcher does when a file changes:
-    browsers reload once that build ends, and until then their requests wait."""
-    with server._rebuild_cond:
-        server._want_rebuild = True
-        server._rebuild_cond.notify_all()
 
 
 def _changed_sources(report: WriteReport, languages: Iterable[str]) -> dict[str, list[str]] | None:
