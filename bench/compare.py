@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.corpus import write_corpus
-from bench.run import ENV, PROJECT_PARTS, ROOT, _copy_parts
+from bench.project import ENV, PROJECT_PARTS, ROOT, copy_parts
 
 GIT = shutil.which("git") or "git"
 
@@ -60,7 +60,7 @@ def compare(before: str, after: str, briefings: int, runs: int) -> dict[str, obj
             for name, rev in revs.items():
                 trees[name] = checkout(rev, where / f"{name}-tree")
                 projects[name] = where / f"{name}-project"
-                _copy_parts(trees[name], projects[name], PROJECT_PARTS)
+                copy_parts(trees[name], projects[name], PROJECT_PARTS)
                 write_corpus(projects[name] / "content", briefings)
             seconds: dict[str, list[float]] = {"before": [], "after": []}
             for run in range(runs):

@@ -14,7 +14,6 @@ import os
 import platform
 import re
 import resource
-import shutil
 import statistics
 import subprocess
 import sys
@@ -27,24 +26,15 @@ from typing import Any
 import yaml
 
 from bench import search
-from bench.corpus import write_corpus
+from bench.compare import compare, summary
+from bench.project import ENV, PROJECT_PARTS, ROOT, copy_parts, make_project
 from bench.serve import fetch, mkdocs_serve
 from generator import Settings, generate
 from generator.layout import briefing_page, briefing_url
 from generator.parallel import can_fork
 from generator.pipeline import Caches
 
-ROOT = Path(__file__).resolve().parents[1]
-PROJECT_PARTS = ("mkdocs.yml", "docs", "templates", "overrides", "locales")
 BUILD_RUNS = 3  # best of, at 1,000 briefings and fewer (one build above)
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "https://bench.example.org/"}
-
-
-def make_project(where: Path, count: int) -> Path:
-    project = where / f"n{count}"
-    _copy_parts(ROOT, project, PROJECT_PARTS)
-    write_corpus(project / "content", count)
-    return project
 
 
 def fresh_copy(project: Path, target: Path) -> Path:
@@ -58,18 +48,8 @@ def fresh_copy(project: Path, target: Path) -> Path:
     1.0-1.4 s into a fresh folder, 3.6-4.1 s right after deleting a tree like it).
     A fresh clone in CI pays no such cost; a build timed after a deletion would.
     """
-    _copy_parts(project, target, (*PROJECT_PARTS, "content"))
+    copy_parts(project, target, (*PROJECT_PARTS, "content"))
     return target
-
-
-def _copy_parts(source_root: Path, target: Path, parts: tuple[str, ...]) -> None:
-    target.mkdir(parents=True)
-    for part in parts:
-        source = source_root / part
-        if source.is_dir():
-            shutil.copytree(source, target / part)
-        else:
-            shutil.copy2(source, target / part)
 
 
 def timed(function: Any, *args: Any, **kwargs: Any) -> tuple[float, Any]:
@@ -538,7 +518,6 @@ def main() -> int:
         rows = measure(Path(where), args.sizes, serve=not args.skip_serve, lunr=not args.skip_lunr)
     before_after = None
     if args.before:
-        from bench.compare import compare, summary  # noqa: PLC0415 - it imports this module
 
         print(f"cold builds of {args.before} and HEAD ...", file=sys.stderr, flush=True)
         before_after = compare(args.before, "HEAD", max(args.sizes), BUILD_RUNS)

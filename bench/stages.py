@@ -26,7 +26,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench.run import make_project, parse_floor
+from bench.project import make_project
+from bench.run import parse_floor
 from generator import Settings, load
 from generator.export import data_files
 from generator.localize import Localizer

@@ -16,15 +16,14 @@ import pytest
 import yaml
 from playwright import sync_api
 
+from bench.project import PROJECT_PARTS, ROOT, copy_parts
 from bench.search import CHROMIUM_ARGS, chromium
 from generator import cli
 
-ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEED = ROOT.parent / "shared" / "seeds" / "japan-nato-liaison-office.id.txt"
 SEED_SLUG = "japan-nato-liaison-office"
 HOSTILE_SLUG = "hostile"
-PROJECT_PARTS = ("mkdocs.yml", "docs", "templates", "overrides", "locales", "content")
 # Every build of the suite is made on 1 January 2024 (what is "coming up" depends on the
 # day), in this process and in the commands it runs.
 BUILD_DAY = "1704067200"
@@ -43,13 +42,7 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "https://briefings.
 
 def copy_project(dest: Path) -> Path:
     """The project as a contributor's fork has it, without build output."""
-    dest.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, dest / part)
-        else:
-            shutil.copy2(source, dest / part)
+    copy_parts(ROOT, dest, (*PROJECT_PARTS, "content"))
     return dest
 
 

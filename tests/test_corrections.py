@@ -12,7 +12,7 @@ from pathlib import Path
 import feedparser
 import pytest
 from conftest import SEED_SLUG, add_outsider_briefing, build, copy_project, run_mkdocs
-from test_site import Elements, content_of
+from html_parts import Elements, content_of
 
 from generator.settings import Masthead, Settings
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.run import make_project
+from bench.project import make_project
 from generator.corpus import Corpus
 from generator.depends import LISTS, Reads, Unit, changed, edited, stale, units
 from generator.load import LoadCache, load_corpus

@@ -11,8 +11,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
-from tests.conftest import copy_project, run_cli
+from conftest import copy_project, run_cli
 
 pytestmark = pytest.mark.slow
 

@@ -13,8 +13,8 @@ import feedparser
 import icalendar
 import pytest
 from conftest import SEED_SLUG, add_outsider_briefing, broken_entry_links, build, copy_project
+from html_parts import Elements, content_of
 from PIL import Image
-from test_site import Elements, content_of
 
 from generator import Settings, cards, generate
 from generator.load import load_corpus

@@ -21,7 +21,7 @@ import generator
 import generator.load
 import generator.write
 from bench.corpus import write_corpus
-from bench.run import make_project
+from bench.project import make_project
 from generator.article import parse_article
 from generator.dates import FullDate, PartialDate, Precision
 from generator.i18n import translators
