@@ -59,7 +59,9 @@ def sandbox(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @settings(
-    max_examples=examples(200), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(200),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(document=documents)
 def test_every_input_builds_or_is_refused_with_file_and_line(sandbox: Path, document: str) -> None:
@@ -79,7 +81,9 @@ def test_every_input_builds_or_is_refused_with_file_and_line(sandbox: Path, docu
 
 
 @settings(
-    max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(150),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(text=st.text(min_size=1, max_size=200))
 def test_any_text_in_a_field_renders_or_is_refused(sandbox: Path, text: str) -> None:
