@@ -61,9 +61,9 @@ def run_mkdocs(
     )
 
 
-def build(project: Path, timeout: float = 600) -> Path:
+def build(project: Path, timeout: float = 600, env: Mapping[str, str] | None = None) -> Path:
     """`mkdocs build --strict`, which must succeed; returns the site folder."""
-    result = run_mkdocs(project, "build", "--strict", timeout=timeout)
+    result = run_mkdocs(project, "build", "--strict", timeout=timeout, env=env)
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
     return project / "site"
@@ -187,6 +187,40 @@ def add_outsider_briefing(project: Path) -> None:
         tags.write((source / "tags-extra.yaml").read_text(encoding="utf-8"))
 
 
+NEWSROOM = FIXTURES / "newsroom"
+# The newsroom site is read on 1 August 2026, after every event its briefings record as
+# happened, with events of late 2026 and 2027 coming up.
+NEWSROOM_DAY = "1785542400"
+# The five briefings of fixtures/newsroom: two record one event word for word (the 47th
+# ASEAN Summit, 26-28 October 2025), two record the 2016 award in different words.
+NEWSROOM_SLUGS = (
+    "asean-summit-kuala-lumpur",
+    "timor-leste-joins-asean",
+    "arbitral-award-ten-years",
+    "bakamla-natuna-patrols",
+    "airlangga-asean-trade",
+)
+
+
+def add_newsroom_briefings(project: Path) -> None:
+    """The five newsroom briefings and the actors and topics they name (after the
+    outsider's, whose actors they name too)."""
+    for slug in NEWSROOM_SLUGS:
+        shutil.copytree(NEWSROOM / slug, project / "content" / "briefings" / slug)
+    with (project / "content" / "actors.yaml").open("a", encoding="utf-8") as actors:
+        actors.write("\n" + (NEWSROOM / "actors-extra.yaml").read_text(encoding="utf-8"))
+    with (project / "content" / "tags.yaml").open("a", encoding="utf-8") as tags:
+        tags.write((NEWSROOM / "tags-extra.yaml").read_text(encoding="utf-8"))
+
+
+def newsroom_project(dest: Path) -> Path:
+    """The shipped project, the outsider's briefing and the five newsroom briefings."""
+    project = copy_project(dest)
+    add_outsider_briefing(project)
+    add_newsroom_briefings(project)
+    return project
+
+
 @pytest.fixture(scope="session")
 def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site exactly as the repository ships it."""
@@ -201,6 +235,13 @@ def full_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         add_seed_article(project)
     add_outsider_briefing(project)
     return build(project)
+
+
+@pytest.fixture(scope="session")
+def newsroom_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A site of seven briefings: the shipped one, the outsider's and the newsroom's."""
+    project = newsroom_project(tmp_path_factory.mktemp("newsroom") / "project")
+    return build(project, env={"SOURCE_DATE_EPOCH": NEWSROOM_DAY})
 
 
 @pytest.fixture(scope="session")
