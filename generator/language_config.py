@@ -24,6 +24,7 @@ from generator.layout import (
     CORRECTIONS,
     FEED_CORRECTIONS_JSON,
     FEED_CORRECTIONS_RSS,
+    FEED_ICS,
     FEED_JSON,
     FEED_RSS,
     HOME,
@@ -103,12 +104,14 @@ def language_config(
                     "rss": str(FEED_CORRECTIONS_RSS),
                     "json": str(FEED_CORRECTIONS_JSON),
                 },
-                # Every page's footer: the readers' page, the corrections, the feeds.
+                # Every page's footer: the readers' page, the corrections, the feeds, the calendar
+                # (and the other languages: overrides/partials/copyright.html).
                 "footer": [
                     {"label": gettext("About"), "url": page_url(ABOUT)},
                     {"label": corrections, "url": page_url(CORRECTIONS)},
                     {"label": "RSS", "url": str(FEED_RSS)},
                     {"label": "JSON Feed", "url": str(FEED_JSON)},
+                    {"label": "iCalendar", "url": str(FEED_ICS)},
                 ],
                 # Pages under it stay out of the search index (overrides/main.html).
                 "unlisted": f"{CONTRIBUTE}/",

@@ -96,6 +96,7 @@ from generator.pages import (
     YearGroup,
 )
 from generator.paginate import paginate
+from generator.reading import kinds_in, same_named_actor
 from generator.related import actor_ids, appearances, related_briefings
 from generator.settings import Language, PageSizes, build_date
 from generator.structured import briefing_jsonld
@@ -302,6 +303,7 @@ class Localizer:
                 image_url or card_url,
                 self.today,
             ),
+            kind=b.kind,
         )
 
     def _outdated(self, loaded: LoadedBriefing) -> Outdated | None:
@@ -401,11 +403,23 @@ class Localizer:
                 briefings=tuple(self._summary(b, path) for b in chunk),
                 index_href=link(path, TAGS / "index.md"),
                 feeds=_feed_links(path, tag_feeds(tag_id)) if chunk else None,
+                **self._topic_actor(path, tag_id),
             )
             for path, chunk, pager in paginate(
                 tag_page(tag_id), self._by_tag.get(tag_id, []), self.page_sizes.briefings
             )
         ]
+
+    def _topic_actor(self, path: PurePosixPath, tag_id: str) -> dict[str, Any]:
+        """A topic's description and its same-named actor's link, when it has one."""
+        found = same_named_actor(tag_id, self.corpus.tags[tag_id], self.corpus.actors)
+        if found is None:
+            return {}
+        actor = self.corpus.actors[found]
+        return {
+            "about": self.text(actor.description) if actor.description else None,
+            "actor_href": link(path, actor_page(found)),
+        }
 
     def briefings_index(self) -> list[ListPage]:
         return [
@@ -414,6 +428,7 @@ class Localizer:
                 "briefings.md.j2",
                 pager=pager,
                 briefings=tuple(self._summary(b, path) for b in chunk),
+                kinds=kinds_in(b.briefing for b in chunk),
             )
             for path, chunk, pager in paginate(
                 BRIEFINGS / "index.md", self._newest_first, self.page_sizes.briefings
@@ -431,10 +446,12 @@ class Localizer:
             if entry.status_on(self.today) == "expected"
         ]
         more = len(self._newest_first) > size
+        latest = [self._summary(b, HOME) for b in self._newest_first[:size]]
         return self._index(
             HOME,
             "home.md.j2",
-            briefings=tuple(self._summary(b, HOME) for b in self._newest_first[:size]),
+            lead=latest[0] if latest else None,
+            briefings=tuple(latest[1:]),
             coming=coming_up(coming, self.today),
             calendar=link(HOME, FEED_ICS),
             timeline_href=link(HOME, TIMELINE),
@@ -455,7 +472,17 @@ class Localizer:
             members = sorted((lk for t, lk in links if t == kind), key=lambda lk: lk.label.text)
             if members:
                 groups.append((kind, tuple(members)))
-        return self._index(path, "actors.md.j2", actor_groups=tuple(groups))
+        counts = {
+            link(path, actor_page(a)): len(self._by_actor.get(a, [])) for a in self.corpus.actors
+        }
+        return self._index(
+            path,
+            "actors.md.j2",
+            actor_groups=tuple(groups),
+            actor_counts=tuple(
+                (kind, tuple((lk, counts[lk.href]) for lk in members)) for kind, members in groups
+            ),
+        )
 
     def tags_index(self) -> ListPage:
         path = TAGS / "index.md"
@@ -687,6 +714,7 @@ class Localizer:
                 Link(self.text(self.corpus.tags[t]), link(from_page, tag_page(t))) for t in b.tags
             ),
             image=str(briefing_image(loaded.slug, own_image)) if own_image else None,
+            kind=b.kind,
         )
 
     def _event(self, entry: TimelineEntry, loaded: LoadedBriefing) -> Event:

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 from urllib.parse import urlsplit
 
 from pydantic import (
@@ -177,6 +177,10 @@ LineText = Annotated[
     Field(min_length=1, description="The same line in each language: {id: ..., en: ...}"),
 ]
 ActorType = Literal["person", "organization", "country", "media", "other"]
+# What kind of work a briefing is: a closed list, so that every language has a label for
+# each (templates/_macros.md.j2, kind_label) and the briefings list can filter by it.
+Kind = Literal["analysis", "explainer", "factbox", "interview", "news", "opinion", "profile"]
+KINDS: tuple[Kind, ...] = get_args(Kind)
 Status = Literal["happened", "expected", "cancelled"]
 # What readers are told: an event still "expected" after the last day it could fall on
 # has an outcome nobody recorded, and saying "expected" of it would be false.
@@ -298,6 +302,9 @@ class Briefing(Model):
     )
     corrections: list[Correction] = Field(default_factory=list, max_length=50)
     article: ArticleRef
+    kind: Kind | None = Field(
+        None, description="What kind of work it is, shown as a label and filter on the list"
+    )
     image: Image | None = None
     tags: list[Identifier] = Field(default_factory=list, max_length=50)
     key_points: list[Text] = Field(min_length=1, max_length=50)

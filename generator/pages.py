@@ -16,7 +16,7 @@ from markupsafe import Markup
 from generator.dates import PartialDate
 from generator.layout import url_depth
 from generator.markup import trusted
-from generator.models import ActorType, ShownStatus
+from generator.models import ActorType, Kind, ShownStatus
 
 
 @dataclass(frozen=True)
@@ -116,6 +116,7 @@ class Summary:
     href: Markup
     topics: tuple[Link, ...] = ()
     image: str | None = None  # its own image's URL from the language's root
+    kind: Kind | None = None  # its label comes from the catalogs (_macros.md.j2)
 
 
 @dataclass(frozen=True)
@@ -176,6 +177,7 @@ class BriefingPage(Page):
     image_url: str | None = None  # absolute, its own image's
     card_url: str = ""  # absolute, its share card's, for link previews
     jsonld: Markup = field(default_factory=Markup)
+    kind: Kind | None = None
 
 
 @dataclass(frozen=True)
@@ -230,6 +232,12 @@ class ListPage(Page):
     timeline_href: Markup | None = None
     filters: tuple[tuple[str, LText], ...] = ()  # actors the timeline can be filtered by
     tag_filters: tuple[tuple[str, LText], ...] = ()
+    kinds: tuple[Kind, ...] = ()  # the kinds the briefings list can be filtered by
+    lead: Summary | None = None  # the front page's first story, shown large
+    about: LText | None = None  # a topic's description (its same-named actor's)
+    actor_href: Markup | None = None  # a topic's same-named actor
+    # The actors index: each kind's actors with the number of briefings each is in.
+    actor_counts: tuple[tuple[ActorType, tuple[tuple[Link, int], ...]], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,7 @@ from generator.load import LoadCache, load_corpus, reload_briefing, reload_regis
 from generator.localize import Localizer, Memo, placeholder
 from generator.pages import Page
 from generator.parallel import map_parts
+from generator.reading import KIND_WORDS
 from generator.related import related_briefings
 from generator.render import RenderCache, Renderer, templates_fingerprint
 from generator.review import editorial_warnings
@@ -192,6 +193,9 @@ def _generate(settings: Settings, out_dir: Path | None, cache: Caches | None) ->
             caches.words[lang] = words
         known = caches.data.setdefault(lang, {})
         feeds = caches.feeds.setdefault(lang, {})
+        kinds: dict[str, str] = {
+            k: renderer.translators[lang].gettext(w) for k, w in KIND_WORDS.items()
+        }
         cards = caches.cards.setdefault(lang, {})
         previous = out / lang / "docs"  # the last build's tree, whose cards may be reused
         return _data(
@@ -203,6 +207,7 @@ def _generate(settings: Settings, out_dir: Path | None, cache: Caches | None) ->
             (known, feeds, cards),
             words,
             previous,
+            kinds,
         )
 
     # The pages first, the longest parts (the language with the articles takes longest).
@@ -339,6 +344,7 @@ def _data(
     known: tuple[dict[str, Contribution], FeedCache, dict[str, bytes]],
     words: tuple[str, ...],
     previous: Path,
+    kinds: Mapping[str, str] | None = None,
 ) -> TreePart:
     """Images beside the briefings, share cards, feeds and data files: like pages, never
     in place of a hand-written file (``own``). ``previous``: the language's tree as the
@@ -357,7 +363,7 @@ def _data(
         unrecorded_label=unrecorded,
         feeds=feeds,
     )
-    data.update(card_files(corpus.briefings, language, settings.site_name, previous, cards))
+    data.update(card_files(corpus.briefings, language, settings.site_name, previous, cards, kinds))
     files: dict[PurePosixPath, bytes] = {}
     problems: list[Problem] = []
     for rel, content in {**images, **data}.items():

@@ -495,8 +495,13 @@ def test_each_briefing_has_a_share_card_in_each_language(full_site: Path, lang: 
     with Image.open(full_site / lang / "cards" / "indonesia-joins-brics.png") as card:
         assert card.format == "PNG" and card.size == (1200, 630)
         card.load()
-        assert card.info[cards.STAMP] == cards.Card(title, _published(lang), "Briefings").key
-        # Drawn, not blank: white text on the background colour.
+        # The briefing has a photo: the card shows it (as published), the title over it.
+        photo = (
+            full_site / lang / "briefings" / "indonesia-joins-brics" / "photo.png"
+        ).read_bytes()
+        expected = cards.Card(title, _published(lang), "Briefings", photo=photo)
+        assert card.info[cards.STAMP] == expected.key
+        # Drawn, not blank: white text on the band.
         assert card.convert("RGB").getcolors(2**16) is not None
         assert (255, 255, 255) in {c for _, c in card.convert("RGB").getcolors(2**16) or []}
 
