@@ -81,14 +81,14 @@ def _midnight(item: Listed) -> dt.datetime:
 def _links(item: Listed, language: Language) -> tuple[str, str]:
     """Where a reader reads it (the briefing's corrections) and its own id: the page's
     URL with the correction's number, the same in every build."""
-    page = f"{language.url}{briefing_url(item.loaded.slug)}"
+    page = language.absolute(briefing_url(item.loaded.slug))
     return f"{page}#corrections", f"{page}#correction-{item.number}"
 
 
 def _rss(listed: Sequence[Listed], language: Language, title: str) -> bytes:
     rss_el = ET.Element("rss", version="2.0")
     channel = ET.SubElement(rss_el, "channel")
-    home = f"{language.url}{page_url(CORRECTIONS)}"
+    home = language.absolute(page_url(CORRECTIONS))
     # Feed readers render titles and descriptions as HTML: escaped here (encode's
     # rule), and again for XML by ElementTree.
     ET.SubElement(channel, "title").text = html_text(title)
@@ -129,8 +129,8 @@ def _json_feed(listed: Sequence[Listed], language: Language, title: str) -> byte
         {
             "version": "https://jsonfeed.org/version/1.1",
             "title": title,
-            "home_page_url": f"{language.url}{page_url(CORRECTIONS)}",
-            "feed_url": f"{language.url}{FEED_CORRECTIONS_JSON}",
+            "home_page_url": language.absolute(page_url(CORRECTIONS)),
+            "feed_url": language.absolute(str(FEED_CORRECTIONS_JSON)),
             "language": language.code,
             "items": items,
         }

@@ -133,10 +133,10 @@ def followed_feeds(
     for unit, found in sorted(listed.items()):
         if unit.kind == "actor":
             name, (rss_path, json_path) = corpus.actors[unit.key].name, actor_feeds(unit.key)
-            home = f"{language.url}{actor_url(unit.key)}"
+            home = language.absolute(actor_url(unit.key))
         else:
             name, (rss_path, json_path) = corpus.tags[unit.key], tag_feeds(unit.key)
-            home = f"{language.url}{page_url(tag_page(unit.key))}"
+            home = language.absolute(page_url(tag_page(unit.key)))
         if unit not in cache:
             title = f"{site_name}: {language.text(name)}"
             shown = found[:FEED_ITEMS]
@@ -163,7 +163,7 @@ def root_files(languages: Sequence[Language], site_url: str) -> dict[PurePosixPa
     writes) and robots.txt. Crawlers read robots.txt only at a host's root: a project
     site in a folder of its host has it there for its own host's robots.txt to copy."""
     index = "".join(
-        f"<sitemap><loc>{html.escape(language.url)}sitemap.xml</loc></sitemap>"
+        f"<sitemap><loc>{html.escape(language.absolute('sitemap.xml'))}</loc></sitemap>"
         for language in languages
     )
     sitemap = (
@@ -199,7 +199,7 @@ def rss(
 ) -> bytes:
     """An RSS feed of ``briefings`` (newest first): the site's, or with ``title`` and
     ``home``, one topic's or one actor's."""
-    base = language.url
+    base = language.absolute("")
     rss_el = ET.Element("rss", version="2.0")
     channel = ET.SubElement(rss_el, "channel")
     ET.SubElement(channel, "title").text = html_text(title or f"{site_name} ({language.name})")
@@ -213,7 +213,7 @@ def rss(
     for loaded in briefings[:FEED_ITEMS]:
         b = loaded.briefing
         item = ET.SubElement(channel, "item")
-        link = f"{base}{briefing_url(loaded.slug)}"
+        link = language.absolute(briefing_url(loaded.slug))
         # Feed readers render both as HTML: escaped here, and again for XML by ElementTree.
         ET.SubElement(item, "title").text = html_text(language.text(b.title))
         ET.SubElement(item, "link").text = link
@@ -235,18 +235,18 @@ def json_feed(
     path: PurePosixPath = FEED_JSON,
 ) -> bytes:
     """A JSON Feed of ``briefings``, like ``rss``; ``path``: where it is served."""
-    base = language.url
+    base = language.absolute("")
     return json_bytes(
         {
             "version": "https://jsonfeed.org/version/1.1",
             "title": title or site_name,
             "home_page_url": home or base,
-            "feed_url": f"{base}{path}",
+            "feed_url": language.absolute(str(path)),
             "language": language.code,
             "items": [
                 {
-                    "id": f"{base}{briefing_url(b.slug)}",
-                    "url": f"{base}{briefing_url(b.slug)}",
+                    "id": language.absolute(briefing_url(b.slug)),
+                    "url": language.absolute(briefing_url(b.slug)),
                     "title": language.text(b.briefing.title),
                     "summary": language.text(b.briefing.summary),
                     "content_text": _content(b, language, corrections_label),
@@ -286,14 +286,13 @@ def _briefing(
     loaded: LoadedBriefing, corpus: Corpus, language: Language, today: dt.date
 ) -> dict[str, Any]:
     b = loaded.briefing
-    base = language.url
 
     def text(texts: Mapping[str, str] | None) -> str | None:
         return language.text(texts) if texts else None
 
     return {
         "slug": loaded.slug,
-        "url": f"{base}{briefing_url(loaded.slug)}",
+        "url": language.absolute(briefing_url(loaded.slug)),
         "title": text(b.title),
         "summary": text(b.summary),
         "published": b.published.iso(),

@@ -44,7 +44,7 @@ def briefing_events(
     ``unrecorded`` says in the language that an expected event's outcome is missing."""
     b = loaded.briefing
     host = urlsplit(language.url).hostname or "briefings.invalid"
-    url = f"{language.url}{briefing_url(loaded.slug)}"
+    url = language.absolute(briefing_url(loaded.slug))
     stamp = f"{_day((b.updated or b.published).first_day())}T000000Z"
     since = today - dt.timedelta(days=RECENT_DAYS)
     same_day: dict[str, int] = {}

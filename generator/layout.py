@@ -164,8 +164,14 @@ def from_root(url: str) -> Markup:
     return _link(0, url)
 
 
+def way_up(page: PurePosixPath) -> Markup:
+    """From where ``page`` is served up to the language's root: ``../../``."""
+    return _link(url_depth(page), "")
+
+
 @functools.lru_cache(maxsize=65_536)
 def _link(depth: int, target: str) -> Markup:
+    """The one relative link: ``depth`` folders up, then down to ``target``."""
     return trusted("../" * depth + target)
 
 
@@ -187,7 +193,7 @@ def pages_at(url: str) -> tuple[PurePosixPath, ...]:
 def in_language(page: PurePosixPath, lang: str) -> str:
     """The URL of ``page`` in the tree of ``lang``, relative to the URL of ``page`` in
     any language's tree (the way to a page's twin, as raw HTML links need it)."""
-    return "../" * (url_depth(page) + 1) + f"{lang}/{page_url(page)}"
+    return str(_link(url_depth(page) + 1, f"{lang}/{page_url(page)}"))
 
 
 def url_depth(page: PurePosixPath) -> int:

@@ -14,8 +14,7 @@ from pathlib import PurePosixPath
 from markupsafe import Markup
 
 from generator.dates import PartialDate
-from generator.layout import url_depth
-from generator.markup import trusted
+from generator.layout import way_up
 from generator.models import ActorType, Kind, ShownStatus
 
 
@@ -146,7 +145,7 @@ class Page:
     @property
     def way_up(self) -> Markup:
         """From where this page is served up to the language's root: ``../../``."""
-        return trusted("../" * url_depth(self.path))
+        return way_up(self.path)
 
 
 @dataclass(frozen=True)

@@ -110,6 +110,11 @@ class Language:
         """Where another of the site's languages is served, for links to a page's twin."""
         return language_url(self.site_url, code)
 
+    def absolute(self, url: str, code: str | None = None) -> str:
+        """A URL from the language's root (``layout.briefing_url``, a feed's path) as
+        readers' programs need it, with the site's address; ``code``: in that language."""
+        return f"{language_url(self.site_url, code or self.code)}{url}"
+
     def shown(self, texts: Mapping[str, str]) -> str:
         """The language a text is shown in: this one, else the first the text has."""
         return shown_language(texts, self.code, self.order)

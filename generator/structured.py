@@ -51,7 +51,7 @@ def briefing_jsonld(
     lang, languages = language.code, language.order
 
     def url(code: str) -> str:
-        return f"{language.url_of(code)}{briefing_url(loaded.slug)}"
+        return language.absolute(briefing_url(loaded.slug), code)
 
     default = languages[0]
     data: dict[str, Any] = {
