@@ -11,98 +11,51 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
-from babel import Locale
-from markupsafe import Markup
-
+from generator import briefing_pages, list_pages, subject_pages, timeline_pages
 from generator.corpus import (
     Corpus,
     LoadedBriefing,
-    chronological,
-    corrections_in_order,
     newest_first,
 )
-from generator.corrections import all_corrections
-from generator.coverage import coverage, twins, untranslated
-from generator.dates import PartialDate, Precision
+from generator.dates import PartialDate
 from generator.depends import Unit
 from generator.depends import units as all_units
 from generator.layout import (
-    ABOUT,
-    ACTORS,
-    BRIEFINGS,
-    CONTRIBUTE,
-    CORRECTIONS,
-    FEED_CORRECTIONS_JSON,
-    FEED_CORRECTIONS_RSS,
-    FEED_ICS,
-    FEED_JSON,
-    FEED_RSS,
-    HOME,
-    SEARCH,
-    STATUS,
-    TAGS,
-    TIMELINE,
-    actor_feeds,
-    actor_page,
     actor_url,
     briefing_image,
-    briefing_image_url,
     briefing_page,
     briefing_url,
-    card_file,
     from_root,
     in_language,
-    later_page,
     link,
-    tag_feeds,
     tag_page,
-    timeline_data,
-    timeline_page,
-    url_depth,
 )
 from generator.markup import trusted
 from generator.models import (
-    Actor,
-    ActorType,
     Briefing,
     TimelineEntry,
 )
+from generator.page_parts import (
+    language_name,
+)
 from generator.pages import (
-    AboutPage,
-    ActorLine,
-    ActorPageContext,
     ArticleView,
-    BriefingPage,
-    CorrectionLine,
-    CorrectionsPage,
-    CoverageRow,
     Event,
     ImageView,
     Link,
     ListPage,
     LText,
-    Outdated,
     Page,
-    Pager,
     PlaceholderPage,
-    Source,
     Summary,
-    YearGroup,
 )
-from generator.paginate import paginate
-from generator.reading import kinds_in, same_named_actor
 from generator.related import actor_ids, appearances, related_briefings
 from generator.settings import Language, PageSizes, build_date
-from generator.structured import briefing_jsonld
-from generator.translations import changed_on
-
-ACTOR_TYPE_ORDER: tuple[ActorType, ...] = ("country", "organization", "person", "media", "other")
 
 
 def placeholder(
@@ -118,10 +71,6 @@ def placeholder(
         original_language_name=language_name(original_lang, lang),
         original_href=trusted(in_language(path, original_lang)),
     )
-
-
-COMING_UP = 5  # expected events on the front page
-SOON = dt.timedelta(days=90)  # an event known to the day this near keeps its place
 
 
 @dataclass
@@ -218,471 +167,24 @@ class Localizer:
     def build(self, unit: Unit) -> list[Page]:
         """The pages of one unit (``generator.depends`` says which units are stale)."""
         if unit.kind == "briefing":
-            return [self.briefing(self._by_slug[unit.key])]
+            return [briefing_pages.briefing(self, self._by_slug[unit.key])]
         if unit.kind == "actor":
-            return list(self.actor(unit.key))
+            return list(subject_pages.actor(self, unit.key))
         if unit.kind == "topic":
-            return list(self.tag(unit.key))
+            return list(subject_pages.tag(self, unit.key))
         lists: list[Page] = [
-            self.home(),
-            *self.briefings_index(),
-            self.actors_index(),
-            self.tags_index(),
+            list_pages.home(self),
+            *list_pages.briefings_index(self),
+            list_pages.actors_index(self),
+            list_pages.tags_index(self),
         ]
-        return [*lists, *self.timelines(), self.search(), *self.status(), *self.newsroom()]
-
-    def briefing(self, loaded: LoadedBriefing) -> BriefingPage:
-        b = loaded.briefing
-        path = briefing_page(loaded.slug)
-        title = self.text(b.title)
-        summary = self.text(b.summary)
-        key_points = tuple(self.text(k) for k in b.key_points)
-        roles = {role.actor: role for role in b.actors}
-        lines = [
-            ActorLine(
-                id=actor_id,
-                type=self.corpus.actors[actor_id].type,
-                name=self.text(self.corpus.actors[actor_id].name),
-                role=self.text(roles[actor_id].role) if roles[actor_id].role else None,  # type: ignore[arg-type]
-                href=link(path, actor_page(actor_id)),
-            )
-            for actor_id in roles
-        ]
-        events = tuple(self._event(e, loaded) for e in chronological(b.timeline))
-        image_url = self._image_url(loaded)
-        card_url = f"{self.language.url}{card_file(loaded.slug)}"
-        real, default, canonical = self._twins(loaded)
-        return BriefingPage(
-            path=path,
-            lang=self.lang,
-            template="briefing.md.j2",
-            title=title,
-            description=summary.text,
-            slug=loaded.slug,
-            summary=summary,
-            published=self.date(b.published),
-            updated=self.date(b.updated) if b.updated else None,
-            # Unsigned, a briefing is the desk's (the masthead's ``desk``).
-            authors=self.language.names(b.authors) if b.authors else self.language.masthead.desk,
-            corrections=tuple(
-                (self.date(c.date), self.text(c.text)) for c in corrections_in_order(b.corrections)
-            ),
-            key_points=key_points,
-            actor_groups=_group_by_type(lines),
-            events=events,
-            article=self._article(loaded),
-            image=self._image(b),
-            sources=tuple(
-                Source(
-                    s.title,
-                    s.publisher,
-                    s.url,
-                    self.date(s.date) if s.date else None,
-                    s.language,
-                )
-                for s in b.sources
-            ),
-            tags=tuple(
-                Link(self.text(self.corpus.tags[t]), link(path, tag_page(t))) for t in b.tags
-            ),
-            related=tuple(self._related_line(path, other) for other in self._related[loaded.slug]),
-            timeline_data=trusted(f"{'../' * url_depth(path)}{timeline_data(loaded.slug)}"),
-            missing_translations=bool(untranslated(loaded, self.lang)),
-            twins=real,
-            x_default=default,
-            canonical=canonical,
-            outdated=self._outdated(loaded),
-            lastmod=(b.updated or b.published).iso(),
-            image_url=image_url,
-            card_url=card_url,
-            jsonld=briefing_jsonld(
-                loaded,
-                self.corpus.actors,
-                self.corpus.tags,
-                self.language,
-                image_url or card_url,
-                self.today,
-            ),
-            kind=b.kind,
-        )
-
-    def _outdated(self, loaded: LoadedBriefing) -> Outdated | None:
-        found = [s for s in loaded.stale if s.lang == self.lang]
-        if not found:
-            return None
-        date, updated = changed_on(found, loaded.briefing.updated)
-        original = language_name(found[0].original_lang, self.lang)
-        return Outdated(original, self.date(date), updated)
-
-    def _related_line(self, path: PurePosixPath, slug: str) -> tuple[Link, str]:
-        """A related briefing as its page lists it: its title, linked, and its date."""
-        other = self._by_slug[slug].briefing
-        return Link(self.text(other.title), link(path, briefing_page(slug))), self.date(
-            other.published
-        )
-
-    def _twins(self, loaded: LoadedBriefing) -> tuple[str, str, str | None]:
-        """Which languages' pages of a briefing are its versions (see BriefingPage.twins),
-        where readers of another language go, and, on a page that only falls back to the
-        original, the original's address as canonical."""
-        real = twins(loaded, self.language.order)
-        default = self.language.order[0] if self.language.order[0] in real else real[0]
-        original = self.language.shown(loaded.briefing.title)
-        canonical = f"{self.language.url_of(original)}{briefing_url(loaded.slug)}"
-        return f",{','.join(real)},", default, None if self.lang in real else canonical
-
-    def _image_url(self, loaded: LoadedBriefing) -> str | None:
-        image = loaded.briefing.image
-        if image is None:
-            return None
-        return briefing_image_url(self.language.url, loaded.slug, image.file, image.url)
-
-    def actor(self, actor_id: str) -> list[ActorPageContext]:
-        """An actor's pages: who they are and, newest first, the briefings they are in."""
-        actor: Actor = self.corpus.actors[actor_id]
-        involved = self._by_actor.get(actor_id, [])
-        name = self.text(actor.name)
-        about = self.text(actor.description) if actor.description else None
-        shared: Counter[str] = Counter(
-            other
-            for loaded in involved
-            for other in self._actors_of[loaded.slug]
-            if other != actor_id
-        )
-        ranked = sorted(shared.items(), key=lambda item: (-item[1], item[0]))[:12]
-        pages = []
-        for path, chunk, pager in paginate(
-            actor_page(actor_id), involved, self.page_sizes.actor_briefings
-        ):
-            briefings = []
-            events = []
-            for loaded in chunk:
-                role = next((r.role for r in loaded.briefing.actors if r.actor == actor_id), None)
-                briefings.append((self._summary(loaded, path), self.text(role) if role else None))
-                events += [
-                    self._event(e, loaded) for e in loaded.briefing.timeline if actor_id in e.actors
-                ]
-            pages.append(
-                ActorPageContext(
-                    path=path,
-                    lang=self.lang,
-                    template="actor.md.j2",
-                    title=name,
-                    description=about.text if about else name.text,
-                    pager=pager,
-                    actor_id=actor_id,
-                    type=actor.type,
-                    about=about,
-                    wikidata=(
-                        f"https://www.wikidata.org/wiki/{actor.wikidata}"
-                        if actor.wikidata
-                        else None
-                    ),
-                    aliases=tuple(actor.aliases),
-                    briefings=tuple(briefings),
-                    events=tuple(sorted(events, key=_event_key, reverse=True)),
-                    appears_with=tuple(
-                        (Link(self._actor_name(other), link(path, actor_page(other))), count)
-                        for other, count in ranked
-                    ),
-                    feeds=_feed_links(path, actor_feeds(actor_id)) if involved else None,
-                )
-            )
-        return pages
-
-    def tag(self, tag_id: str) -> list[ListPage]:
-        name = self.text(self.corpus.tags[tag_id])
         return [
-            ListPage(
-                path=path,
-                lang=self.lang,
-                template="tag.md.j2",
-                title=name,
-                description=name.text,
-                pager=pager,
-                briefings=tuple(self._summary(b, path) for b in chunk),
-                index_href=link(path, TAGS / "index.md"),
-                feeds=_feed_links(path, tag_feeds(tag_id)) if chunk else None,
-                **self._topic_actor(path, tag_id),
-            )
-            for path, chunk, pager in paginate(
-                tag_page(tag_id), self._by_tag.get(tag_id, []), self.page_sizes.briefings
-            )
+            *lists,
+            *timeline_pages.timelines(self),
+            list_pages.search(self),
+            *list_pages.status(self),
+            *list_pages.newsroom(self),
         ]
-
-    def _topic_actor(self, path: PurePosixPath, tag_id: str) -> dict[str, Any]:
-        """A topic's description and its same-named actor's link, when it has one."""
-        found = same_named_actor(tag_id, self.corpus.tags[tag_id], self.corpus.actors)
-        if found is None:
-            return {}
-        actor = self.corpus.actors[found]
-        return {
-            "about": self.text(actor.description) if actor.description else None,
-            "actor_href": link(path, actor_page(found)),
-        }
-
-    def briefings_index(self) -> list[ListPage]:
-        return [
-            self._index(
-                path,
-                "briefings.md.j2",
-                pager=pager,
-                briefings=tuple(self._summary(b, path) for b in chunk),
-                kinds=kinds_in(b.briefing for b in chunk),
-            )
-            for path, chunk, pager in paginate(
-                BRIEFINGS / "index.md", self._newest_first, self.page_sizes.briefings
-            )
-        ]
-
-    def home(self) -> ListPage:
-        """The front page: what is coming up, then the latest briefings, as many as the
-        first page of the briefings' list, which continues on its numbered pages."""
-        size = self.page_sizes.briefings
-        coming = [
-            (entry.date, self._event(entry, loaded))
-            for loaded in self._newest_first
-            for entry in loaded.briefing.timeline
-            if entry.status_on(self.today) == "expected"
-        ]
-        more = len(self._newest_first) > size
-        latest = [self._summary(b, HOME) for b in self._newest_first[:size]]
-        return self._index(
-            HOME,
-            "home.md.j2",
-            lead=latest[0] if latest else None,
-            briefings=tuple(latest[1:]),
-            coming=coming_up(coming, self.today),
-            calendar=link(HOME, FEED_ICS),
-            timeline_href=link(HOME, TIMELINE),
-            more_href=link(HOME, later_page(BRIEFINGS / "index.md", 2)) if more else None,
-        )
-
-    def actors_index(self) -> ListPage:
-        path = ACTORS / "index.md"
-        links = [
-            (
-                self.corpus.actors[a].type,
-                Link(self.text(self.corpus.actors[a].name), link(path, actor_page(a))),
-            )
-            for a in self.corpus.actors
-        ]
-        groups = []
-        for kind in ACTOR_TYPE_ORDER:
-            members = sorted((lk for t, lk in links if t == kind), key=lambda lk: lk.label.text)
-            if members:
-                groups.append((kind, tuple(members)))
-        counts = {
-            link(path, actor_page(a)): len(self._by_actor.get(a, [])) for a in self.corpus.actors
-        }
-        return self._index(
-            path,
-            "actors.md.j2",
-            actor_groups=tuple(groups),
-            actor_counts=tuple(
-                (kind, tuple((lk, counts[lk.href]) for lk in members)) for kind, members in groups
-            ),
-        )
-
-    def tags_index(self) -> ListPage:
-        path = TAGS / "index.md"
-        tag_links = tuple(
-            sorted(
-                (
-                    (
-                        Link(self.text(self.corpus.tags[t]), link(path, tag_page(t))),
-                        len(self._by_tag.get(t, [])),
-                    )
-                    for t in self.corpus.tags
-                ),
-                key=lambda item: (item[0].label.text.casefold(), item[0].href),
-            )
-        )
-        return self._index(path, "tags.md.j2", tag_links=tag_links)
-
-    def timelines(self) -> list[ListPage]:
-        """The merged timeline: one page while it is short, else pages per year.
-
-        Every event of every briefing on one page grows with the archive (10,000
-        events at 1,000 briefings). Past ``page_sizes.timeline_events`` events the
-        timeline page lists the years, and each year's events, newest first, fill
-        as many pages of at most that many events as they need.
-        """
-        entries = [(e, loaded) for loaded in self._newest_first for e in loaded.briefing.timeline]
-        by_year: dict[int, list[tuple[TimelineEntry, LoadedBriefing]]] = defaultdict(list)
-        for entry, loaded in entries:
-            by_year[entry.date.year].append((entry, loaded))
-        limit = self.page_sizes.timeline_events
-        if len(entries) <= limit:
-            return [self._timeline_page(TIMELINE, sorted(by_year.items(), reverse=True))]
-        used: set[tuple[object, ...]] = set()
-        pages: list[ListPage] = []
-        year_links = []
-        for year in sorted(by_year, reverse=True):
-            newest_first = sorted(
-                by_year[year], key=lambda item: (item[0].date.sort_key, item[1].slug), reverse=True
-            )
-            parts = paginate(timeline_page(year), newest_first, limit)
-            pages += [
-                self._year_page(path, year, chunk, pager, used) for path, chunk, pager in parts
-            ]
-            hrefs = tuple(link(TIMELINE, path) for path, _, _ in parts)
-            year_links.append((year, len(newest_first), hrefs))
-        for stale in self._memo.timeline_pages.keys() - used:
-            del self._memo.timeline_pages[stale]
-        index = self._index(
-            TIMELINE,
-            "timeline.md.j2",
-            year_links=tuple(year_links),
-            calendar=link(TIMELINE, FEED_ICS),
-        )
-        return [index, *pages]
-
-    def _year_page(
-        self,
-        path: PurePosixPath,
-        year: int,
-        chunk: Sequence[tuple[TimelineEntry, LoadedBriefing]],
-        pager: Pager | None,
-        used: set[tuple[object, ...]],
-    ) -> ListPage:
-        """A page of a year's events, made again only when the entries it lists change
-        (an edit changes a year or two of a long timeline)."""
-        entries = tuple(entry for entry, _ in chunk)
-        key = (path, pager, *map(id, entries))
-        used.add(key)
-        known = self._memo.timeline_pages.get(key)
-        if known is None:
-            page = self._timeline_page(path, [(year, chunk)], year, pager)
-            slugs = frozenset(loaded.slug for _, loaded in chunk)
-            known = self._memo.timeline_pages[key] = (entries, slugs, page)
-        return known[2]
-
-    def _timeline_page(
-        self,
-        path: PurePosixPath,
-        groups: Sequence[tuple[int, Sequence[tuple[TimelineEntry, LoadedBriefing]]]],
-        year: int | None = None,
-        pager: Pager | None = None,
-    ) -> ListPage:
-        years = tuple(
-            YearGroup(
-                group_year,
-                tuple(
-                    sorted(
-                        (self._event(e, loaded) for e, loaded in items),
-                        key=_event_key,
-                        reverse=True,
-                    )
-                ),
-            )
-            for group_year, items in groups
-        )
-        events = [e for group in years for e in group.events]
-        return self._index(
-            path,
-            "timeline.md.j2",
-            years=years,
-            year=year,
-            pager=pager,
-            index_href=link(path, TIMELINE) if year is not None else None,
-            calendar=link(path, FEED_ICS) if year is None else None,
-            filters=_by_label(
-                (a, self._actor_name(a)) for a in {a for e in events for a in e.actor_ids}
-            ),
-            tag_filters=_by_label(
-                (t, self.text(self.corpus.tags[t])) for t in {t for e in events for t in e.tags}
-            ),
-        )
-
-    def search(self) -> ListPage:
-        return self._index(SEARCH, "search.md.j2")
-
-    def status(self) -> list[ListPage]:
-        """What is left to translate into this language, for editors: the briefings with
-        a text missing or out of date, newest first, and how many are complete."""
-        by_slug = {b.slug: b for b in self.corpus.briefings}
-        rows = [row for row in coverage(self.corpus, [self.lang]) if row.missing or row.outdated]
-        order = {loaded.slug: place for place, loaded in enumerate(self._newest_first)}
-        rows.sort(key=lambda row: order[row.slug])
-        complete = len(self.corpus.briefings) - len(rows)
-        return [
-            self._index(
-                path,
-                "status.md.j2",
-                pager=pager,
-                complete=(complete, len(self.corpus.briefings)),
-                coverage=tuple(
-                    CoverageRow(
-                        Link(
-                            self.text(by_slug[row.slug].briefing.title),
-                            link(path, briefing_page(row.slug)),
-                        ),
-                        row.translated,
-                        row.total,
-                        row.missing,
-                        row.outdated,
-                    )
-                    for row in chunk
-                ),
-            )
-            for path, chunk, pager in paginate(STATUS, rows, self.page_sizes.briefings)
-        ]
-
-    # The pages a newsroom owes its readers: the About page and the corrections. Both are
-    # in the lists' unit: the corrections change with any briefing, and About with nothing
-    # but the settings, whose change makes every page again.
-
-    def newsroom(self) -> list[Page]:
-        return [self.about(), *self.corrections()]
-
-    def corrections(self) -> list[CorrectionsPage]:
-        """Every correction of every briefing, newest first, each with its briefing's
-        title linked and its date in this language."""
-        return [
-            CorrectionsPage(
-                path=path,
-                lang=self.lang,
-                template="corrections.md.j2",
-                title=None,  # interface text: the template's
-                description="",
-                pager=pager,
-                corrections=tuple(
-                    CorrectionLine(
-                        briefing=Link(
-                            self.text(item.loaded.briefing.title),
-                            link(path, briefing_page(item.loaded.slug)),
-                        ),
-                        date_text=self.date(item.correction.date),
-                        iso=item.correction.date.iso(),
-                        text=self.text(item.correction.text),
-                    )
-                    for item in chunk
-                ),
-                feeds=_feed_links(path, (FEED_CORRECTIONS_RSS, FEED_CORRECTIONS_JSON)),
-                policy_href=trusted(f"{link(path, ABOUT)}#corrections"),
-            )
-            for path, chunk, pager in paginate(
-                CORRECTIONS, all_corrections(self.corpus.briefings), self.page_sizes.briefings
-            )
-        ]
-
-    def about(self) -> AboutPage:
-        masthead = self.language.masthead
-        return AboutPage(
-            path=ABOUT,
-            lang=self.lang,
-            template="about.md.j2",
-            title=None,
-            description="",
-            publisher=masthead.publisher,
-            desk=masthead.desk,
-            contact=masthead.contact,
-            contact_href=masthead.contact_href,
-            corrections_href=link(ABOUT, CORRECTIONS),
-            feeds=_feed_links(ABOUT, (FEED_RSS, FEED_JSON)),
-            contribute_href=link(ABOUT, CONTRIBUTE / "index.md"),
-        )
 
     def _index(self, path: PurePosixPath, template: str, **parts: Any) -> ListPage:
         """An index page: its title comes from its template (interface text)."""
@@ -795,53 +297,3 @@ class Localizer:
             caption=self.text(b.image.caption) if b.image.caption else None,
             credit=b.image.credit,
         )
-
-
-def _by_label(options: Iterable[tuple[str, LText]]) -> tuple[tuple[str, LText], ...]:
-    return tuple(sorted(options, key=lambda option: option[1].text))
-
-
-@functools.lru_cache(maxsize=256)
-def language_name(code: str, in_lang: str) -> str:
-    """The name of language ``code`` in language ``in_lang``, from Babel's locale data."""
-    return Locale.parse(code).get_display_name(in_lang) or code
-
-
-def _event_key(event: Event) -> tuple[tuple[int, int, int], str]:
-    return (event.date.sort_key, event.briefing.href)
-
-
-def _group_by_type(
-    lines: Sequence[ActorLine],
-) -> tuple[tuple[ActorType, tuple[ActorLine, ...]], ...]:
-    return tuple(
-        (kind, tuple(line for line in lines if line.type == kind))
-        for kind in ACTOR_TYPE_ORDER
-        if any(line.type == kind for line in lines)
-    )
-
-
-def _feed_links(
-    path: PurePosixPath, feeds: tuple[PurePosixPath, PurePosixPath]
-) -> tuple[Markup, Markup]:
-    """Links from a page to a topic's or an actor's RSS and JSON Feed."""
-    return link(path, feeds[0]), link(path, feeds[1])
-
-
-def coming_up(
-    expected: Sequence[tuple[PartialDate, Event]], today: dt.date, limit: int = COMING_UP
-) -> tuple[Event, ...]:
-    """What the front page says is coming up: soonest first by the first day an event can
-    fall on, a dated event before a vaguer one on the same day. Events known to the day
-    within ``SOON`` take their places first, so that a whole year's vague events never
-    push out one a few weeks ahead."""
-    ordered = sorted(expected, key=lambda e: (e[0].first_day(), -e[0].precision, e[1].text.text))
-    soon = [
-        e for e in ordered if e[0].precision is Precision.DAY and e[0].first_day() <= today + SOON
-    ]
-    chosen = {id(e) for e in soon[:limit]}
-    for e in ordered:
-        if len(chosen) >= limit:
-            break
-        chosen.add(id(e))
-    return tuple(e[1] for e in ordered if id(e) in chosen)

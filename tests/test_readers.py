@@ -17,9 +17,11 @@ from html_parts import Elements, content_of
 from PIL import Image
 
 from generator import Settings, cards, generate
+from generator.list_pages import home
 from generator.load import load_corpus
 from generator.localize import Localizer
 from generator.settings import PageSizes
+from generator.timeline_pages import timelines
 
 OUTSIDER = "indonesia-joins-brics"  # the briefing add_outsider_briefing adds
 
@@ -233,7 +235,7 @@ def test_long_timeline_gets_pages_per_year(tmp_path: Path) -> None:
     corpus = load_corpus(Settings(root=project))
     english = Settings(root=project).language("en")
     localizer = Localizer(corpus, english, page_sizes=PageSizes(timeline_events=2))
-    pages = {str(p.path): p for p in localizer.timelines()}
+    pages = {str(p.path): p for p in timelines(localizer)}
     assert set(pages) == {
         "timeline.md",
         "timeline/2025.md",
@@ -573,7 +575,7 @@ def test_coming_up_follows_the_build_date(tmp_path: Path) -> None:
     english = Settings(root=project).language("en")
 
     def coming(day: dt.date) -> list[str]:
-        return [e.iso for e in Localizer(corpus, english, today=day).home().coming]
+        return [e.iso for e in home(Localizer(corpus, english, today=day)).coming]
 
     assert coming(dt.date(2023, 7, 31)) == ["2023-07"]  # a month is coming up to its last day
     assert coming(dt.date(2023, 8, 1)) == []

@@ -20,6 +20,7 @@ from playwright.sync_api import Browser, expect
 from bench.search import chromium, serve_folder
 from generator import Settings
 from generator.dates import PartialDate
+from generator.list_pages import home
 from generator.load import load_corpus
 from generator.localize import Localizer
 from generator.models import TimelineEntry
@@ -181,7 +182,7 @@ def test_on_a_tie_a_dated_event_comes_before_a_vaguer_one(project: Path) -> None
     settings = Settings(root=project)
     corpus = load_corpus(settings)
     english = settings.language("en")
-    coming = Localizer(corpus, english, today=dt.date(2027, 1, 1)).home().coming
+    coming = home(Localizer(corpus, english, today=dt.date(2027, 1, 1))).coming
     assert [e.iso for e in coming] == ["2027-01-01", "2027-01"]
 
 
