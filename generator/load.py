@@ -8,8 +8,6 @@ here with a :class:`~generator.errors.ContentError` listing every problem.
 from __future__ import annotations
 
 import functools
-import os
-import stat
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -32,8 +30,8 @@ from generator.errors import (
     Problem,
     Severity,
     errors_only,
-    field_path,
 )
+from generator.files import read_file, read_yaml, refuse_symlinks
 from generator.images import CleanImage
 from generator.layout import ACTORS, RESERVED_IDS, TAGS
 from generator.models import (
@@ -47,9 +45,9 @@ from generator.models import (
 from generator.parallel import map_parts, split
 from generator.report import Report
 from generator.settings import Settings
-from generator.strict_yaml import DEFAULT_LIMITS, Loc, YamlDocument, YamlError, decode, parse
+from generator.strict_yaml import Loc, YamlDocument, YamlError, decode
 from generator.translations import MAX_RECORD_BYTES, RECORD_FILE, Stale, parse_record, stale
-from generator.wording import kind_name, message, validate
+from generator.wording import message, validate
 
 M = TypeVar("M", bound=BaseModel)
 E = TypeVar("E")
@@ -58,7 +56,6 @@ TagName = LineText  # a registry entry of tags.yaml
 MAX_BRIEFINGS = 20_000
 MAX_ARTICLE_BYTES = 2_000_000
 BRIEFING_FILE = "briefing.yaml"
-REVIEW_MARKER = "# REVIEW"  # written by `briefings new` after every guessed value
 
 
 def load_corpus(
@@ -72,7 +69,7 @@ def load_corpus(
     """
     cache = cache if cache is not None else LoadCache()
     report = Report(settings)
-    _refuse_symlinks(settings.content_dir, report)
+    refuse_symlinks(settings.content_dir, report)
     actor_map, tag_map = _load_registries(settings, report)
     folders = _briefing_folders(settings, report)
     read = _read_changed(folders, settings, cache)
@@ -164,91 +161,6 @@ def _set_aside(
     return kept, {slug: tuple(found) for slug, found in sorted(skipped.items())}
 
 
-NO_SYMLINKS = "symbolic links are not allowed in content/; copy the file"
-
-
-def _refuse_symlinks(content_dir: Path, report: Report) -> None:
-    if not content_dir.is_dir():
-        report.add(content_dir, "the content folder is missing")
-        return
-    folders = [content_dir]
-    while folders:  # the folder's own listing says what is a link: no call a file
-        with os.scandir(folders.pop()) as entries:
-            for entry in entries:
-                if entry.is_symlink():
-                    report.add(Path(entry.path), NO_SYMLINKS)
-                elif entry.is_dir():
-                    folders.append(Path(entry.path))
-
-
-def _kind_of(mode: int) -> str:
-    if stat.S_ISDIR(mode):
-        return "a folder"
-    if stat.S_ISFIFO(mode):
-        return "a named pipe"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
-
-
-def read_file(path: Path, limit: int, report: Report) -> bytes | None:
-    """The bytes of a regular file of at most ``limit`` bytes, or None after reporting why not.
-
-    Asked before opening: a folder cannot be read, a named pipe or a device would
-    block or never end, and a file too large is not read at all.
-    """
-    try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            report.add(path, f"is {_kind_of(info.st_mode)}; it must be a plain file")
-            return None
-        if info.st_size > limit:
-            report.add(path, f"file is {info.st_size:,} bytes; the limit is {limit:,}")
-            return None
-        return path.read_bytes()
-    except FileNotFoundError:
-        report.add(path, "file is missing")
-    except OSError as exc:
-        report.add(path, f"cannot be read: {exc.strerror or exc}")
-    return None
-
-
-def _read_yaml(path: Path, report: Report) -> YamlDocument | None:
-    raw = read_file(path, DEFAULT_LIMITS.max_bytes, report)
-    if raw is None:
-        return None
-    try:
-        doc = parse(raw)
-    except YamlError as exc:
-        report.add(path, exc.message, line=exc.line, column=exc.column)
-        return None
-    for number, line in enumerate(raw.decode("utf-8-sig").splitlines(), 1):
-        if REVIEW_MARKER in line and not line.lstrip().startswith("#"):
-            report.add(
-                path,
-                f"a value filled in by `briefings new` is not yet reviewed; check it, then "
-                f"delete '{REVIEW_MARKER}'",
-                line=number,
-                column=line.index(REVIEW_MARKER) + 1,
-                severity=Severity.WARNING,
-            )
-    for loc, first, second in doc.duplicate_keys:
-        report.add(
-            path,
-            f"duplicate key {loc[-1]!r} (first at line {first.line}, again at line {second.line})",
-            line=second.line,
-            column=second.column,
-            field=field_path(loc),
-        )
-    if not isinstance(doc.data, dict):
-        found = "an empty file" if doc.data is None else f"a {kind_name(doc.data)}"
-        report.add(path, f"expected a mapping of fields at the top level, found {found}", line=1)
-        return None
-    return doc
-
-
 def _load_registry(
     path: Path, entry: TypeAdapter[E], list_page: str, report: Report
 ) -> dict[str, E]:
@@ -258,7 +170,7 @@ def _load_registry(
     known, so one typo in actors.yaml does not also flag every briefing that
     names that actor.
     """
-    doc = _read_yaml(path, report)
+    doc = read_yaml(path, report)
     if doc is None:  # reported once here, not again at every reference to it
         report.known_ids[path.name] = None
         return {}
@@ -419,7 +331,7 @@ def _load_briefing(
 
 def _read_briefing(folder: Path, report: Report) -> tuple[LoadedBriefing, YamlDocument] | None:
     path = folder / BRIEFING_FILE
-    doc = _read_yaml(path, report)
+    doc = read_yaml(path, report)
     if doc is None:
         return None
     briefing = validate(Briefing, path, doc, report)

@@ -21,9 +21,9 @@ from pathlib import Path
 from generator import newswire
 from generator.article import ArticleBody, ArticleError, parse_article, repair_mojibake
 from generator.dates import PartialDate
+from generator.files import REVIEW_MARKER as MARKER
 from generator.layout import RESERVED_IDS
 from generator.load import MAX_ARTICLE_BYTES
-from generator.load import REVIEW_MARKER as MARKER
 from generator.markup import yaml_string
 from generator.mentions import SEASON_LABELS, DateMention, NameMention, find_actors, find_dates
 from generator.models import ID_PATTERN, Actor
