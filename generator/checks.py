@@ -99,6 +99,8 @@ def check_references(
     for i, entry in enumerate(briefing.timeline):
         for j, actor_id in enumerate(entry.actors):
             actor(actor_id, ("timeline", i, "actors", j))
+    for i, actor_id in enumerate(briefing.mentions.ignore):
+        actor(actor_id, ("mentions", "ignore", i))
     for i, tag in enumerate(briefing.tags):
         if known_tags is not None and tag not in known_tags:
             report.at(

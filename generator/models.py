@@ -290,6 +290,17 @@ class Correction(Model):
     text: Text
 
 
+class Mentions(Model):
+    """What `briefings check` says about the article's mentions."""
+
+    ignore: list[Identifier] = Field(
+        default_factory=list,
+        max_length=200,
+        description="Actors the article mentions only in passing (an id from "
+        "content/actors.yaml): `briefings check` does not ask to list them",
+    )
+
+
 class Briefing(Model):
     """content/briefings/<slug>/briefing.yaml"""
 
@@ -311,6 +322,7 @@ class Briefing(Model):
     actors: list[ActorRole] = Field(min_length=1, max_length=200)
     timeline: list[TimelineEntry] = Field(default_factory=list, max_length=500)
     sources: list[Source] = Field(default_factory=list, max_length=200)
+    mentions: Mentions = Field(default_factory=Mentions)
 
 
 class Actor(Model):
@@ -340,7 +352,7 @@ class TagRegistry(RootModel[dict[Identifier, LineText]]):
 # Every field name of the content files, for "did you mean" on a misspelt one.
 FIELD_NAMES = frozenset(
     name
-    for model in (Briefing, ArticleRef, Image, ActorRole, TimelineEntry, Source, Actor)
+    for model in (Briefing, ArticleRef, Image, ActorRole, TimelineEntry, Source, Mentions, Actor)
     for name in model.model_fields
 )
 

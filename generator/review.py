@@ -3,13 +3,14 @@ the registries hold that no briefing uses. Never errors; ``check --strict`` make
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 from generator.corpus import Corpus, LoadedBriefing
 from generator.dates import PartialDate
 from generator.errors import Problem, Severity, display_path
-from generator.mentions import find_actors, find_dates
+from generator.mentions import NameMention, find_actors, find_dates
+from generator.models import Actor
 
 
 def editorial_warnings(corpus: Corpus, root: Path) -> list[Problem]:
@@ -38,20 +39,25 @@ def _article_mentions(loaded: LoadedBriefing, corpus: Corpus, root: Path) -> Ite
     name = display_path(path, root)
     text = path.read_text(encoding="utf-8", errors="replace")
     paragraphs = [*body.paragraphs, *([body.caption] if body.caption else [])]
-    listed = {role.actor for role in loaded.briefing.actors}
-    for mention in find_actors(paragraphs, corpus.actors):
-        if mention.actor_id not in listed:
-            yield _warning(
-                name,
-                _line_in(text, mention.name),
-                "actors",
-                f"the article names {mention.name!r} (actor {mention.actor_id!r} in "
-                f"content/actors.yaml), but {loaded.source} does not list it",
-            )
+    for mention in unlisted_actors(
+        paragraphs,
+        corpus.actors,
+        {role.actor for role in loaded.briefing.actors},
+        loaded.briefing.mentions.ignore,
+    ):
+        yield _warning(
+            name,
+            _line_in(text, mention.name),
+            "actors",
+            f"the article names {mention.name!r} (actor {mention.actor_id!r} in "
+            f"content/actors.yaml), but {loaded.source} does not list it: add it to "
+            f"actors:, or, if the article mentions it only in passing, to "
+            f"mentions: {{ignore: [{mention.actor_id}]}}",
+        )
     timeline = [entry.date for entry in loaded.briefing.timeline]
     reported: set[PartialDate] = set()
     for found in find_dates(paragraphs, ref.published):
-        if found.date in reported or any(_same_time(found.date, d) for d in timeline):
+        if found.date in reported or covered(found.date, timeline):
             continue
         reported.add(found.date)
         yield _warning(
@@ -63,8 +69,28 @@ def _article_mentions(loaded: LoadedBriefing, corpus: Corpus, root: Path) -> Ite
         )
 
 
+def unlisted_actors(
+    paragraphs: Sequence[str],
+    registry: Mapping[str, Actor],
+    listed: Collection[str],
+    ignored: Collection[str],
+) -> list[NameMention]:
+    """The registry's actors the article names that the briefing neither lists nor
+    ignores (``mentions.ignore``): what `check` warns about and `new --update` adds."""
+    return [
+        m
+        for m in find_actors(paragraphs, registry)
+        if m.actor_id not in listed and m.actor_id not in ignored
+    ]
+
+
+def covered(found: PartialDate, timeline: Iterable[PartialDate]) -> bool:
+    """Whether a date the article mentions is covered by one of the timeline's dates:
+    what `check` does not warn about and `new --update` does not add."""
+    return any(_same_time(found, entry) for entry in timeline)
+
+
 def _same_time(found: PartialDate, entry: PartialDate) -> bool:
-    """Whether a date the article mentions is covered by a timeline entry."""
     if found.year != entry.year:
         return False
     if not found.month or not entry.month:

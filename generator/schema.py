@@ -43,6 +43,7 @@ def schemas(corpus: Corpus, languages: Sequence[str]) -> dict[str, dict[str, Any
     defs = briefing["$defs"]
     defs["ActorRole"]["properties"]["actor"]["enum"] = actor_ids
     defs["TimelineEntry"]["properties"]["actors"]["items"]["enum"] = actor_ids
+    defs["Mentions"]["properties"]["ignore"]["items"]["enum"] = actor_ids
     briefing["properties"]["tags"]["items"]["enum"] = tag_ids
     for schema in result.values():
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"

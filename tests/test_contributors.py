@@ -138,6 +138,54 @@ def test_article_mentions_missing_from_the_briefing_are_warnings(project: Path) 
     ) in result.stderr
 
 
+# Articles of the project's own, with an incidental mention and an agency's alias.
+INCIDENTAL = """Jepang dan NATO sepakat memperdalam kerja sama keamanan.
+
+Nilai kerja sama itu ditaksir mencapai miliaran dolar AS.
+"""
+UNITED_STATES = """
+united-states:
+  type: country
+  name: {id: Amerika Serikat, en: United States}
+  aliases: [AS, Amerika Serikat, United States]
+"""
+
+
+def use_article(project: Path, text: str) -> Path:
+    """The shipped briefing with ``text`` as its article."""
+    folder = project / "content" / "briefings" / SEED_SLUG
+    (folder / "article.id.txt").write_text(text, encoding="utf-8")
+    path = folder / "briefing.yaml"
+    briefing = path.read_text(encoding="utf-8")
+    path.write_text(briefing.replace("article:\n", "article:\n  file: article.id.txt\n", 1))
+    return path
+
+
+def test_an_incidental_mention_is_silenced_by_naming_it_in_mentions_ignore(
+    project: Path,
+) -> None:
+    path = use_article(project, INCIDENTAL)
+    with (project / "content" / "actors.yaml").open("a", encoding="utf-8") as out:
+        out.write(UNITED_STATES)
+    folder = f"content/briefings/{SEED_SLUG}"
+    warned = run_cli(project, "check", "--strict", folder)
+    assert warned.returncode == 1
+    assert (
+        f"{folder}/article.id.txt:3: warning: actors: the article names 'AS' (actor "
+        f"'united-states' in content/actors.yaml), but {BRIEFING} does not list it: add it to "
+        "actors:, or, if the article mentions it only in passing, to "
+        "mentions: {ignore: [united-states]}"
+    ) in warned.stderr
+    # The warning's own words, pasted into the briefing, silence it.
+    path.write_text(
+        path.read_text(encoding="utf-8") + "mentions: {ignore: [united-states]}\n",
+        encoding="utf-8",
+    )
+    silenced = run_cli(project, "check", "--strict", folder, real=True)
+    assert silenced.returncode == 0, silenced.stderr
+    assert "united-states" not in silenced.stderr
+
+
 def test_unused_actor_and_tag_are_warnings_at_their_registry_line(project: Path) -> None:
     with (project / "content" / "actors.yaml").open("a") as out:
         out.write("\nnobody:\n  type: person\n  name: {id: Siapa, en: Nobody}\n")

@@ -148,6 +148,24 @@ def check_errors(project: Path) -> list[str]:
             "eng: A NATO",
             "title.eng: 'eng' is not a language of this site (id, en)",
         ),
+        (
+            "published: 2023-06-02\n",
+            "published: 2023-06-02\nmentions:\n  ignore: [kyodo, united-states]\n",
+            "ignore: [kyodo",
+            "mentions.ignore[1]: unknown actor 'united-states': not in content/actors.yaml",
+        ),
+        (
+            "published: 2023-06-02\n",
+            "published: 2023-06-02\nmentions: {ignore: kyodo}\n",
+            "mentions: {ignore",
+            "mentions.ignore: expected a list",
+        ),
+        (
+            "published: 2023-06-02\n",
+            "published: 2023-06-02\nmentions: {ingore: [kyodo]}\n",
+            "mentions: {ingore",
+            "mentions.ingore: unknown field; did you mean 'ignore'?",
+        ),
     ],
 )
 def test_each_mistake_names_file_line_and_field(
