@@ -204,6 +204,16 @@ def _refused(source: Path, text: str, at: int, problem: str) -> ScaffoldError:
     return ScaffoldError(f"{source}:{line}:{column}: article: {problem}")
 
 
+def registry_names(registry: Mapping[str, Actor]) -> list[NameMention]:
+    """Every name and alias of the registry, as names known already: one the article
+    uses is its actor's, never a new name ("Bakamla" after "Badan Keamanan Laut")."""
+    return [
+        NameMention(actor_id, name, "", 0)
+        for actor_id, actor in registry.items()
+        for name in (*actor.name.values(), *actor.aliases)
+    ]
+
+
 def scaffold(
     briefings_dir: Path,
     slug: str,
@@ -246,7 +256,7 @@ def scaffold(
         story=found_in,
         text=text,
         actors=actors,
-        names=find_names(paragraphs, actors),
+        names=find_names(paragraphs, [*actors, *registry_names(registry)]),
         dates=find_dates(paragraphs, article_date),
         today=today or dt.date.today(),
         repaired=text != pasted,

@@ -186,6 +186,32 @@ def test_an_incidental_mention_is_silenced_by_naming_it_in_mentions_ignore(
     assert "united-states" not in silenced.stderr
 
 
+def test_a_registry_alias_is_always_found_as_its_actor(project: Path) -> None:
+    """ "Bakamla" is the registry's: check names its actor, and a scaffold lists the actor
+    and suggests neither the alias nor the actor's own name as a new one."""
+    with (project / "content" / "actors.yaml").open("a", encoding="utf-8") as out:
+        out.write(
+            "\nbakamla:\n  type: organization\n"
+            "  name: {id: Badan Keamanan Laut, en: Indonesian Maritime Security Agency}\n"
+            "  aliases: [Bakamla]\n"
+        )
+    article = (
+        "Jakarta - Kapal Bakamla mengusir kapal asing. Badan Keamanan Laut menyebut "
+        "patroli itu rutin, kata Kepala Bakamla Laksamana Madya Aan Kurnia.\n"
+    )
+    use_article(project, article)
+    check = run_cli(project, "check", f"content/briefings/{SEED_SLUG}")
+    assert "the article names 'Bakamla' (actor 'bakamla' in content/actors.yaml)" in check.stderr
+    source = project / "bakamla.id.txt"
+    source.write_text(article, encoding="utf-8")
+    assert run_cli(project, "new", "bakamla-patrol", "--from", str(source)).returncode == 0
+    text = (project / "content/briefings/bakamla-patrol/briefing.yaml").read_text("utf-8")
+    assert '  - actor: bakamla  # REVIEW: named as "Bakamla"' in text
+    suggested = re.findall(r'^#   "([^"]+)":', text, re.M)
+    assert suggested, text
+    assert not [s for s in suggested if "Bakamla" in s or "Badan Keamanan" in s], suggested
+
+
 def test_unused_actor_and_tag_are_warnings_at_their_registry_line(project: Path) -> None:
     with (project / "content" / "actors.yaml").open("a") as out:
         out.write("\nnobody:\n  type: person\n  name: {id: Siapa, en: Nobody}\n")
