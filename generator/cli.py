@@ -17,8 +17,9 @@ from generator.coverage import coverage
 from generator.dates import FullDate, PartialDate
 from generator.errors import ContentError, Problem, Severity, display_path, errors_only
 from generator.load import load_corpus
-from generator.models import id_problem
+from generator.models import Actor, id_problem
 from generator.pipeline import generate, load_and_check
+from generator.rescaffold import UpdateError, update
 from generator.scaffold import ScaffoldError, scaffold
 from generator.schema import write_schemas
 from generator.settings import Settings, build_date
@@ -235,6 +236,8 @@ def cmd_new(args: argparse.Namespace) -> int:
         say("fix the registries first: they are needed to find actors")
         return 1
     registry = corpus.actors
+    if args.update:
+        return _update(settings, args, registry)
     try:
         created = scaffold(
             settings.briefings_dir,
@@ -253,6 +256,35 @@ def cmd_new(args: argparse.Namespace) -> int:
         err=False,
     )
     say("write the empty texts, then run: briefings check --strict", err=False)
+    return 0
+
+
+def _update(settings: Settings, args: argparse.Namespace, registry: Mapping[str, Actor]) -> int:
+    """`briefings new --update`: what the article now gives that the briefing lacks."""
+    try:
+        path, added = update(
+            settings,
+            args.slug,
+            args.source,
+            registry=registry,
+            language=args.language,
+            article_date=PartialDate.parse(args.date) if args.date else None,
+        )
+    except UpdateError as exc:
+        _print_problems(exc.problems)
+        say("briefings new --update: nothing was changed")
+        return 1
+    except (ScaffoldError, ValueError, OSError) as exc:
+        say(f"briefings new: {exc}")
+        return 1
+    shown = display_path(path, settings.root)
+    for entry in added:
+        say(f"{shown}:{entry.line}: added {entry.what}", err=False)
+    if added:
+        entries = "1 entry" if len(added) == 1 else f"{len(added)} entries"
+        say(f"{entries} added, marked '# REVIEW'; then run: briefings check --strict", err=False)
+    else:
+        say(f"{shown}: nothing to add: it has every actor and date the article gives", err=False)
     return 0
 
 
@@ -469,13 +501,23 @@ def build_parser() -> argparse.ArgumentParser:
         "scaffold a briefing folder from a pasted article",
         "Create content/briefings/<slug>/ with the article and a briefing.yaml "
         "pre-filled with what the article lets a machine find (title, author, photo caption, "
-        "actors, dates), each marked '# REVIEW'. An existing folder is never touched.",
-        "briefings new japan-nato-office --from ~/pasted/article.id.txt",
+        "actors, dates), each marked '# REVIEW'. An existing folder is never touched, "
+        "except with --update: it then gains the actors and dates found now (after the "
+        "registries grew) that it lacks, inserted without changing anything else.",
+        "briefings new japan-nato-office --from ~/pasted/article.id.txt\n"
+        "  briefings new japan-nato-office --update --from "
+        "content/briefings/japan-nato-office/article.id.txt",
     )
     new.add_argument("slug", help="the folder name: lowercase a-z, 0-9 and '-'")
     new.add_argument("--from", dest="source", type=Path, required=True, help="the article file")
     new.add_argument("--language", help="the article's language (default: from the file name)")
     new.add_argument("--date", help="the article's date (YYYY[-MM[-DD]]), for relative dates")
+    new.add_argument(
+        "--update",
+        action="store_true",
+        help="add to the existing folder's briefing.yaml the actors and dates it lacks, "
+        "touching nothing else",
+    )
     status = _command(
         commands,
         "status",

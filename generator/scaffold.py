@@ -16,6 +16,7 @@ import shutil
 import stat
 import tempfile
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from generator import newswire
@@ -129,37 +130,55 @@ def render_briefing(
     lines += ["tags: []", "key_points:", f"  - {language}: {q('')}"]
     lines += [f"    {lang}: {q('')}" for lang in others]
     lines.append("actors:")
-    for mention in actors:
-        lines.append(f"  - actor: {mention.actor_id}  {MARKER}: named as {q(mention.name)}")
+    lines += [actor_line(mention) for mention in actors]
     if not actors:
-        lines.append("  []  # no actor of content/actors.yaml is named in the article")
+        lines.append(NO_ACTORS)
     if names:
         lines.append("# Names not in content/actors.yaml (add them there to list them here):")
         lines += [f"#   {q(n.name)}: {_comment(n.sentence, 90)}" for n in names]
     lines.append("timeline:" if dates else "timeline: []")
-    for found in _unique(dates):
-        lines.append(f"  # {_comment(found.sentence)}")
-        lines.append(f"  - date: {q(found.date.iso())}  {MARKER}: from {q(found.text)}")
-        if found.end:
-            lines.append(f"    end: {q(found.end.iso())}")
-        if found.approximate and not found.season:
-            lines.append("    approximate: true")
-        if found.season:
-            id_label, en_label = SEASON_LABELS[found.season]
-            label = {
-                "id": f"{id_label} {found.date.year}",
-                "en": f"{en_label} {found.date.year}",
-            }
-            shown = ", ".join(f"{k}: {q(v)}" for k, v in label.items() if k in languages)
-            lines.append(f"    date_label: {{{shown}}}")
-            lines.append("    approximate: true")
-        lines.append("    event:")
-        lines.append(f"      {language}: {q('')}")
-        lines += [f"      {lang}: {q('')}" for lang in others]
+    for found in unique_dates(dates):
+        lines += timeline_lines(found, language, languages)
     return "\n".join(lines) + "\n"
 
 
-def _unique(dates: list[DateMention]) -> list[DateMention]:
+# The actors' list when the article names none of the registry's.
+NO_ACTORS = "  []  # no actor of content/actors.yaml is named in the article"
+
+
+def actor_line(mention: NameMention) -> str:
+    """An entry of ``actors:`` for an actor the article names, as a list item at two spaces."""
+    return f"  - actor: {mention.actor_id}  {MARKER}: named as {q(mention.name)}"
+
+
+def timeline_lines(found: DateMention, language: str, languages: tuple[str, ...]) -> list[str]:
+    """An entry of ``timeline:`` for a date the article mentions, after the sentence it
+    came from, as a list item at two spaces."""
+    lines = [
+        f"  # {_comment(found.sentence)}",
+        f"  - date: {q(found.date.iso())}  {MARKER}: from {q(found.text)}",
+    ]
+    if found.end:
+        lines.append(f"    end: {q(found.end.iso())}")
+    if found.approximate and not found.season:
+        lines.append("    approximate: true")
+    if found.season:
+        id_label, en_label = SEASON_LABELS[found.season]
+        label = {
+            "id": f"{id_label} {found.date.year}",
+            "en": f"{en_label} {found.date.year}",
+        }
+        shown = ", ".join(f"{k}: {q(v)}" for k, v in label.items() if k in languages)
+        lines.append(f"    date_label: {{{shown}}}")
+        lines.append("    approximate: true")
+    lines.append("    event:")
+    lines.append(f"      {language}: {q('')}")
+    lines += [f"      {lang}: {q('')}" for lang in languages if lang != language]
+    return lines
+
+
+def unique_dates(dates: list[DateMention]) -> list[DateMention]:
+    """The dates in order, each date (or range) once."""
     seen: set[tuple[PartialDate, PartialDate | None]] = set()
     kept = []
     for mention in sorted(dates, key=lambda m: (m.date, m.end or m.date)):
@@ -204,6 +223,31 @@ def _refused(source: Path, text: str, at: int, problem: str) -> ScaffoldError:
     return ScaffoldError(f"{source}:{line}:{column}: article: {problem}")
 
 
+@dataclass(frozen=True)
+class ReadArticle:
+    """A pasted article as ``briefings new`` reads it."""
+
+    text: str  # repaired of mojibake
+    repaired: bool
+    language: str
+    body: ArticleBody
+    story: newswire.Story
+    paragraphs: list[str]  # the story's and the photo caption: where names and dates are
+
+
+def read_article(source: Path, language: str) -> ReadArticle:
+    pasted = _read_article(source)
+    text = repair_mojibake(pasted)
+    try:
+        body = parse_article(text, language, markdown_source=source.suffix == ".md")
+    except ArticleError as exc:
+        where = f"{source}:{exc.line}" if exc.line else str(source)
+        raise ScaffoldError(f"{where}: article: {exc}") from None
+    story = newswire.story(body.paragraphs)
+    paragraphs = [*story.paragraphs, *([body.caption] if body.caption else [])]
+    return ReadArticle(text, text != pasted, language, body, story, paragraphs)
+
+
 def registry_names(registry: Mapping[str, Actor]) -> list[NameMention]:
     """Every name and alias of the registry, as names known already: one the article
     uses is its actor's, never a new name ("Bakamla" after "Badan Keamanan Laut")."""
@@ -235,16 +279,9 @@ def scaffold(
         raise ScaffoldError(f"{target} already exists; nothing was changed")
     if source.suffix not in (".txt", ".md"):
         raise ScaffoldError(f"{source}: the article must be a .txt (as pasted) or .md file")
-    pasted = _read_article(source)
-    text = repair_mojibake(pasted)
-    language = language or guess_language(source, languages, languages[0])
-    try:
-        body = parse_article(text, language, markdown_source=source.suffix == ".md")
-    except ArticleError as exc:
-        where = f"{source}:{exc.line}" if exc.line else str(source)
-        raise ScaffoldError(f"{where}: article: {exc}") from None
-    found_in = newswire.story(body.paragraphs)
-    paragraphs = [*found_in.paragraphs, *([body.caption] if body.caption else [])]
+    read = read_article(source, language or guess_language(source, languages, languages[0]))
+    text, body, found_in, paragraphs = read.text, read.body, read.story, read.paragraphs
+    language = read.language
     actors = find_actors(paragraphs, registry)
     article_file = f"article.{language}{source.suffix}"
     yaml_text = render_briefing(
@@ -259,7 +296,7 @@ def scaffold(
         names=find_names(paragraphs, [*actors, *registry_names(registry)]),
         dates=find_dates(paragraphs, article_date),
         today=today or dt.date.today(),
-        repaired=text != pasted,
+        repaired=read.repaired,
     )
     # Build the folder beside its final place, then rename: all or nothing.
     briefings_dir.mkdir(parents=True, exist_ok=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -23,11 +23,14 @@ from generator.strict_yaml import YamlDocument
 M = TypeVar("M", bound=BaseModel)
 
 
-def validate(model: type[M], path: Path, doc: YamlDocument, report: Report) -> M | None:
+def validate(
+    model: type[M], path: Path, doc: YamlDocument, report: Report, skip: Collection[str] = ()
+) -> M | None:
+    """The model, or None after reporting each error but those of the ``skip`` types."""
     try:
         return model.model_validate(doc.data)
     except ValidationError as exc:
-        errors = exc.errors(include_url=False)
+        errors = [e for e in exc.errors(include_url=False) if e["type"] not in skip]
         # A key that is wrong says what happened; its value's own error would only repeat it.
         wrong_keys = {tuple(e["loc"][:-1]) for e in errors if e["loc"][-1:] == ("[key]",)}
         for error in errors:
