@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.build import ENGINES, BuildError, build_site
+from generator.compare import KINDS, CompareError, compare, markdown, safe_link
 from generator.corpus import Corpus
 from generator.coverage import coverage
 from generator.dates import FullDate, PartialDate
@@ -388,6 +389,23 @@ def _confirm(settings: Settings, paths: Sequence[Path], today: FullDate) -> int:
     return 0
 
 
+def cmd_compare(args: argparse.Namespace) -> int:
+    try:
+        link = safe_link(args.link) if args.link else None
+        changes = compare(args.base, args.head)
+    except CompareError as exc:
+        say(f"briefings compare: {exc}")
+        return 2
+    if args.markdown:
+        print(markdown(changes, link))
+        return 0
+    for change in changes:
+        say(f"{change.kind}: {change.path}: {change.title}", err=False)
+    counts = {kind: sum(1 for c in changes if c.kind == kind) for kind in KINDS}
+    say(", ".join(f"{_count(n, 'page')} {kind}" for kind, n in counts.items()), err=False)
+    return 0
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     settings = settings_from(args.config)
     corpus = _load(settings)
@@ -557,6 +575,27 @@ def build_parser() -> argparse.ArgumentParser:
     )
     translations.add_argument(
         "paths", nargs="*", type=Path, help="with --confirm: briefings' folders or files"
+    )
+    compare_sites = _command(
+        commands,
+        "compare",
+        cmd_compare,
+        "list the pages one built site adds, changes and removes against another",
+        "Compare two built sites (a pull request's base and head) page by page in each "
+        "language: pages added, removed, and changed in what readers see (the page's "
+        "main content; asset hashes and search-only fields left out). Build both the "
+        "same day.",
+        "briefings compare base-site site --markdown --link https://example.org/site.zip",
+    )
+    compare_sites.add_argument("base", type=Path, help="the site before the change")
+    compare_sites.add_argument("head", type=Path, help="the site after the change")
+    compare_sites.add_argument(
+        "--markdown",
+        action="store_true",
+        help="print the lists as GitHub Markdown, a table a language (for a job summary)",
+    )
+    compare_sites.add_argument(
+        "--link", help="with --markdown: an https:// address of the built site, to link to"
     )
     schema = _command(
         commands,

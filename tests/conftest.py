@@ -130,13 +130,29 @@ def git(repo: Path, *args: str) -> str:
 
 
 def pull_request_summary(
-    project: Path, change: Callable[[], object], env: Mapping[str, str] | None = None
+    project: Path,
+    change: Callable[[], object],
+    env: Mapping[str, str] | None = None,
+    *,
+    sites: bool = False,
 ) -> tuple[subprocess.CompletedProcess[str], str]:
-    """The CI workflow's job-summary step, run as GitHub runs it on a pull request whose
-    one commit makes ``change`` to the project: the step's output and the summary."""
+    """The CI workflow's job-summary steps, run as GitHub runs them on a pull request whose
+    one commit makes ``change`` to the project: the steps' output and the summary.
+
+    ``sites``: also the steps that compare the built sites, after building the pull
+    request's site (as `make site` does) and checking its base out into base/ (as
+    actions/checkout does); the project then carries the generator, which builds the
+    base's site from the base's own code."""
     workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "ci.yml").read_text())
-    steps = workflow["jobs"]["test"]["steps"]
-    summary = next(s for s in steps if "GITHUB_STEP_SUMMARY" in s.get("run", ""))
+    steps = [
+        s for s in workflow["jobs"]["test"]["steps"] if "GITHUB_STEP_SUMMARY" in s.get("run", "")
+    ]
+    if sites:
+        shutil.copytree(
+            ROOT / "generator", project / "generator", ignore=shutil.ignore_patterns("__pycache__")
+        )
+    else:
+        steps = [s for s in steps if "base-site" not in s["run"]]
     git(project, "init", "-q")
     git(project, "add", "-A")
     git(project, "commit", "-q", "-m", "base")
@@ -145,14 +161,34 @@ def pull_request_summary(
     git(project, "add", "-A")
     git(project, "commit", "-q", "-m", "the pull request")
     (project / ".venv").symlink_to(ROOT / ".venv")
+    if sites:
+        build(project)
+        git(project, "worktree", "add", "-q", "base", base)
     out = project / "summary.md"
-    result = subprocess.run(
-        ["bash", "-e", "-c", summary["run"]],
-        cwd=project,
-        env={**ENV, **(env or {}), "BASE": base, "GITHUB_STEP_SUMMARY": str(out)},
-        capture_output=True,
-        text=True,
-        check=False,
+    outputs = []
+    for step in steps:
+        result = subprocess.run(
+            ["bash", "-e", "-c", step["run"]],
+            cwd=project,
+            env={
+                **ENV,
+                **{k: v for k, v in step.get("env", {}).items() if "${{" not in v},
+                **(env or {}),
+                "BASE": base,
+                "GITHUB_STEP_SUMMARY": str(out),
+            },
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        outputs.append(result)
+        if result.returncode:
+            break
+    result = subprocess.CompletedProcess(
+        [s["name"] for s in steps],
+        max(r.returncode for r in outputs),
+        "".join(r.stdout for r in outputs),
+        "".join(r.stderr for r in outputs),
     )
     return result, out.read_text(encoding="utf-8") if out.is_file() else ""
 

@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import cmarkgfm
 import pytest
 import yaml
 from conftest import (
@@ -357,7 +358,9 @@ def test_workflows_pass_actionlint() -> None:
     assert result.returncode == 0, result.stdout
 
 
-@pytest.mark.parametrize("command", ["check", "render", "build", "new", "status", "schema"])
+@pytest.mark.parametrize(
+    "command", ["check", "render", "build", "new", "status", "schema", "compare"]
+)
 def test_every_command_explains_itself_with_an_example(command: str) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "generator.cli", command, "--help"],
@@ -455,3 +458,63 @@ def test_pull_requests_get_a_summary_of_their_briefings_and_the_site(project: Pa
         and "&lt;img src&#61;x onerror&#61;alert&#40;1&#41;&gt; &#124; A NATO" in report
     )
     assert re.search(r"\| `added-briefing` \| .* \| (OK|0 errors, \d+ warnings?) \|", report)
+
+
+@pytest.mark.slow
+def test_pull_requests_list_the_pages_they_add_change_and_remove(project: Path) -> None:
+    """The workflow's steps, run on a pull request that adds a briefing (with a hostile
+    title), edits one and removes another: both sites are built for real and compared,
+    and the summary, rendered as GitHub renders Markdown, lists each page once, linked."""
+    briefings = project / "content" / "briefings"
+    shutil.copytree(briefings / SEED_SLUG, briefings / "old-office")
+    link = "https://github.com/owner/repo/actions/runs/1/artifacts/2"
+
+    def change() -> None:
+        shutil.rmtree(briefings / "old-office")
+        shutil.copytree(briefings / SEED_SLUG, briefings / "new-office")
+        added = briefings / "new-office" / "briefing.yaml"
+        added.write_text(
+            added.read_text(encoding="utf-8").replace(
+                "  en: A NATO liaison office in Tokyo",
+                "  en: <img src=x onerror=alert(1)> [x](javascript:alert(1)) | A NATO office in Tokyo",
+                1,
+            ),
+            encoding="utf-8",
+        )
+        edited = briefings / SEED_SLUG / "briefing.yaml"
+        text = edited.read_text(encoding="utf-8")
+        summary = re.search(r"^summary:\n(?:  .*\n)*?  en: (\S+)", text, re.M)
+        assert summary is not None
+        edited.write_text(text.replace(summary.group(1), "Edited, " + summary.group(1), 1))
+
+    result, report = pull_request_summary(project, change, {"SITE_LINK": link}, sites=True)
+    assert result.returncode == 0, result.stderr
+    page = cmarkgfm.github_flavored_markdown_to_html(report)
+    rows = re.findall(
+        r"<tr>\s*<td>(\w+)</td>\s*<td>(.*?)</td>\s*<td>(.*?)</td>\s*</tr>", page, re.S
+    )
+    listed = {(kind, path) for kind, _, path in rows}
+    for lang in ("en", "id"):
+        assert ("added", f"{lang}/briefings/new-office/index.html") in listed, page
+        assert ("removed", f"{lang}/briefings/old-office/index.html") in listed, page
+        assert not any("about/" in path for _, path in listed)  # unchanged pages are not
+    assert ("changed", f"en/briefings/{SEED_SLUG}/index.html") in listed
+    assert len(listed) == len(rows)  # each page once
+    cells = {path: shown for _, shown, path in rows}
+    assert cells["en/briefings/new-office/index.html"] == (
+        f'<a href="{link}">&lt;img src=x onerror=alert(1)&gt; [x](javascript:alert(1)) | '
+        "A NATO office in Tokyo brings Japan closer, not into the alliance</a>"
+    )
+    assert "<img" not in page and 'href="javascript' not in page
+    assert not cells["en/briefings/old-office/index.html"].startswith("<a")
+    assert re.search(r"<h4>en: 1 added, \d+ changed, 1 removed</h4>", page), page
+
+    plain = run_cli(project, "compare", "base-site", "site", real=True)
+    assert plain.returncode == 0, plain.stderr
+    assert "added: en/briefings/new-office/index.html: <img src=x" in plain.stdout
+    assert "removed: id/briefings/old-office/index.html:" in plain.stdout
+    refused = run_cli(
+        project, "compare", "base-site", "site", "--markdown", "--link", "javascript:alert(1)"
+    )
+    assert refused.returncode == 2
+    assert "is not a plain https:// address" in refused.stderr
