@@ -518,7 +518,6 @@ def main() -> int:
         rows = measure(Path(where), args.sizes, serve=not args.skip_serve, lunr=not args.skip_lunr)
     before_after = None
     if args.before:
-
         print(f"cold builds of {args.before} and HEAD ...", file=sys.stderr, flush=True)
         before_after = compare(args.before, "HEAD", max(args.sizes), BUILD_RUNS)
     by_size = {row["briefings"]: row for row in rows}
