@@ -21,7 +21,7 @@ import pytest
 
 from bench.corpus import write_corpus
 from bench.project import PROJECT_PARTS, ROOT, copy_parts
-from generator.cli import settings_from
+from generator.console import settings_from
 from generator.pipeline import generate
 
 GOLDEN = Path(__file__).parent / "golden"

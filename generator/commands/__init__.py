@@ -1,0 +1,1 @@
+"""The `briefings` subcommands that are more than a few lines, one module each."""
