@@ -436,17 +436,3 @@ def _read_article(file: Path, lang: str, report: Report) -> ArticleBody | None:
     except ArticleError as exc:
         report.add(file, str(exc), line=exc.line)
     return None
-
-
-# What a draft lacks as `briefings new` leaves it: texts and entries still to write.
-DRAFT_GAPS = frozenset({"missing", "too_short", "string_too_short"})
-
-
-def draft_problems(path: Path, settings: Settings) -> tuple[YamlDocument | None, list[Problem]]:
-    """A briefing.yaml read and validated as `check` does, but for what a draft lacks:
-    the document, and the errors that stop a tool from editing it."""
-    report = Report(settings)
-    doc = read_yaml(path, report)
-    if doc is not None:
-        validate(Briefing, path, doc, report, skip=DRAFT_GAPS)
-    return doc, errors_only(report.problems)

@@ -19,11 +19,13 @@ from pathlib import Path
 from typing import Any
 
 from generator.dates import PartialDate
-from generator.errors import Problem, display_path
+from generator.errors import Problem, display_path, errors_only
+from generator.files import read_yaml
 from generator.layout import RESERVED_IDS
-from generator.load import BRIEFING_FILE, draft_problems
+from generator.load import BRIEFING_FILE
 from generator.mentions import find_dates
-from generator.models import Actor, id_problem
+from generator.models import Actor, Briefing, id_problem
+from generator.report import Report
 from generator.review import covered, unlisted_actors
 from generator.scaffold import (
     NO_ACTORS,
@@ -36,6 +38,7 @@ from generator.scaffold import (
 )
 from generator.settings import Settings
 from generator.strict_yaml import YamlDocument, YamlError, parse
+from generator.wording import validate
 from generator.write import atomic_write
 
 
@@ -319,3 +322,17 @@ def _must_read_back(text: str, shown: str, before: dict[str, Any], actors: int, 
                 )
             ]
         )
+
+
+# What a draft lacks as `briefings new` leaves it: texts and entries still to write.
+DRAFT_GAPS = frozenset({"missing", "too_short", "string_too_short"})
+
+
+def draft_problems(path: Path, settings: Settings) -> tuple[YamlDocument | None, list[Problem]]:
+    """A briefing.yaml read and validated as `check` does, but for what a draft lacks:
+    the document, and the errors that stop a tool from editing it."""
+    report = Report(settings)
+    doc = read_yaml(path, report)
+    if doc is not None:
+        validate(Briefing, path, doc, report, skip=DRAFT_GAPS)
+    return doc, errors_only(report.problems)
