@@ -20,11 +20,8 @@ from dataclasses import dataclass
 from generator.dates import MONTHS, PartialDate, Precision
 from generator.models import Actor
 
-_MONTH = (
-    r"(?P<month>"
-    + "|".join(sorted((m for m in MONTHS if len(m) > 3), key=len, reverse=True))
-    + r")"
-)
+# Every name and abbreviation, "Mei" and "Agu" too; never the start of a longer word.
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")(?![^\W\d_])"
 # Northern-hemisphere seasons as the articles use them, as a month range.
 SEASONS = {
     "musim panas": ("summer", 6),
@@ -53,6 +50,10 @@ _WEEKDAY = (
     r"(?P<weekday>senin|selasa|rabu|kamis|jumat|sabtu|minggu|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 )
+NUMBER_WORDS = {
+    "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
+    "delapan": 8, "sembilan": 9, "sepuluh": 10, "one": 1, "two": 2, "three": 3,
+}  # fmt: skip
 WEEKDAY_NUMBERS = {
     name: number % 7
     for number, names in enumerate(
@@ -98,8 +99,60 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "month-day-year",
         re.compile(_MONTH + r"\s+(?P<day>[0-3]?\d),\s*(?P<year>(?:19|20)\d\d)\b", re.I),
     ),
+    # Januari hingga Maret 2025: months of one year.
+    (
+        "month-month-year",
+        re.compile(_MONTH.replace("month", "month1") + _TO + _MONTH + r"\s+" + _YEAR, re.I),
+    ),
     # Januari 2023, January 2023
     ("month-year", re.compile(_MONTH + r"\s+(?:tahun\s+)?(?P<year>(?:19|20)\d\d)\b", re.I)),
+    # Without a year, which is the article's: 12 hingga 14 Mei, 30 Mei-2 Juni,
+    # Jumat (28/3), 31 Maret.
+    (
+        "day-range-in-year",
+        re.compile(r"\b(?P<day1>[0-3]?\d)" + _TO + r"(?P<day>[0-3]?\d)\s+" + _MONTH, re.I),
+    ),
+    (
+        "month-range-in-year",
+        re.compile(
+            r"\b(?P<day1>[0-3]?\d)\s+"
+            + _MONTH.replace("month", "month1")
+            + _TO
+            + r"(?P<day>[0-3]?\d)\s+"
+            + _MONTH,
+            re.I,
+        ),
+    ),
+    ("numeric-in-year", re.compile(r"\((?P<day>[0-3]?\d)/(?P<mon>[01]?\d)\)")),
+    ("day-month", re.compile(r"\b(?P<day>[0-3]?\d)\s+" + _MONTH, re.I)),
+    # Dua pekan lalu, tiga hari lalu, sebulan lalu: counted back from the article's day.
+    (
+        "ago",
+        re.compile(
+            r"\b(?:(?P<count>\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\s+(?P<unit>hari|pekan|minggu|"
+            r"bulan|tahun)|se(?P<unit1>hari|pekan|minggu|bulan|tahun))\s+(?:yang\s+)?lalu\b",
+            re.I,
+        ),
+    ),
+    # Keesokan harinya, dua hari kemudian, sehari sebelumnya: counted from the day the
+    # article named last.
+    (
+        "days-later",
+        re.compile(
+            r"\b(?:keesokan|esok)\s+harinya\b|\bthe\s+(?:next|following)\s+day\b|"
+            r"\b(?:(?P<count>\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\s+hari|sehari)\s+"
+            r"(?:kemudian|setelahnya|sesudahnya|berikutnya)\b",
+            re.I,
+        ),
+    ),
+    (
+        "days-before",
+        re.compile(
+            r"\b(?:(?P<count>\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\s+hari|sehari)\s+"
+            r"sebelumnya\b|\bthe\s+day\s+before\b",
+            re.I,
+        ),
+    ),
     # Januari lalu, last January
     (
         "last-month",
@@ -142,6 +195,19 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             _WEEKDAY + r"\s+lalu\b|\blast\s+" + _WEEKDAY.replace("weekday", "weekday2"), re.I
         ),
     ),
+    # Jumat mendatang, next Friday
+    (
+        "next-weekday",
+        re.compile(
+            _WEEKDAY
+            + r"\s+(?:mendatang|depan)\b|\bnext\s+"
+            + _WEEKDAY.replace("weekday", "weekday2"),
+            re.I,
+        ),
+    ),
+    # pekan lalu, last week; (akhir) bulan ini, this month
+    ("last-week", re.compile(r"\b(?:pekan|minggu)\s+(?:lalu|kemarin)\b|\blast\s+week\b", re.I)),
+    ("this-month", re.compile(r"\bbulan\s+ini\b|\bthis\s+month\b", re.I)),
     # tahun ini, this year; tahun lalu, last year; tahun depan, next year
     ("this-year", re.compile(r"\btahun\s+ini\b|\bthis\s+year\b", re.I)),
     ("last-year", re.compile(r"\btahun\s+lalu\b|\blast\s+year\b", re.I)),
@@ -188,10 +254,12 @@ def sentences(paragraphs: Sequence[str]) -> Iterator[tuple[int, str]]:
 
 
 def _raw(paragraphs: Sequence[str]) -> Iterator[tuple[int, str, str, re.Match[str]]]:
+    """Each date-like match, sentence by sentence and in reading order within each."""
     for index, sentence in sentences(paragraphs):
         # Spans of the dates found so far, in order and disjoint: each pattern's matches
         # come in order too, so one pass over both finds the overlaps.
         taken: list[tuple[int, int]] = []
+        kept: list[tuple[str, re.Match[str]]] = []
         for kind, pattern in _PATTERNS:
             added: list[tuple[int, int]] = []
             i = 0
@@ -202,9 +270,12 @@ def _raw(paragraphs: Sequence[str]) -> Iterator[tuple[int, str, str, re.Match[st
                 if i < len(taken) and taken[i][0] < end:
                     continue  # already part of a more precise date
                 added.append((start, end))
-                yield index, sentence, kind, match
+                kept.append((kind, match))
             if added:
                 taken = list(heapq.merge(taken, added))
+        kept.sort(key=lambda found: found[1].start())
+        for kind, match in kept:
+            yield index, sentence, kind, match
 
 
 def _month(match: re.Match[str], group: str = "month") -> int:
@@ -218,27 +289,65 @@ _ABSOLUTE = (
     "numeric",
     "day-month-year",
     "month-day-year",
+    "month-month-year",
     "month-year",
 )
+# Stated without a year: the article's, or the next or last one if that is nearer.
+_IN_YEAR = ("day-range-in-year", "month-range-in-year", "numeric-in-year", "day-month")
+# A sentence about plans: its dates are after the article's own.
+_FUTURE = re.compile(
+    r"\b(?:akan|dijadwalkan|direncanakan|rencananya|mendatang|will|scheduled)\b", re.I
+)
+# A line without a sentence's closing punctuation: a headline, a subhead, a byline,
+# a timestamp, a press release's letterhead.
+_CLOSING = ".!?:)"
+_QUOTES = "\"'\u201d\u2019"
+HEADING_WORDS = 20
+# The article's own date comes with its weekday: "Senin (3/11/2025)", "Kamis, 14 Agustus".
+_AFTER_WEEKDAY = re.compile(_WEEKDAY + r"[\s,(]*$", re.I)
+
+
+def is_heading(paragraph: str) -> bool:
+    return not paragraph.rstrip().rstrip(_QUOTES).endswith(tuple(_CLOSING)) and (
+        len(paragraph.split(maxsplit=HEADING_WORDS)) <= HEADING_WORDS
+    )
 
 
 def reference_date(paragraphs: Sequence[str]) -> PartialDate | None:
     """What 'Januari lalu' counts from: the article's own date, which a news story
-    gives in its opening lines ("Jakarta, Selasa (11/7/2023)"), else the latest
-    date the article states outright."""
-    return _reference(_raw(paragraphs))
+    gives in its opening lines ("Jakarta, Selasa (11/7/2023)") or a timestamp above
+    them, else the latest date the article states outright of a past event."""
+    return _reference(paragraphs, list(_raw(paragraphs)))
 
 
-def _reference(raw: Iterable[tuple[int, str, str, re.Match[str]]]) -> PartialDate | None:
-    found = [
-        (index, date)
-        for index, _, kind, match in raw
+def _reference(
+    paragraphs: Sequence[str], raw: Sequence[tuple[int, str, str, re.Match[str]]]
+) -> PartialDate | None:
+    # The opening lines: everything up to the second paragraph that is not a heading.
+    opening, body = len(paragraphs), 0
+    for index, paragraph in enumerate(paragraphs):
+        body += not is_heading(paragraph)
+        if body == 2:
+            opening = index + 1
+            break
+    absolute = [
+        (index, sentence, date, match)
+        for index, sentence, kind, match in raw
         if kind in _ABSOLUTE and (date := _absolute(kind, match)) is not None
     ]
-    for index, date in found:
-        if index < 3 and date.precision is Precision.DAY:
-            return date
-    return max((date for _, date in found), default=None)
+    found = [(index, sentence, date) for index, sentence, date, _ in absolute]
+    dateline = [
+        date
+        for index, sentence, date, match in absolute
+        if index < opening
+        and date.precision is Precision.DAY
+        and _AFTER_WEEKDAY.search(sentence, max(0, match.start() - 12), match.start())
+    ]
+    for index, _, date in found:
+        if index < opening and date.precision is Precision.DAY:
+            return dateline[0] if dateline else date
+    past = [date for _, sentence, date in found if not _FUTURE.search(sentence)]
+    return max(past or [date for _, _, date in found], default=None)
 
 
 def _absolute(kind: str, match: re.Match[str]) -> PartialDate | None:
@@ -250,6 +359,8 @@ def _absolute(kind: str, match: re.Match[str]) -> PartialDate | None:
         month, day = int(g["mon"]), int(g["day"])
     elif kind == "month-year":
         month, day = _month(match), 0
+    elif kind == "month-month-year":
+        month, day = _month(match, "month1"), 0
     elif kind == "month-range":
         month, day = _month(match, "month1"), int(g["day1"])
     else:
@@ -260,13 +371,46 @@ def _absolute(kind: str, match: re.Match[str]) -> PartialDate | None:
         return None
 
 
+def _in_year(kind: str, match: re.Match[str], ref: PartialDate) -> PartialDate | None:
+    """A day stated without a year: in the article's year, unless it is far nearer in
+    the one before or after."""
+    g = match.groupdict()
+    if kind == "numeric-in-year":
+        month = int(g["mon"])
+    else:
+        month = _month(match, "month1" if kind == "month-range-in-year" else "month")
+    day = int(g["day1"] if kind.endswith("range-in-year") else g["day"])
+    around = ref.first_day() if ref.month else dt.date(ref.year, 7, 1)
+    best: PartialDate | None = None
+    for year in (ref.year, ref.year - 1, ref.year + 1):
+        try:
+            away = abs((dt.date(year, month, day) - around).days)
+        except ValueError:
+            continue
+        if best is None or away < abs((best.first_day() - around).days) - _NEAR_YEAR_END:
+            best = PartialDate(year, month, day)
+    return best
+
+
+# Days by which a year-less date must be nearer in the next or last year to be put there:
+# "(5/1)" in a story of 28 December is next January; "12 Mei" in November is last May.
+_NEAR_YEAR_END = 180
+
+
 def _range_end(kind: str, match: re.Match[str], start: PartialDate) -> PartialDate | None:
-    """The last day of a range, if it is one and ends after it starts."""
-    if kind not in ("day-range", "month-range"):
+    """The last day (or month) of a range, if it is one and ends after it starts."""
+    if kind not in ("day-range", "month-range", "month-month-year", *_IN_YEAR[:2]):
         return None
     g = match.groupdict()
+    year = int(g["year"]) if g.get("year") else start.year
+    month = _month(match)
+    if kind == "month-month-year":
+        end = PartialDate(year, month)
+        return end if end.sort_key > start.sort_key else None
+    if month < start.month:  # 30 Desember-2 Januari
+        year += 1
     try:
-        end = PartialDate.parse(f"{g['year']}-{_month(match):02d}-{int(g['day']):02d}")
+        end = PartialDate.parse(f"{year}-{month:02d}-{int(g['day']):02d}")
     except ValueError:
         return None
     return end if end.sort_key > start.sort_key else None
@@ -277,21 +421,53 @@ def find_dates(
 ) -> list[DateMention]:
     """Every date the article mentions, resolved where it can be, in article order."""
     raw = list(_raw(paragraphs))  # read once: the reference date needs them too
-    reference = reference or _reference(raw)
+    reference = reference or _reference(paragraphs, raw)
     found: list[DateMention] = []
+    last_day: DateMention | None = None  # what "keesokan harinya" counts from
+    # "Sehari kemudian, ... Senin (13/11/2023)": the sentence's own day says which.
+    stated = {(index, sentence) for index, sentence, kind, _ in raw if kind in _STATED_DAY}
     for index, sentence, kind, match in raw:
+        if kind in ("days-later", "days-before") and (index, sentence) in stated:
+            continue
         date: PartialDate | None = _absolute(kind, match)
         season, end, approximate = None, None, False
+        if date is None and reference is not None:
+            if kind in _IN_YEAR:
+                date = _in_year(kind, match, reference)
+            elif kind in ("days-later", "days-before"):
+                anchor = last_day.date if last_day else reference
+                date = _days_from(kind, match, anchor)
+                approximate = last_day is not None and last_day.approximate
+            else:
+                date, season = _relative(kind, match, reference)
+                approximate = season is not None or kind in _APPROXIMATE
         if date is not None:
             end = _range_end(kind, match, date)
-        elif reference is not None:
-            date, season = _relative(kind, match, reference)
-            approximate = season is not None or kind == "next-week"
-        if date is not None:
-            found.append(
-                DateMention(date, match.group(0), sentence, index + 1, approximate, season, end)
+            mention = DateMention(
+                date, match.group(0), sentence, index + 1, approximate, season, end
             )
+            found.append(mention)
+            if date.precision is Precision.DAY:
+                last_day = mention
     return found
+
+
+_APPROXIMATE = ("next-week", "last-week")
+_STATED_DAY = ("day-range", "month-range", "numeric", "day-month-year", "month-day-year", *_IN_YEAR)
+
+
+def _count(match: re.Match[str]) -> int:
+    """How many days, weeks, ...: "dua", "2", or 1 for "sehari", "keesokan harinya"."""
+    count = (match.groupdict().get("count") or "").lower()
+    return int(count) if count.isdigit() else NUMBER_WORDS.get(count, 1)
+
+
+def _days_from(kind: str, match: re.Match[str], anchor: PartialDate) -> PartialDate | None:
+    if anchor.precision is not Precision.DAY:
+        return None
+    days = _count(match) * (1 if kind == "days-later" else -1)
+    day = anchor.first_day() + dt.timedelta(days=days)
+    return PartialDate(day.year, day.month, day.day)
 
 
 def _relative(
@@ -308,6 +484,7 @@ def _relative(
 
 
 _YEARS_AWAY = {"this-year": 0, "last-year": -1, "next-year": 1}
+_MONTHS_AWAY = {"this-month": 0, "last-month-ago": -1, "next-month": 1}
 
 
 def _relative_date(kind: str, match: re.Match[str], ref: PartialDate) -> PartialDate | None:
@@ -324,27 +501,41 @@ def _relative_date(kind: str, match: re.Match[str], ref: PartialDate) -> Partial
         return PartialDate(ref.year + _YEARS_AWAY[kind])
     if kind == "year":
         return PartialDate(int(match.group("year")))
-    if kind in ("last-month-ago", "next-month"):
-        if not ref.month:
-            return None
-        year, month = divmod(
-            ref.year * 12 + ref.month - 1 + (1 if kind == "next-month" else -1), 12
-        )
-        return PartialDate(year, month + 1)
+    if kind in _MONTHS_AWAY:
+        return _months_away(ref, _MONTHS_AWAY[kind])
+    if kind == "ago" and (match.group("unit") or match.group("unit1")).lower() == "tahun":
+        return PartialDate(ref.year - _count(match))
     return _relative_day(kind, match, ref)
 
 
+def _months_away(ref: PartialDate, months: int) -> PartialDate | None:
+    if not ref.month:
+        return None
+    year, month = divmod(ref.year * 12 + ref.month - 1 + months, 12)
+    return PartialDate(year, month + 1)
+
+
 def _relative_day(kind: str, match: re.Match[str], ref: PartialDate) -> PartialDate | None:
-    """Pekan depan, Senin lalu: counted in days from the article's day."""
+    """Pekan depan, Senin lalu, dua hari lalu: counted in days from the article's day."""
     if ref.precision is not Precision.DAY:
         return None
     day = ref.first_day()
+    found = match.groupdict()
     if kind == "next-week":
         day += dt.timedelta(days=7)
-    elif kind == "last-weekday":
-        found = match.groupdict()
+    elif kind == "last-week":
+        day -= dt.timedelta(days=7)
+    elif kind == "ago" and (found.get("unit") or found.get("unit1") or "").lower() == "bulan":
+        return _months_away(ref, -_count(match))
+    elif kind == "ago":
+        per = 1 if (found.get("unit") or found.get("unit1") or "").lower() == "hari" else 7
+        day -= dt.timedelta(days=per * _count(match))
+    elif kind in ("last-weekday", "next-weekday"):
         weekday = WEEKDAY_NUMBERS[(found.get("weekday") or found.get("weekday2") or "").lower()]
-        day -= dt.timedelta(days=(day.weekday() - weekday) % 7 or 7)
+        if kind == "last-weekday":
+            day -= dt.timedelta(days=(day.weekday() - weekday) % 7 or 7)
+        else:
+            day += dt.timedelta(days=(weekday - day.weekday()) % 7 or 7)
     else:
         return None
     return PartialDate(day.year, day.month, day.day)

@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
+from generator import lexicon
 from generator.dates import MONTHS
-from generator.mentions import NameMention, sentences
+from generator.mentions import NameMention, is_heading, sentences
 
 WEEKDAYS = {
     "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "ahad",
@@ -30,7 +31,73 @@ TITLES = {
     "Bidang", "Politik", "Hukum", "Keamanan", "Senator", "Anggota", "Prime", "Minister",
     "Foreign", "President", "Secretary", "General", "Ambassador", "Vice", "Deputy",
     "Kelompok", "Pejabat", "Analis", "Pengamat", "Peneliti", "Profesor", "Dr", "Prof",
+    "Eksekutif", "Umum", "Utama", "Harian", "Senior", "Muda", "Madya", "Purn", "Pelaksana",
+    "Tugas", "Plt", "Deputi", "Asisten", "Staf", "Ahli", "Penasihat", "Pemimpin", "Komisaris",
+    "Energi", "Iklim", "Lingkungan", "Hidup", "Sumber", "Daya", "Mineral", "Investasi",
+    "Ekonomi", "Sosial", "Agama", "Kemlu", "Kemhan", "Jubir",
 }  # fmt: skip
+# Ranks and offices that stand right before a person's name: a run is cut where one
+# follows other words ("Badan Keamanan Laut Laksdya Irvansyah").
+RANKS = {
+    "Presiden", "Wapres", "Menteri", "Menlu", "Menko", "Mendag", "Menkeu", "Menhan", "Wamenlu",
+    "Wamen", "Dubes", "Jenderal", "Letjen", "Mayjen", "Brigjen", "Laksamana", "Laksdya",
+    "Laksda", "Laksma", "Marsekal", "Marsdya", "Marsda", "Marsma", "Kolonel", "Letkol", "Mayor",
+    "Kapten", "Komjen", "Irjen", "Kombes", "AKBP", "Gubernur", "Bupati", "Sekjen", "Jubir",
+    "Direktur", "Dirjen", "Kepala", "Ketua", "Komandan", "Panglima", "Kapolri", "Kapolda", "PM",
+    "Raja", "Ratu", "Pangeran", "Kanselir", "Senator", "Profesor", "Prof", "Dr", "Sekretaris",
+    "Utusan", "Duta", "Wakil", "Pemimpin", "Juru",
+}  # fmt: skip
+# The head of an organisation's name: kept with what follows ("Komisi Eropa", "Bank
+# Indonesia"), and joined across "dan" ("Kementerian Energi dan Sumber Daya Mineral").
+ORG_HEADS = {
+    "Kementerian", "Badan", "Komisi", "Dewan", "Lembaga", "Majelis", "Kamar", "Direktorat",
+    "Kantor", "Pusat", "Institut", "Organisasi", "Perserikatan", "Persatuan", "Perhimpunan",
+    "Asosiasi", "Federasi", "Gabungan", "Ikatan", "Yayasan", "Bank", "Partai", "Mahkamah",
+    "Pengadilan", "Kejaksaan", "Kepolisian", "Angkatan", "Uni", "Liga", "Forum", "Dinas",
+    "Kedutaan", "Universitas", "Agency", "Institute", "Council", "Commission", "Organization",
+    "Organisation", "Fund", "Ministry", "Office", "Centre", "Center", "Association",
+    "Foundation", "Union", "Party", "Court", "Department", "Society", "Federation", "Network",
+    "Alliance", "Coalition", "Committee", "Programme", "Bureau", "Authority", "Agensi",
+}  # fmt: skip
+# Portfolios and fields, "ke-...-an" and "pe-...-an" nouns (Perekonomian, Kelautan): part
+# of an office before a name, not of the name.
+_FIELD = re.compile(r"(?:Ke|Pe|Per|Pem|Pen|Peng|Peny)[a-z]{3,}an")
+# Ministries abbreviated: Kemenlu, Kemenkeu, Kemendag.
+_MINISTRY = re.compile(r"Kemen[a-z]{2,5}")
+# A government, "Pemerintah Korsel", is named after its country; "Pemerintah Persatuan
+# Nasional" is an actor of its own.
+GOVERNMENT = {"Pemerintah", "Pemerintahan"}
+# A run that starts (Indonesian) or ends (English) with one of these names an event, a
+# treaty, a scheme or a document, not an actor.
+EVENT_HEADS = {
+    "Konferensi", "Konvensi", "Perjanjian", "Kesepakatan", "Traktat", "Mekanisme", "Skema",
+    "Program", "Proyek", "Kemitraan", "Konsensus", "Deklarasi", "Resolusi", "Undang-Undang",
+    "Peraturan", "Kode", "Pertemuan", "Sidang", "Operasi", "Latihan", "Krisis", "Perang",
+    "Pemilu", "Pilpres", "Festival", "Pameran", "Piala", "Olimpiade", "Rapat", "Dialog",
+    "Rencana", "Strategi", "Visi", "Misi", "Paket", "Tragedi", "Insiden",
+}  # fmt: skip
+EVENT_TAILS = {
+    "Partnership", "Agreement", "Convention", "Conference", "Summit", "Treaty", "Initiative",
+    "Act", "Declaration", "Games", "Cup", "Plan", "Strategy", "Dialogue", "Exercise",
+}  # fmt: skip
+# Acronyms of common nouns: citizens, fuel, budgets, summits; not actors.
+COMMON_ACRONYMS = {
+    "WNI", "WNA", "TKI", "ABK", "BBM", "APBN", "APBD", "PDB", "GDP", "UMKM", "ZEE", "SAR",
+    "KTT", "LSM", "PLTU", "PLTN", "HAM", "WIB", "WITA", "WIT", "GMT", "UTC",
+}  # fmt: skip
+# A word after which a capitalised name is a thing: an aircraft, a ship, a language.
+_THING = re.compile(
+    r"\b(?:pesawat|helikopter|jet|rudal|tank|satelit|kendaraan|bahasa|berbahasa|skema|"
+    r"program|proyek|operasi|merek|produk|vaksin|kereta)(\s+)(?:[A-Z0-9]+-[A-Z0-9-]+\s+)?",
+    re.I,
+)
+# Compass words end a region's name: Kalimantan Barat, Natuna Utara, Jawa Tengah.
+COMPASS = {"Barat", "Timur", "Utara", "Selatan", "Tengah", "Tenggara", "Laut", "Daya"}
+# Particles inside names: Mohammed bin Salman, Ursula von der Leyen, Bendito dos Santos.
+_PARTICLES = r"(?:bin|binti|van|von|der|den|de|al|dos|das|da|del|du)"
+# English words inside an organisation's name after its head: Institute for ...
+_CONNECTOR = re.compile(r"\s+(?:for|of|and|on)\s+$|\s+dan\s+$")
+
 # Words that are capitalised because they open a sentence or a title, not names.
 NOT_NAMES = {
     "A", "An", "And", "Bagi", "Belum", "But", "Dan", "Di", "Foto", "For", "However", "Ia",
@@ -40,59 +107,78 @@ NOT_NAMES = {
     "Adapun", "Terkait", "Sejumlah", "Beberapa", "Seperti", "Oleh", "Karena", "Bahkan",
     "Selanjutnya", "Sedangkan", "Kedua", "Keduanya", "Sehari", "Apa", "Bagaimana", "Mengapa",
     "Siapa", "Kapan", "Tahun", "Bulan", "Pekan", "Hari", "KTT", "Biasa", "Pemilu", "Penulis",
-    "Wawancara", "Musim", "Kerja", "Sama", "Indo",
+    "Wawancara", "Musim", "Kerja", "Sama", "Indo", "Melalui", "Sebanyak", "Berikut", "Ketika",
+    "Tetapi", "Tapi", "Lalu", "Kini", "Sejak", "Hingga", "Sampai", "Dalam", "Bila", "Apabila",
+    "Keesokan", "Reporter", "Editor", "Pewarta", "Redaktur", "Penyunting", "Fotografer",
+    *COMMON_ACRONYMS,
 }  # fmt: skip
-# Countries, in Indonesian and English: a name of their own within a longer run.
-COUNTRIES = {
-    "Afrika Selatan", "Amerika Serikat", "Arab Saudi", "Argentina", "Australia", "Bangladesh",
-    "Belanda", "Belgia", "Brasil", "Brunei", "Chili", "China", "Cina", "Filipina", "Fiji",
-    "Finlandia", "India", "Indonesia", "Inggris", "Iran", "Irak", "Israel", "Italia", "Jepang",
-    "Jerman", "Kamboja", "Kanada", "Kenya", "Kolombia", "Korea Selatan", "Korea Utara", "Kuba",
-    "Laos", "Malaysia", "Meksiko", "Mesir", "Myanmar", "Nepal", "Nigeria", "Norwegia",
-    "Pakistan", "Palestina", "Papua Nugini", "Perancis", "Polandia", "Prancis", "Qatar",
-    "Rusia", "Selandia Baru", "Singapura", "Spanyol", "Sri Lanka", "Suriah", "Swedia", "Swiss",
-    "Taiwan", "Thailand", "Tiongkok", "Timor Leste", "Turki", "Ukraina", "Uni Emirat Arab",
-    "Venezuela", "Vietnam", "Yordania", "Britain", "Canada", "Egypt", "France", "Germany",
-    "Japan", "Mexico", "Netherlands", "New Zealand", "Philippines", "Russia", "Saudi Arabia",
-    "Singapore", "South Africa", "South Korea", "North Korea", "Spain", "Turkey", "Ukraine",
-    "United Kingdom", "United States",
-}  # fmt: skip
-# Cities and regions international news names as places, not actors.
+# Cities and regions CLDR does not list (capitals have no time zone of their own).
 PLACES = {
-    "Jakarta", "Bali", "Nusa Dua", "Bandung", "Surabaya", "Medan", "Makassar", "Yogyakarta",
-    "Washington", "New York", "Beijing", "Tokyo", "Moskow", "Moscow", "London", "Paris",
-    "Berlin", "Brussel", "Brussels", "Jenewa", "Geneva", "Canberra", "Kuala Lumpur", "Bangkok",
-    "Manila", "Hanoi", "Seoul", "Pyongyang", "New Delhi", "Islamabad", "Riyadh", "Kairo",
-    "Cairo", "Teheran", "Tehran", "Ankara", "Kyiv", "Kiev", "Roma", "Madrid", "Den Haag",
-    "Wina", "Vienna", "Ottawa", "Sydney", "Gaza", "Yerusalem", "Jerusalem", "Tepi Barat",
-    "Asia", "Asia Tenggara", "Asia Timur", "Eropa", "Afrika", "Amerika Latin", "Timur Tengah",
-    "Pasifik", "Indo-Pasifik", "Asia-Pasifik", "Atlantik", "Arktik",
+    "Washington", "Beijing", "Moskow", "Canberra", "Ankara", "Islamabad", "New Delhi", "Ottawa",
+    "Hanoi", "Jenewa", "Geneva", "Kiev", "Den Haag", "Brussel", "Bali", "Nusa Dua", "Medan",
+    "Surabaya", "Bandung", "Yogyakarta", "Tepi Barat", "Timur Tengah", "Asia Timur", "Pasifik",
+    "Indo-Pasifik", "Asia-Pasifik", "Atlantik", "Arktik",
 }  # fmt: skip
-# A run that starts with one of these names a place: Laut China Selatan, Gedung Putih.
+# A run that starts with one of these names a place or a vessel: Laut China Selatan,
+# Gedung Putih, Lanud Halim Perdanakusuma, KRI Bung Tomo.
 PLACE_WORDS = {
     "Laut", "Selat", "Teluk", "Pulau", "Kepulauan", "Gunung", "Sungai", "Samudra", "Samudera",
     "Gedung", "Kota", "Provinsi", "Kabupaten", "Jalan", "Istana", "Pelabuhan", "Bandara",
+    "Tanjung", "Lanud", "Pangkalan", "Markas", "Pos", "PLBN", "Kawasan", "Wilayah", "Desa",
+    "Kecamatan", "Bandar", "KRI", "KM", "MV", "USS", "HMS",
 }  # fmt: skip
 # A locative and the space after it: a name right after one is a place.
-_LOCATIVE = re.compile(r"\b(?:di|ke|dari|menuju|at|in|to|from)(\s+)", re.I)
-_WORD = r"(?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*|[A-Z][A-Z0-9]+)"
+_LOCATIVE = re.compile(
+    r"\b(?:di|ke|dari|menuju|dekat|sekitar|kota|wilayah|provinsi|at|in|to|from|near)(\s+)",
+    re.I,
+)
+_WORD = r"(?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*|[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*)"
 # Capitalised words, with the particles inside Arabic and Dutch names: Mohammed bin Salman.
-_RUN = re.compile(rf"\b{_WORD}(?:\s+(?:(?:bin|binti|van|von|de|al)\s+)?{_WORD})*\b")
+_RUN = re.compile(rf"\b{_WORD}(?:\s+(?:{_PARTICLES}\s+)*{_WORD})*\b")
 # Nothing but punctuation before it, or an interview's speaker label ("Kanasugi: ").
 _LEADING_PUNCTUATION = re.compile(r"[\W_]*")
 _SPEAKER = re.compile(r"([\w ]{1,40}:)\s*")
+# A name in brackets right after a word: an acronym or another name of what precedes,
+# "Badan Nasional Pengelola Perbatasan (BNPP)", "warga negara Indonesia (WNI)".
+_GLOSS = re.compile(r"\w\s*\(((?:[A-Z][\w-]*)(?:\s[A-Z][\w-]*)?)\)")
+# A name followed by a year is an edition or a budget: APBN 2025, Piala Dunia 2026.
+_YEAR_AFTER = re.compile(r"\s(?:19|20)\d\d(?!\d)")
+YEAR_AFTER_CHARACTERS = 6  # read no further than this past a name
+# Acronyms numbered by edition: COP29, not G20.
+_EDITION = re.compile(r"[A-Z]{2,}\d{2,}")
+
+
+def _is_country(name: str) -> bool:
+    return name in lexicon.countries()
+
+
+def _is_place(name: str) -> bool:
+    return (
+        name in PLACES
+        or name in lexicon.cities()
+        or name in lexicon.regions()
+        or name.split(maxsplit=1)[0] in PLACE_WORDS
+    )
 
 
 def find_names(paragraphs: Sequence[str], known: Iterable[NameMention] = ()) -> list[NameMention]:
     """Capitalised names not matched by the registry: candidates for a new actor, in
     the order the article first uses them."""
     covered = {m.name for m in known}
-    splitters = sorted(covered | COUNTRIES, key=len, reverse=True)
-    split_at = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, splitters)) + r")(?!\w)")
+    splitters = sorted(covered | lexicon.countries() | lexicon.regions(), key=len, reverse=True)
+    split_at = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, splitters)) + r")(?![\w-])")
     first: dict[str, NameMention] = {}
-    elsewhere: set[str] = set()  # names used at least once other than after a locative
+    elsewhere: set[str] = set()  # names used at least once where an actor would be
+    placed: set[str] = set()  # single words used at least once after a locative
     known_part: dict[str, bool] = {}  # a name is, or is part of, a known one
+    glosses = {
+        name
+        for _, sentence in sentences(paragraphs)
+        for found in _GLOSS.finditer(sentence)
+        for name in (found.group(1), *found.group(1).split())
+    }
     for index, sentence in sentences(paragraphs):
+        heading = is_heading(paragraphs[index])
         # Found once a sentence, as positions within or right after the space that
         # follows a locative: looking back from every name would be quadratic.
         after_locative = {
@@ -100,65 +186,157 @@ def find_names(paragraphs: Sequence[str], known: Iterable[NameMention] = ()) -> 
             for found in _LOCATIVE.finditer(sentence)
             for at in range(found.start(1) + 1, found.end() + 1)
         }
-        for start, name in _candidates(sentence, split_at):
+        after_thing = {
+            at
+            for found in _THING.finditer(sentence)
+            for at in range(found.start(1) + 1, found.end() + 1)
+        }
+        for start, end, name in _candidates(sentence, split_at):
             if name not in known_part:
                 known_part[name] = name in covered or any(name in c for c in covered)
-            if known_part[name]:
+            if known_part[name] or (name in glosses and not _is_country(name)):
                 continue
             first.setdefault(name, NameMention(None, name, sentence, index + 1))
-            if start not in after_locative:
+            # An acronym or an organisation after a locative is no place: di ASEAN, ke
+            # Organisasi Perdagangan Dunia.
+            locative = (
+                start in after_locative
+                and not name.isupper()
+                and name.split(maxsplit=1)[0] not in ORG_HEADS
+            )
+            if locative and " " not in name:
+                placed.add(name)
+            weak = (
+                heading
+                or start in after_thing
+                or _YEAR_AFTER.match(sentence, end, end + YEAR_AFTER_CHARACTERS)
+            )
+            if _is_country(name) or not (weak or locative):
                 elsewhere.add(name)
-    kept = [name for name in first if name in elsewhere]
+    kept = [name for name in first if name in elsewhere and name not in placed]
+    kept += [name for name in first if name in placed and _is_country(name)]
     # "Retno" after "Retno Marsudi": the same person, named shorter.
     words_of_others = {word for name in [*kept, *covered] if " " in name for word in name.split()}
-    return [first[name] for name in kept if " " in name or name not in words_of_others]
+    return [
+        first[name]
+        for name in first
+        if name in kept and (" " in name or _is_country(name) or name not in words_of_others)
+    ]
 
 
-def _candidates(sentence: str, split_at: re.Pattern[str]) -> Iterator[tuple[int, str]]:
-    """(position, name) of each name-like part of each capitalised run of a sentence."""
+def _runs(sentence: str) -> Iterator[tuple[int, str]]:
+    """Runs of capitalised words, an organisation's name joined across "dan" or an
+    English "for"/"of" where its head asks for it."""
+    pending: tuple[int, str] | None = None
+    for run in _RUN.finditer(sentence):
+        if pending is not None:
+            gap = sentence[pending[0] + len(pending[1]) : run.start()]
+            if _joins(pending[1], gap, run.group(0)):
+                pending = (pending[0], pending[1] + gap + run.group(0))
+                continue
+            yield pending
+        pending = (run.start(), run.group(0))
+    if pending is not None:
+        yield pending
+
+
+def _joins(left: str, gap: str, right: str) -> bool:
+    if len(gap) > 6 or not _CONNECTOR.match(gap):
+        return False
+    words, following = left.split(), right.split(maxsplit=1)[0]
+    if gap.strip() == "dan":
+        # Kementerian Energi dan Sumber Daya Mineral; not Badan Keamanan Laut dan
+        # Penjaga Pantai Jepang, nor Kementerian Luar Negeri dan Kementerian Pertahanan.
+        return (
+            words[0] in ORG_HEADS
+            and following not in ORG_HEADS | RANKS
+            and not following.isupper()
+            and not _is_country(following)
+            and (len(words) == 2 or bool(_FIELD.fullmatch(following)))
+        )
+    return any(word in ORG_HEADS for word in words) and following[0].isupper()
+
+
+def _candidates(sentence: str, split_at: re.Pattern[str]) -> Iterator[tuple[int, int, str]]:
+    """(start, end, name) of each name-like part of each capitalised run of a sentence."""
     leading = _LEADING_PUNCTUATION.match(sentence)
     punctuation_end = leading.end() if leading else 0
     speaker = _SPEAKER.match(sentence)
-    for run in _RUN.finditer(sentence):
-        if run.group(0).split(maxsplit=1)[0] in PLACE_WORDS:
+    for run_start, run in _runs(sentence):
+        head = run.split(maxsplit=1)[0]
+        if (head in PLACE_WORDS and not _is_country(run)) or head in EVENT_HEADS:
             continue
-        for first, words in _parts(run.start(), run.group(0), split_at):
-            # Indices, not pop(0): a run of titles may be thousands of words long.
-            start, head, end = first, 0, len(words)
-            while head < end and _not_name(words[head]):
-                start += len(words[head]) + 1
-                head += 1
-            while head < end and (words[end - 1] in NOT_NAMES or _date_word(words[end - 1])):
-                end -= 1
-            name = " ".join(words[head:end])
-            if head == end or name in PLACES:
-                continue
-            if end - head == 1 and name not in COUNTRIES:
-                opening = start <= punctuation_end or (
-                    speaker is not None and speaker.end(1) <= start <= speaker.end()
-                )
-                short = len(name) < (3 if name.isupper() else 4)
-                if opening or short:
+        if run.rsplit(maxsplit=1)[-1] in EVENT_TAILS:
+            continue
+        for start, words in _parts(run_start, run, split_at):
+            whole = " ".join(words)
+            found = [(start, whole)] if _is_country(whole) else _names(start, words)
+            for at, name in found:
+                if _is_place(name) and not _is_country(name):
                     continue
-            yield start, name
+                region = name.rsplit(maxsplit=1)[-1] in COMPASS and not _is_country(name)
+                if region and name.split()[0] not in ORG_HEADS:
+                    continue  # Kalimantan Barat, Natuna Utara: a region
+                if name in lexicon.languages() or _EDITION.fullmatch(name):
+                    continue
+                if " " not in name and not _is_country(name):
+                    opening = at <= punctuation_end or (
+                        speaker is not None and speaker.end(1) <= at <= speaker.end()
+                    )
+                    short = len(name) < (3 if name.isupper() else 4)
+                    if (opening and not name.isupper()) or short:
+                        continue
+                yield at, at + len(name), name
+
+
+def _names(start: int, words: list[str]) -> Iterator[tuple[int, str]]:
+    """The names in a part of a run: without titles at either end, cut where a rank
+    or an office stands before a person ("Badan Keamanan Laut Laksdya Irvansyah")."""
+    head, end = 0, len(words)
+    while head < end:
+        while head < end and _not_name(words[head], end - head - 1):
+            start += len(words[head]) + 1
+            head += 1
+        cut = next(
+            (i for i in range(head + 1, end) if words[i] in RANKS and words[i - 1] not in RANKS),
+            end,
+        )
+        last = cut
+        while last > head and (words[last - 1] in NOT_NAMES or _date_word(words[last - 1])):
+            last -= 1
+        while last > head and words[last - 1] in RANKS:
+            last -= 1
+        if last > head:
+            yield start, " ".join(words[head:last])
+        start += sum(len(word) + 1 for word in words[head:cut])
+        head = cut
 
 
 def _parts(start: int, run: str, split_at: re.Pattern[str]) -> Iterator[tuple[int, list[str]]]:
-    """A run cut around known names and countries, and where an acronym meets a name
-    ("NATO Jens") or a weekday or month falls inside it."""
+    """A run cut around known names, countries and regions, and where an acronym meets
+    a name ("NATO Jens"), a weekday or month falls inside it or a region's name ends
+    ("Kalimantan Barat Ria Norsan")."""
     pieces: list[tuple[int, str]] = []
     last = 0
     for match in split_at.finditer(run):
-        if match.end() == len(run) and len(run[last : match.start()].split()) >= 2:
-            break  # a name that ends in a country: Penjaga Pantai Jepang
-        pieces += [(last, run[last : match.start()]), (match.start(), match.group(0))]
+        before = run[last : match.start()].split()
+        names = [word for word in before if not _not_name(word)]
+        region = match.group(0) in lexicon.regions()
+        if len(names) >= 2 or (names and (region or names[-1] in ORG_HEADS)):
+            # Named after a place: Penjaga Pantai Jepang, Komisi Eropa, Nikkei Asia.
+            pieces.append((last, run[last : match.end()]))
+        else:
+            pieces += [(last, run[last : match.start()]), (match.start(), match.group(0))]
         last = match.end()
     pieces.append((last, run[last:]))
     for offset, piece in pieces:
         position, words = start + offset, list[str]()
         for found in re.finditer(r"\S+", piece):
             word, here = found.group(0), start + offset + found.start()
-            if (words and words[-1].isupper() != word.isupper()) or _date_word(word):
+            if words and words[-1] in RANKS and word.isupper():
+                continue  # Marsma TNI, Brigjen Pol
+            case_changes = words and words[-1].isupper() != word.isupper()
+            if (case_changes and word not in ORG_HEADS) or _date_word(word):
                 if words:
                     yield position, words
                 position, words = here, []
@@ -167,6 +345,9 @@ def _parts(start: int, run: str, split_at: re.Pattern[str]) -> Iterator[tuple[in
             if not words:
                 position = here
             words.append(word)
+            if word in COMPASS and len(words) >= 2 and words[0] not in ORG_HEADS:
+                yield position, words  # a region's name ends here
+                position, words = here + len(word) + 1, []
         if words:
             yield position, words
 
@@ -175,5 +356,16 @@ def _date_word(word: str) -> bool:
     return word.lower() in MONTHS or word.lower() in WEEKDAYS
 
 
-def _not_name(word: str) -> bool:
-    return word in TITLES or word in NOT_NAMES or _date_word(word)
+def _not_name(word: str, following: int = 0) -> bool:
+    """A title or a word that is capitalised for other reasons; "Pemerintah" only
+    before a country's short name ("Pemerintah Korsel")."""
+    if word in GOVERNMENT:
+        return following <= 1
+    return (
+        word in TITLES
+        or word in RANKS
+        or word in NOT_NAMES
+        or _date_word(word)
+        or bool(_MINISTRY.fullmatch(word))
+        or (word not in ORG_HEADS and bool(_FIELD.fullmatch(word)))
+    )

@@ -22,7 +22,7 @@ DATELINE = re.compile(
 )
 # Editors' and reporters' initials closing a story: (Ant/HO01), (nvl/nvl), (Ant/KR-MDR).
 WIRE_CODE = re.compile(r"\(\s*[A-Za-z]{2,5}(?:/[A-Za-z0-9-]{2,8}){1,2}\s*\)\s*$")
-BYLINE = re.compile(r"^(?:Oleh|Penulis|Laporan|By)\s*:?\s+(?P<name>[A-Z][^\d,;()]{1,60})$")
+BYLINE = re.compile(r"^(?:Oleh|Penulis|Laporan|By)\s*:?\s+(?P<name>[A-Z][^\d,;]{1,60})$")
 
 
 @dataclass(frozen=True)

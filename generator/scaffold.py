@@ -26,7 +26,14 @@ from generator.files import REVIEW_MARKER as MARKER
 from generator.layout import RESERVED_IDS
 from generator.load import MAX_ARTICLE_BYTES
 from generator.markup import yaml_string
-from generator.mentions import SEASON_LABELS, DateMention, NameMention, find_actors, find_dates
+from generator.mentions import (
+    SEASON_LABELS,
+    DateMention,
+    NameMention,
+    find_actors,
+    find_dates,
+    reference_date,
+)
 from generator.models import ID_PATTERN, Actor
 from generator.names import find_names
 
@@ -91,6 +98,7 @@ def render_briefing(
     dates: list[DateMention],
     today: dt.date,
     repaired: bool = False,
+    article_date: PartialDate | None = None,
 ) -> str:
     others = [lang for lang in languages if lang != language]
     lines = [
@@ -244,7 +252,9 @@ def read_article(source: Path, language: str) -> ReadArticle:
         where = f"{source}:{exc.line}" if exc.line else str(source)
         raise ScaffoldError(f"{where}: article: {exc}") from None
     story = newswire.story(body.paragraphs)
-    paragraphs = [*story.paragraphs, *([body.caption] if body.caption else [])]
+    # A caption is read as a sentence, not as a heading: its full stop went with "Foto:".
+    caption = [body.caption.rstrip(".") + "."] if body.caption else []
+    paragraphs = [*story.paragraphs, *caption]
     return ReadArticle(text, text != pasted, language, body, story, paragraphs)
 
 
@@ -283,6 +293,7 @@ def scaffold(
     text, body, found_in, paragraphs = read.text, read.body, read.story, read.paragraphs
     language = read.language
     actors = find_actors(paragraphs, registry)
+    article_date = article_date or reference_date(paragraphs)
     article_file = f"article.{language}{source.suffix}"
     yaml_text = render_briefing(
         source_name=source.name,
@@ -297,6 +308,7 @@ def scaffold(
         dates=find_dates(paragraphs, article_date),
         today=today or dt.date.today(),
         repaired=read.repaired,
+        article_date=article_date,
     )
     # Build the folder beside its final place, then rename: all or nothing.
     briefings_dir.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,128 @@
+"""What `briefings new` reads from Indonesian news, one failure class of issue 30 each:
+names (titles, glued and cut names, events, headings, places) and dates (short month
+names, days without a year, relative days, ranges), and future events."""
+
+from __future__ import annotations
+
+from generator.dates import PartialDate
+from generator.mentions import find_dates
+from generator.names import find_names
+
+
+def names(*paragraphs: str) -> list[str]:
+    return [mention.name for mention in find_names(list(paragraphs))]
+
+
+def dates(*paragraphs: str, reference: str | None = None) -> list[str]:
+    ref = PartialDate.parse(reference) if reference else None
+    return [
+        f"{m.date.iso()}/{m.end.iso()}" if m.end else m.date.iso()
+        for m in find_dates(list(paragraphs), ref)
+    ]
+
+
+def test_may_and_abbreviated_months_are_dates() -> None:
+    found = dates("Rapat digelar 26-27 Mei 2025 dan 15 Mar 2025, lalu sejak Agu 2024.")
+    assert found == ["2025-05-26/2025-05-27", "2025-03-15", "2024-08"]
+
+
+def test_a_day_without_a_year_takes_the_articles_year() -> None:
+    found = dates(
+        "Jakarta - Gempa terjadi pada Jumat (28/3), kata BMKG, Rabu (7/5/2025).",
+        "Pertemuan teknis 12 hingga 14 Mei membahas batas hingga 31 Desember.",
+    )
+    assert found == ["2025-03-28", "2025-05-07", "2025-05-12/2025-05-14", "2025-12-31"]
+
+
+def test_relative_days_count_from_the_articles_date_not_a_later_one() -> None:
+    found = dates(
+        "Jakarta - Menteri bicara pada Rabu (7/5/2025) soal serangan pekan lalu.",
+        "Gencatan senjata berlaku hingga akhir bulan ini; KTT akan digelar 26 Juni 2025.",
+        "Utusan tiba Senin lalu dan kembali Jumat mendatang.",
+    )
+    assert found == [
+        "2025-05-07", "2025-04-30", "2025-05", "2025-06-26", "2025-05-05", "2025-05-09",
+    ]  # fmt: skip
+
+
+def test_days_later_count_from_the_day_named_before_them() -> None:
+    found = dates(
+        "Jakarta - Evakuasi selesai Sabtu (15/3/2025).",
+        "Kerusuhan pecah pada Rabu (12/3). Keesokan harinya KBRI membuka posko.",
+        "Dua hari kemudian, bantuan tiba. Sehari sebelumnya jalan ditutup.",
+    )
+    assert found == ["2025-03-15", "2025-03-12", "2025-03-13", "2025-03-15", "2025-03-14"]
+
+
+def test_a_relative_day_beside_a_stated_day_is_not_a_second_date() -> None:
+    found = dates(
+        "Jakarta - Presiden tiba di Riyadh, Sabtu (11/11/2023).",
+        "Sehari kemudian, ia bertolak ke Washington pada Senin (13/11/2023).",
+    )
+    assert found == ["2023-11-11", "2023-11-13"]
+
+
+def test_titles_ranks_and_offices_are_left_out_of_names() -> None:
+    found = names(
+        "Juru bicara junta Letjen Zaw Min Tun dan Jenderal Senior Min Aung Hlaing hadir.",
+        "Juru Bicara Kemlu Rolliansyah Soemirat menyebut Pemerintah Korsel setuju.",
+        "Menteri Koordinator Bidang Perekonomian Airlangga Hartarto dan Menteri Kelautan "
+        "dan Perikanan Sakti Wahyu Trenggono datang.",
+    )
+    assert found == [
+        "Zaw Min Tun", "Min Aung Hlaing", "Rolliansyah Soemirat", "Korsel",
+        "Airlangga Hartarto", "Sakti Wahyu Trenggono",
+    ]  # fmt: skip
+
+
+def test_an_organisation_and_the_person_after_it_are_two_names() -> None:
+    found = names(
+        "Presiden Komisi Eropa Ursula von der Leyen menegaskan sikapnya.",
+        "Kepala Badan Keamanan Laut Laksdya Irvansyah menyebut Bank Indonesia.",
+    )
+    assert found == [
+        "Komisi Eropa", "Ursula von der Leyen", "Badan Keamanan Laut", "Irvansyah",
+        "Bank Indonesia",
+    ]  # fmt: skip
+
+
+def test_long_names_are_kept_whole_across_dan_and_hyphens() -> None:
+    found = names(
+        "Ia menyebut Kementerian Energi dan Sumber Daya Mineral tengah menghitung emisi.",
+        "Kementerian Perindustrian dan Kamar Dagang dan Industri Indonesia bertemu.",
+        "Wakil Perserikatan Bangsa-Bangsa hadir.",
+    )
+    assert found == [
+        "Kementerian Energi dan Sumber Daya Mineral", "Kementerian Perindustrian",
+        "Kamar Dagang dan Industri Indonesia", "Perserikatan Bangsa-Bangsa",
+    ]  # fmt: skip
+
+
+def test_events_treaties_objects_and_groups_are_not_actors() -> None:
+    found = names(
+        "Konvensi Hukum Laut (UNCLOS) dan Mekanisme Penyesuaian Karbon (CBAM) dibahas.",
+        "Setelah COP29, CBAM tetap berlaku; pesawat Hercules membawa 86 WNI.",
+        "Dana itu masuk APBN 2025, kata Bambang Sutrisno.",
+    )
+    assert found == ["Bambang Sutrisno"]
+
+
+def test_headings_bylines_and_timestamps_are_not_names() -> None:
+    found = names(
+        "Pesawat Hercules Jemput Warga dari Port Moresby",
+        "Sabtu, 15 Mar 2025 19:42 WIB",
+        "GEMPA DAN BANTUAN",
+        "Reporter: Dinda Pratiwi",
+        "Judha Nugraha mengatakan evakuasi berjalan.",
+    )
+    assert found == ["Judha Nugraha"]
+
+
+def test_cities_regions_and_languages_are_places_but_countries_are_actors() -> None:
+    found = names(
+        "Banyak warga Dili fasih berbahasa Tetun, kata Okto Manik tentang Timor Leste.",
+        "Gempa mengguncang Mandalay; serangan terjadi di dekat Mandalay.",
+        "Gubernur Kalimantan Barat Ria Norsan bertemu Asia Tenggara dan Yaman.",
+        "Amerika Serikat menyerang ke Yaman.",
+    )
+    assert found == ["Okto Manik", "Timor Leste", "Ria Norsan", "Yaman", "Amerika Serikat"]
