@@ -161,7 +161,9 @@ def update(
             [
                 (
                     f"timeline entry {found.date.iso()}, from {found.text!r}",
-                    timeline_lines(found, read.language, settings.languages),
+                    timeline_lines(
+                        found, read.language, settings.languages, reference, settings.today
+                    ),
                 )
                 for found in dates
             ],

@@ -146,7 +146,7 @@ def render_briefing(
         lines += [f"#   {q(n.name)}: {_comment(n.sentence, 90)}" for n in names]
     lines.append("timeline:" if dates else "timeline: []")
     for found in unique_dates(dates):
-        lines += timeline_lines(found, language, languages)
+        lines += timeline_lines(found, language, languages, article_date, today)
     return "\n".join(lines) + "\n"
 
 
@@ -159,9 +159,16 @@ def actor_line(mention: NameMention) -> str:
     return f"  - actor: {mention.actor_id}  {MARKER}: named as {q(mention.name)}"
 
 
-def timeline_lines(found: DateMention, language: str, languages: tuple[str, ...]) -> list[str]:
+def timeline_lines(
+    found: DateMention,
+    language: str,
+    languages: tuple[str, ...],
+    article_date: PartialDate | None = None,
+    today: dt.date | None = None,
+) -> list[str]:
     """An entry of ``timeline:`` for a date the article mentions, after the sentence it
-    came from, as a list item at two spaces."""
+    came from, as a list item at two spaces; with the article's date and today's, a date
+    after the article's gets its status."""
     lines = [
         f"  # {_comment(found.sentence)}",
         f"  - date: {q(found.date.iso())}  {MARKER}: from {q(found.text)}",
@@ -170,6 +177,12 @@ def timeline_lines(found: DateMention, language: str, languages: tuple[str, ...]
         lines.append(f"    end: {q(found.end.iso())}")
     if found.approximate and not found.season:
         lines.append("    approximate: true")
+    if article_date and today and found.date.first_day() > article_date.last_day():
+        # Still to come, or, for an older article, passed: a reviewer says what happened.
+        if (found.end or found.date).last_day() >= today:
+            lines.append(f"    status: expected  {MARKER}: after the article's date")
+        else:
+            lines.append(f"    status: happened  {MARKER}: after the article's; it has passed")
     if found.season:
         id_label, en_label = SEASON_LABELS[found.season]
         label = {

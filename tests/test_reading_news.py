@@ -4,6 +4,10 @@ names, days without a year, relative days, ranges), and future events."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from conftest import run_cli
+
 from generator.dates import PartialDate
 from generator.mentions import find_dates
 from generator.names import find_names
@@ -126,3 +130,26 @@ def test_cities_regions_and_languages_are_places_but_countries_are_actors() -> N
         "Amerika Serikat menyerang ke Yaman.",
     )
     assert found == ["Okto Manik", "Timor Leste", "Ria Norsan", "Yaman", "Amerika Serikat"]
+
+
+def test_a_date_after_the_articles_is_expected_and_its_own_date_is_listed_once(
+    project: Path,
+) -> None:
+    article = project / "kabar.id.txt"
+    article.write_text(
+        "Judul\n\nJakarta - Menteri bertemu mitranya, Sabtu (15/3/2025). Pertemuan pada "
+        "15 Maret 2025 itu membahas KTT yang akan digelar 26-27 Mei 2025 dan rencana "
+        "hingga Desember 2090.\n",
+        encoding="utf-8",
+    )
+    result = run_cli(project, "new", "kabar", "--from", str(article))
+    assert result.returncode == 0, result.stderr
+    text = (project / "content" / "briefings" / "kabar" / "briefing.yaml").read_text("utf-8")
+    assert text.count('- date: "2025-03-15"') == 1
+    own = text.split('- date: "2025-03-15"')[1].split("- date:")[0]
+    assert "status:" not in own
+    # Passed by now: the reviewer says whether it happened. Still to come: expected.
+    passed = text.split('- date: "2025-05-26"')[1]
+    assert '    end: "2025-05-27"\n    status: happened  # REVIEW' in passed
+    coming = text.split('- date: "2090-12"')[1]
+    assert coming.startswith('  # REVIEW: from "Desember 2090"\n    status: expected  # REVIEW')
