@@ -37,10 +37,10 @@ CHROMIUM_ARGS = [
 ]
 
 # For Playwright's wait_for_function: the search page (overrides/assets/javascripts/
-# briefings-find.js) shows its result count ("Results: 5", "Hasil: 5") with the results,
+# briefings-find.js) shows its result count ("5 results for “x”", "5 hasil untuk “x”"),
 # or that nothing was found.
 RESULTS = "#briefing-search .briefing-find__status"
-RESULT_LINKS = "#briefing-search [role=option] a"
+RESULT_LINKS = "#briefing-search-results a"
 RESULTS_SHOWN = """() => {
   const s = document.querySelector('#briefing-search .briefing-find__status');
   return s !== null && !s.hidden && s.textContent.trim() !== '';
@@ -109,7 +109,7 @@ def _probe(
 
 
 def _count(message: str) -> int:
-    """The number in "Results: 822" or "Hasil: 1234"."""
+    """The number in "822 results for “x”" or "1234 hasil untuk “x”"."""
     found = re.search(r"[0-9][0-9,.]*", message)
     if found is None:
         raise RuntimeError(f"no result count in {message!r}")

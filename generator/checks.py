@@ -4,14 +4,15 @@ timeline agrees with the build's day."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from pydantic import BaseModel
 
+from generator.corpus import LoadedBriefing
 from generator.dates import PartialDate, Precision
 from generator.errors import Severity
-from generator.models import Actor, Briefing, Text
+from generator.models import Actor, Briefing, Text, TimelineEntry
 from generator.report import Report
 from generator.strict_yaml import Loc, YamlDocument
 from generator.wording import suggest
@@ -144,3 +145,28 @@ def _when(date: PartialDate, end: PartialDate | None) -> str:
     if end is not None and end != date:
         return f"from {date.format('en')} to {end.format('en')}"
     return f"{'on' if date.precision is Precision.DAY else 'in'} {date.format('en')}"
+
+
+def check_event_ids(
+    briefings: Iterable[tuple[Path, YamlDocument, LoadedBriefing]], report: Report
+) -> None:
+    """Entries of several briefings that share an event id record one event, shown once:
+    each must give the date (and end) of the first one found with that id."""
+    first: dict[str, tuple[Path, YamlDocument, int, TimelineEntry]] = {}
+    for path, doc, loaded in briefings:
+        for i, entry in enumerate(loaded.briefing.timeline):
+            if entry.id is None:
+                continue
+            other_path, other_doc, j, other = first.setdefault(entry.id, (path, doc, i, entry))
+            if other is entry or (other.date, other.end) == (entry.date, entry.end):
+                continue
+            where = other_doc.position(("timeline", j, "date"))
+            report.at(
+                path,
+                doc,
+                ("timeline", i, "id"),
+                f"event {entry.id!r} is here {_when(entry.date, entry.end)} but "
+                f"{_when(other.date, other.end)} in {report.name(other_path)}:{where.line}:"
+                f"{where.column} (timeline[{j}]); entries with one id are one event: "
+                "give them the same date, or different ids",
+            )

@@ -88,6 +88,11 @@ class Precision(enum.IntEnum):
     DAY = 3
 
 
+_SPACED_DASH = "\u2009\u2013\u2009"  # CLDR's interval separator: thin spaces, en dash
+# The ranges whose two sides are numbers: days within a month, years.
+_NUMBERS_ONLY = {("d", Precision.DAY), ("y", Precision.YEAR)}
+
+
 @dataclass(frozen=True, order=True)
 class PartialDate:
     """A calendar date known to the year, the month or the day."""
@@ -164,7 +169,7 @@ class PartialDate:
     def format_range(self, end: PartialDate, locale: str) -> str:
         """From this date to ``end`` as a reader of ``locale`` writes it, with the
         locale's interval patterns (CLDR, through Babel), joined by an en dash:
-        "5-7 September 2023", "September 5 - 7, 2023", "September - October 2023"."""
+        "5-7 September 2023", "September 5-7, 2023", "September - October 2023" (en dashes)."""
         if end == self:
             return self.format(locale)
         known = _locale(locale)
@@ -187,6 +192,11 @@ class PartialDate:
                     pattern.replace("MMM", "MMMM") if self.precision is Precision.DAY else pattern
                     for pattern in formats[field]
                 ]
+                # Between two numbers alone (days of one month, two years) the dash
+                # stands closed, as news style has it; CLDR's English patterns set it
+                # between thin spaces, which read as a spaced dash.
+                if (field, self.precision) in _NUMBERS_ONLY:
+                    parts[0] = parts[0].replace(_SPACED_DASH, "\u2013")
                 return "".join(
                     parse_pattern(pattern).apply(day, known)
                     for pattern, day in zip(parts, (start_day, end_day), strict=True)

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 from generator.corpus import LoadedBriefing
 from generator.dates import Precision
 from generator.encode import ical_line
+from generator.events import event_keys
 from generator.layout import briefing_url
 from generator.settings import Language
 
@@ -32,8 +33,9 @@ def _day(value: dt.date) -> str:
     return value.strftime("%Y%m%d")
 
 
-# One event as the calendar lists it: its place in date order, and its lines.
-CalendarEvent = tuple[tuple[tuple[int, int, int], str, int], bytes]
+# One event as the calendar lists it: its place in date order, its lines, and what
+# makes it the same event as another briefing's (events.event_keys).
+CalendarEvent = tuple[tuple[tuple[int, int, int], str, int], bytes, tuple[tuple[str, ...], ...]]
 
 
 def briefing_events(
@@ -70,12 +72,14 @@ def briefing_events(
             *([ical_line("STATUS", STATUS[status])] if status in STATUS else []),
             ical_line("END", "VEVENT"),
         ]
-        events.append(((entry.date.sort_key, loaded.slug, index), b"".join(lines)))
+        same = event_keys(entry, language.text(entry.event))
+        events.append(((entry.date.sort_key, loaded.slug, index), b"".join(lines), same))
     return events
 
 
 def events_ics(events: Sequence[CalendarEvent], language: Language, site_name: str) -> bytes:
-    """The calendar of a language: every briefing's events, in date order."""
+    """The calendar of a language: every briefing's events (``events`` newest briefing
+    first), in date order."""
     head = [
         ical_line("BEGIN", "VCALENDAR"),
         ical_line("VERSION", "2.0"),
@@ -84,5 +88,12 @@ def events_ics(events: Sequence[CalendarEvent], language: Language, site_name: s
         ical_line("METHOD", "PUBLISH"),
         ical_line("X-WR-CALNAME", f"{site_name} ({language.name})", text=True),
     ]
-    ordered = [lines for _, lines in sorted(events, key=lambda event: event[0])]
+    # An event that several briefings record is listed once, as the first given has it.
+    seen: set[tuple[str, ...]] = set()
+    once = []
+    for event in events:
+        if seen.isdisjoint(event[2]):
+            once.append(event)
+        seen.update(event[2])
+    ordered = [lines for _, lines, _ in sorted(once, key=lambda event: event[0])]
     return b"".join([*head, *ordered, ical_line("END", "VCALENDAR")])

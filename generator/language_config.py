@@ -62,6 +62,9 @@ NOT_IN_NAV = (
 )
 
 
+NO_MATCH = "No briefing or page matches “#”. Check the spelling, or try another word."
+
+
 def language_config(
     settings: Settings,
     lang: str,
@@ -113,6 +116,9 @@ def language_config(
                     {"label": "JSON Feed", "url": str(FEED_JSON)},
                     {"label": "iCalendar", "url": str(FEED_ICS)},
                 ],
+                # The header's search says so when nothing matches, as the search page
+                # does (templates/search.md.j2 holds the message for the catalogs).
+                "search_none": gettext(NO_MATCH),
                 # Pages under it stay out of the search index (overrides/main.html).
                 "unlisted": f"{CONTRIBUTE}/",
             },

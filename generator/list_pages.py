@@ -29,12 +29,13 @@ from generator.layout import (
     TIMELINE,
     actor_page,
     briefing_page,
+    in_language,
     later_page,
     link,
     tag_page,
 )
 from generator.markup import trusted
-from generator.page_parts import ACTOR_TYPE_ORDER, feed_links
+from generator.page_parts import ACTOR_TYPE_ORDER, feed_links, language_name
 from generator.pages import (
     AboutPage,
     CorrectionLine,
@@ -134,7 +135,13 @@ def tags_index(lx: Localizer) -> ListPage:
 
 
 def search(lx: Localizer) -> ListPage:
-    return lx._index(SEARCH, "search.md.j2")
+    """The search page, with the same search in each other language a click away."""
+    others = tuple(
+        (code, trusted(in_language(SEARCH, code)), language_name(code, lx.lang))
+        for code in lx.order
+        if code != lx.lang
+    )
+    return lx._index(SEARCH, "search.md.j2", other_searches=others)
 
 
 def status(lx: Localizer) -> list[ListPage]:

@@ -8,7 +8,7 @@ here with a :class:`~generator.errors.ContentError` listing every problem.
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
@@ -19,6 +19,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from generator import images
 from generator.article import ArticleBody, ArticleError, parse_article
 from generator.checks import (
+    check_event_ids,
     check_references,
     check_text_languages,
     check_timeline_against_today,
@@ -43,7 +44,7 @@ from generator.models import (
     shorten,
 )
 from generator.parallel import map_parts, split
-from generator.report import Report
+from generator.report import Report, set_aside
 from generator.settings import Settings
 from generator.strict_yaml import Loc, YamlDocument, YamlError, decode
 from generator.translations import MAX_RECORD_BYTES, RECORD_FILE, Stale, parse_record, stale
@@ -78,10 +79,11 @@ def load_corpus(
         for folder in folders
         if (loaded := _load_briefing(folder, read, actor_map, tag_map, report, cache)) is not None
     ]
+    check_event_ids(_loaded_documents(folders, read, cache), report)
     problems: Sequence[Problem] = report.problems
     skipped: dict[str, tuple[Problem, ...]] = {}
     if skip_broken:
-        problems, skipped = _set_aside(problems, report.name(settings.briefings_dir))
+        problems, skipped = set_aside(problems, report.name(settings.briefings_dir))
         briefings = [loaded for loaded in briefings if loaded.slug not in skipped]
     if errors_only(problems):
         raise ContentError(problems)
@@ -140,25 +142,6 @@ def reload_briefing(settings: Settings, corpus: Corpus, folder: Path) -> LoadedB
     path = folder / BRIEFING_FILE
     check_references(loaded.briefing, corpus.actors, corpus.tags, path, doc, report)
     return None if errors_only(report.problems) else loaded
-
-
-def _set_aside(
-    problems: Sequence[Problem], briefings_dir: str
-) -> tuple[list[Problem], dict[str, tuple[Problem, ...]]]:
-    """The problems of briefings with errors, by slug, apart from all the others."""
-
-    def slug_of(problem: Problem) -> str | None:
-        inside = problem.path.removeprefix(f"{briefings_dir}/")
-        return inside.split("/", 1)[0] if inside != problem.path else None
-
-    broken = {slug_of(p) for p in errors_only(problems)} - {None}
-    kept = [p for p in problems if slug_of(p) not in broken]
-    skipped: dict[str, list[Problem]] = {}
-    for problem in sorted(problems):
-        slug = slug_of(problem)
-        if slug in broken:
-            skipped.setdefault(str(slug), []).append(problem)
-    return kept, {slug: tuple(found) for slug, found in sorted(skipped.items())}
 
 
 def _load_registry(
@@ -245,6 +228,19 @@ class LoadCache:
     briefings: dict[Path, tuple[object, LoadedBriefing, YamlDocument, tuple[Problem, ...]]] = field(
         default_factory=dict
     )
+
+
+def _loaded_documents(
+    folders: Sequence[Path], read: Mapping[Path, _Read], cache: LoadCache
+) -> Iterator[tuple[Path, YamlDocument, LoadedBriefing]]:
+    """Each briefing that loaded without errors, with its document, in folder order."""
+    for folder in folders:
+        fresh = read.get(folder)
+        known = cache.briefings.get(folder)
+        if known is None or (fresh is not None and errors_only(fresh.problems)):
+            continue  # unreadable or broken: reported already
+        _, loaded, doc, _ = known
+        yield folder / BRIEFING_FILE, doc, loaded
 
 
 def _stamp(folder: Path) -> object:

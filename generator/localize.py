@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
@@ -25,6 +25,7 @@ from generator.corpus import (
 from generator.dates import PartialDate
 from generator.depends import Unit
 from generator.depends import units as all_units
+from generator.events import merged, one_per_event
 from generator.layout import (
     actor_url,
     briefing_image,
@@ -218,6 +219,12 @@ class Localizer:
             image=str(briefing_image(loaded.slug, own_image)) if own_image else None,
             kind=b.kind,
         )
+
+    def _one_per_event(self, items: Sequence[tuple[TimelineEntry, LoadedBriefing]]) -> list[Event]:
+        """The events of ``items``, an event several briefings record once (events.py)."""
+        made = [(entry, self._event(entry, loaded)) for entry, loaded in items]
+        texts = [event.text.text for _, event in made]
+        return [merged(group) for group in one_per_event(made, texts)]
 
     def _event(self, entry: TimelineEntry, loaded: LoadedBriefing) -> Event:
         # Called for every event on every page that lists it (its briefing, the

@@ -252,6 +252,11 @@ class TimelineEntry(Model):
     status: Status = "happened"
     event: Text
     actors: list[Identifier] = Field(default_factory=list, max_length=200)
+    id: Identifier | None = Field(
+        None,
+        description="An event's own id, shared by the entries of several briefings that "
+        "record it in other words: shown once, linking every briefing (one date for all)",
+    )
 
     def status_on(self, today: dt.date) -> ShownStatus:
         """The status readers are told on ``today`` (a month or a year has passed when it

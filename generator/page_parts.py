@@ -10,6 +10,7 @@ from pathlib import PurePosixPath
 from babel import Locale
 from markupsafe import Markup
 
+from generator.events import collation_key
 from generator.layout import (
     link,
 )
@@ -32,7 +33,7 @@ def language_name(code: str, in_lang: str) -> str:
 
 
 def by_label(options: Iterable[tuple[str, LText]]) -> tuple[tuple[str, LText], ...]:
-    return tuple(sorted(options, key=lambda option: option[1].text))
+    return tuple(sorted(options, key=lambda option: collation_key(option[1].text)))
 
 
 def event_key(event: Event) -> tuple[tuple[int, int, int], str]:

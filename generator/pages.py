@@ -58,6 +58,7 @@ class Event:
     text: LText
     actors: tuple[Link, ...]
     briefing: Link  # the briefing it is from, shown where briefings' events are merged
+    also: tuple[Link, ...] = ()  # other briefings that record the same event (events.py)
     actor_ids: tuple[str, ...] = ()  # for the timeline's filters
     tags: tuple[str, ...] = ()  # its briefing's topics, for the filters too
     iso: str = ""  # the date as <time datetime> wants it
@@ -237,6 +238,9 @@ class ListPage(Page):
     actor_href: Markup | None = None  # a topic's same-named actor
     # The actors index: each kind's actors with the number of briefings each is in.
     actor_counts: tuple[tuple[ActorType, tuple[tuple[Link, int], ...]], ...] = ()
+    # The search page's links to the same search in each other language: (code, href,
+    # the language's name as this page's language says it)
+    other_searches: tuple[tuple[str, Markup, str], ...] = ()
 
 
 @dataclass(frozen=True)

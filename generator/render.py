@@ -91,6 +91,25 @@ def _finalize(value: object) -> Markup:
     return escape_inline(value)  # also str(value) for numbers, and StrictUndefined's error
 
 
+# A formatted date is never broken across lines (CSS: .briefing-nowrap).
+_NOWRAP = '<span class="briefing-nowrap">{}</span>'
+
+
+def _date(value: str) -> Markup:
+    """``{{ d|date }}``: a formatted date, escaped, kept on one line."""
+    return trusted(_NOWRAP.format(escape_line(value)))
+
+
+def _with_dates(sentence: str, *dates: str | None) -> Markup:
+    """``{{ _("Published %(date)s", date=d)|with_dates(d) }}``: an interface sentence,
+    escaped, with each of ``dates`` in it kept on one line."""
+    escaped = str(escape_line(sentence))
+    for value in dict.fromkeys(d for d in dates if d):
+        shown = str(escape_line(value))
+        escaped = escaped.replace(shown, _NOWRAP.format(shown))
+    return trusted(escaped)
+
+
 def make_environment(templates_dir: Path) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates_dir),
@@ -107,6 +126,8 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
     )
     env.filters["attr_value"] = escape_attribute
     env.filters["paragraphs"] = _paragraphs
+    env.filters["date"] = _date
+    env.filters["with_dates"] = _with_dates
     env.globals["front_matter"] = _front_matter
     return env
 
@@ -128,9 +149,9 @@ class Renderer:
         self.cache.rendered = 0
         self._modules: dict[tuple[str, object], Any] = {}
         # Timeline entries and the lines naming their briefings, by language, the value
-        # they show and the way up; each value is kept beside its markup, so that its
-        # identity is not reused meanwhile.
-        self._fragments: dict[tuple[str, int, str], tuple[Event | Link, str]] = {}
+        # they show, the way up and the macro (a briefing line said first or again); each value is
+        # kept beside its markup, so that its identity is not reused meanwhile.
+        self._fragments: dict[tuple[str, int, str, int], tuple[Event | Link, str]] = {}
         self.env.filters["text"] = self._text
         self.env.filters["timeline_entries"] = self._timeline_entries
 
@@ -202,17 +223,27 @@ class Renderer:
         page = context["page"]
         up = page.way_up
         lines = []
+        before: tuple[Link, ...] = ()
         for event in events:
             entry = self._once(page.lang, event, up, module.entry)
             if with_briefing:
-                entry += self._once(page.lang, event.briefing, up, module.briefing_line)
+                # The briefings an event is from, said once for a run of events from the
+                # same ones (the later ones' line is hidden, and briefings-timeline.js
+                # shows it again where a filter hides the first).
+                sources = (event.briefing, *event.also)
+                if event.also:  # rare: not kept
+                    entry += str(module.briefing_line(sources, up, sources == before))
+                else:
+                    line = module.briefing_line if sources != before else module.same_briefing
+                    entry += self._once(page.lang, event.briefing, up, line)
+                before = sources
             lines.append(entry + "</li>")
         return trusted("\n".join(lines))
 
     def _once(
         self, lang: str, value: Event | Link, up: Markup, macro: Callable[[Any, Markup], Markup]
     ) -> str:
-        key = (lang, id(value), up)
+        key = (lang, id(value), up, id(macro))
         known = self._fragments.get(key)
         if known is None or known[0] is not value:
             known = self._fragments[key] = (value, str(macro(value, up)))

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from pathlib import Path
 
-from generator.errors import Problem, Severity, display_path, field_path
+from generator.errors import Problem, Severity, display_path, errors_only, field_path
 from generator.settings import Settings
 from generator.strict_yaml import Loc, YamlDocument
 
@@ -53,3 +53,22 @@ class Report:
             field=field_path(loc),
             severity=severity,
         )
+
+
+def set_aside(
+    problems: Sequence[Problem], briefings_dir: str
+) -> tuple[list[Problem], dict[str, tuple[Problem, ...]]]:
+    """The problems of briefings with errors, by slug, apart from all the others."""
+
+    def slug_of(problem: Problem) -> str | None:
+        inside = problem.path.removeprefix(f"{briefings_dir}/")
+        return inside.split("/", 1)[0] if inside != problem.path else None
+
+    broken = {slug_of(p) for p in errors_only(problems)} - {None}
+    kept = [p for p in problems if slug_of(p) not in broken]
+    skipped: dict[str, list[Problem]] = {}
+    for problem in sorted(problems):
+        slug = slug_of(problem)
+        if slug in broken:
+            skipped.setdefault(str(slug), []).append(problem)
+    return kept, {slug: tuple(found) for slug, found in sorted(skipped.items())}

@@ -8,6 +8,7 @@ from collections import Counter
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
+from generator.corpus import LoadedBriefing
 from generator.layout import (
     TAGS,
     actor_feeds,
@@ -18,6 +19,7 @@ from generator.layout import (
 )
 from generator.models import (
     Actor,
+    TimelineEntry,
 )
 from generator.page_parts import event_key, feed_links
 from generator.pages import (
@@ -47,13 +49,11 @@ def actor(lx: Localizer, actor_id: str) -> list[ActorPageContext]:
         actor_page(actor_id), involved, lx.page_sizes.actor_briefings
     ):
         briefings = []
-        events = []
+        events: list[tuple[TimelineEntry, LoadedBriefing]] = []
         for loaded in chunk:
             role = next((r.role for r in loaded.briefing.actors if r.actor == actor_id), None)
             briefings.append((lx._summary(loaded, path), lx.text(role) if role else None))
-            events += [
-                lx._event(e, loaded) for e in loaded.briefing.timeline if actor_id in e.actors
-            ]
+            events += [(e, loaded) for e in loaded.briefing.timeline if actor_id in e.actors]
         pages.append(
             ActorPageContext(
                 path=path,
@@ -70,7 +70,7 @@ def actor(lx: Localizer, actor_id: str) -> list[ActorPageContext]:
                 ),
                 aliases=tuple(actor.aliases),
                 briefings=tuple(briefings),
-                events=tuple(sorted(events, key=event_key, reverse=True)),
+                events=tuple(sorted(lx._one_per_event(events), key=event_key, reverse=True)),
                 appears_with=tuple(
                     (Link(lx._actor_name(other), link(path, actor_page(other))), count)
                     for other, count in ranked

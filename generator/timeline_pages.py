@@ -101,13 +101,7 @@ def _timeline_page(
     years = tuple(
         YearGroup(
             group_year,
-            tuple(
-                sorted(
-                    (lx._event(e, loaded) for e, loaded in items),
-                    key=event_key,
-                    reverse=True,
-                )
-            ),
+            tuple(sorted(lx._one_per_event(items), key=event_key, reverse=True)),
         )
         for group_year, items in groups
     )

@@ -34,7 +34,9 @@ class Elements(HTMLParser):
 
 
 def content_of(html: str) -> str:
-    """The page's own content, without navigation and header."""
-    start = html.index("data-pagefind-body")
+    """The page's own content, without navigation and header (from the part search
+    indexes, or the article of a page search leaves out)."""
+    start = html.find("data-pagefind-body")
+    start = start if start >= 0 else html.index('<article class="md-content__inner')
     end = html.index("</article>", start)
     return html[start:end]

@@ -1,8 +1,10 @@
 // Search: the box in the header of every page, and the search page's own. Pagefind's
 // results as you type, briefings before actor, topic and other pages. "/" focuses the
-// page's box, arrows move through the results, Enter opens one, Escape closes.
+// page's box, arrows move through the header's results, Enter opens one, Escape closes.
 // Pagefind (and its index, per language) loads on first use, so a page view that does
-// not search pays nothing. The search page runs the query in its address (?q=).
+// not search pays nothing. The search page runs the query in its address (?q=), lists
+// each result with its excerpt, says how many there are, and offers the same query in
+// the other languages' search.
 (function () {
   "use strict";
   var forms = document.querySelectorAll("form.briefing-find");
@@ -14,6 +16,13 @@
       });
     }
     return pagefind;
+  }
+  // Text from HTML-escaped text (&amp; to &): a textarea's content is parsed as text
+  // only (RCDATA), and one outside the document runs nothing.
+  var decoder = document.createElement("textarea");
+  function decode(html) {
+    decoder.innerHTML = html;
+    return decoder.value;
   }
   forms.forEach(function (form) { setup(form, load); });
   // "/" goes to the search page's own box when there is one, else the header's.
@@ -46,7 +55,7 @@
     function show(on) {
       if (inPage) on = list.childElementCount > 0 || !status.hidden;
       panel.hidden = !on;
-      input.setAttribute("aria-expanded", on ? "true" : "false");
+      if (!inPage) input.setAttribute("aria-expanded", on ? "true" : "false");
       if (!on) choose(-1);
     }
 
@@ -67,11 +76,13 @@
     // Every text from the index is set as text: titles and excerpts are contributors'.
     function option(data, index) {
       var item = document.createElement("li");
-      item.id = prefix + "-" + index;
-      item.setAttribute("role", "option");
       var link = document.createElement("a");
       link.href = data.url;
-      link.tabIndex = -1;
+      if (!inPage) {
+        item.id = prefix + "-" + index;
+        item.setAttribute("role", "option");
+        link.tabIndex = -1;
+      }
       var title = document.createElement("span");
       title.className = "briefing-find__title";
       title.textContent = data.meta.title || data.url;
@@ -84,7 +95,60 @@
         link.appendChild(line);
       }
       item.appendChild(link);
+      if (inPage && data.excerpt) item.appendChild(excerpt(data.excerpt));
       return item;
+    }
+
+    // Pagefind's excerpt is the page's text, HTML-escaped, with <mark> around the words
+    // that matched: split there and set each piece as text, so no markup of a page's
+    // text can come through.
+    function excerpt(html) {
+      var p = document.createElement("p");
+      p.className = "briefing-find__excerpt";
+      html.split(/(<mark>.*?<\/mark>)/).forEach(function (piece) {
+        var marked = /^<mark>(.*)<\/mark>$/.exec(piece);
+        var text = decode(marked ? marked[1] : piece);
+        if (!text) return;
+        if (marked) {
+          var mark = document.createElement("mark");
+          mark.textContent = text;
+          p.appendChild(mark);
+        } else {
+          p.appendChild(document.createTextNode(text));
+        }
+      });
+      return p;
+    }
+
+    // Pagefind looks for ever shorter beginnings of a word it does not know until one is
+    // in the index ("nonexistentzzz" finds "no"). A result stays when a word it marks
+    // shares with a word asked for at least two thirds of it (all of a short word);
+    // containment lets Indonesian stems through ("untung" in "menguntungkan").
+    function words(text) {
+      return text.toLocaleLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    }
+    function common(a, b) {
+      var best = 0;
+      for (var i = 0; i < a.length; i++) {
+        for (var j = 0; j < b.length; j++) {
+          var k = 0;
+          while (i + k < a.length && j + k < b.length && a[i + k] === b[j + k]) k++;
+          if (k > best) best = k;
+        }
+      }
+      return best;
+    }
+    function relevant(data, asked) {
+      var marked = [];
+      (data.excerpt || "").replace(/<mark>(.*?)<\/mark>/g, function (_, w) {
+        marked = marked.concat(words(decode(w)));
+        return "";
+      });
+      if (!marked.length) return true;  // matched outside the excerpt: trust Pagefind
+      return asked.some(function (q) {
+        var need = Math.min(q.length, Math.max(3, Math.ceil(q.length * 2 / 3)));
+        return marked.some(function (w) { return common(q, w) >= need; });
+      });
     }
 
     function run() {
@@ -107,13 +171,18 @@
         return Promise.all(found.results.slice(0, CONSIDERED).map(function (r) { return r.data(); }));
       }).then(function (results) {
         if (results === null || ticket !== latest) return;
-        results = results.filter(function (r) { return r.meta.type === "briefing"; })
+        var asked = words(query);
+        var kept = results.filter(function (r) { return relevant(r, asked); });
+        total -= results.length - kept.length;
+        results = kept.filter(function (r) { return r.meta.type === "briefing"; })
           .concat(results.filter(function (r) { return r.meta.type !== "briefing"; }))
           .slice(0, SHOWN);
         list.replaceChildren.apply(list, results.map(option));
-        var count = form.getAttribute("data-count");  // the search page says how many
-        if (!results.length) status.textContent = form.getAttribute("data-none");
-        else status.textContent = count ? count.replace("#", String(total)) : "";
+        // The search page says how many (a sentence per plural form: data-count-one,
+        // data-count-other); both boxes say so when nothing matches, naming the query.
+        var count = form.getAttribute(total === 1 ? "data-count-one" : "data-count-other");
+        if (!results.length) status.textContent = form.getAttribute("data-none").replace("#", query);
+        else status.textContent = count ? count.replace("#", total.toLocaleString(document.documentElement.lang)).replace("@", query) : "";
         status.hidden = !status.textContent;
         show(true);
         choose(-1);
@@ -150,9 +219,19 @@
       if (!inPage && !form.contains(event.relatedTarget)) show(false);
     });
     if (inPage) {
+      // The same query in the other languages' search, kept up to date as it is typed.
+      var others = document.querySelectorAll(".briefing-find__other a");
+      var follow = function () {
+        others.forEach(function (a) {
+          var url = new URL(a.getAttribute("href"), document.baseURI);
+          url.search = input.value.trim() ? "?q=" + encodeURIComponent(input.value.trim()) : "";
+          a.href = url.href;
+        });
+      };
+      input.addEventListener("input", follow);
       form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
       var asked = new URLSearchParams(window.location.search).get("q");
-      if (asked) { input.value = asked; run(); }
+      if (asked) { input.value = asked; follow(); run(); }
     }
   }
 })();

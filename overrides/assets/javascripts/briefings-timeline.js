@@ -21,14 +21,31 @@
       li.hidden = !visible;
       if (visible) shown += 1;
     });
-    // A year heading is hidden with its last visible event.
+    // A year heading is hidden with its last visible event, and so is its entry in the
+    // table of contents.
     document.querySelectorAll(".briefing-timeline").forEach(function (list) {
       var heading = list.previousElementSibling;
       var any = list.querySelector("li:not([hidden])") !== null;
       list.hidden = !any;
-      if (heading && /^H2$/.test(heading.tagName)) heading.hidden = !any;
+      if (heading && /^H2$/.test(heading.tagName)) {
+        heading.hidden = !any;
+        document.querySelectorAll(".md-nav--secondary a[href='#" + heading.id + "']").forEach(function (a) {
+          a.parentElement.hidden = !any;
+        });
+      }
+      // The briefings an event is from are said once for a run of events from the same
+      // ones: the first shown of a run says them, whichever a filter left.
+      var before = null;
+      list.querySelectorAll("li:not([hidden]) .briefing-event__from").forEach(function (from) {
+        var sources = from.innerHTML;
+        from.classList.toggle("briefing-event__from--same", sources === before);
+        before = sources;
+      });
     });
-    count.value = shown + " / " + events.length;
+    var total = events.length;
+    count.value = count.getAttribute(total === 1 ? "data-one" : "data-other")
+      .replace("#", shown.toLocaleString(document.documentElement.lang))
+      .replace("@", total.toLocaleString(document.documentElement.lang));
     empty.hidden = shown > 0;
   }
 
