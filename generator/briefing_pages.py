@@ -64,7 +64,6 @@ def briefing(lx: Localizer, loaded: LoadedBriefing) -> BriefingPage:
     return BriefingPage(
         path=path,
         lang=lx.lang,
-        template="briefing.md.j2",
         title=title,
         description=summary.text,
         slug=loaded.slug,

@@ -38,13 +38,18 @@ from generator.markup import trusted
 from generator.page_parts import ACTOR_TYPE_ORDER, feed_links, language_name
 from generator.pages import (
     AboutPage,
+    ActorsIndex,
+    BriefingsIndex,
     CorrectionLine,
     CorrectionsPage,
     CoverageRow,
     Event,
+    HomePage,
     Link,
-    ListPage,
     Page,
+    SearchPage,
+    StatusPage,
+    TopicsIndex,
 )
 from generator.paginate import paginate
 from generator.reading import kinds_in
@@ -53,11 +58,11 @@ if TYPE_CHECKING:
     from generator.localize import Localizer
 
 
-def briefings_index(lx: Localizer) -> list[ListPage]:
+def briefings_index(lx: Localizer) -> list[BriefingsIndex]:
     return [
         lx._index(
+            BriefingsIndex,
             path,
-            "briefings.md.j2",
             pager=pager,
             briefings=tuple(lx._summary(b, path) for b in chunk),
             kinds=kinds_in(b.briefing for b in chunk),
@@ -68,7 +73,7 @@ def briefings_index(lx: Localizer) -> list[ListPage]:
     ]
 
 
-def home(lx: Localizer) -> ListPage:
+def home(lx: Localizer) -> HomePage:
     """The front page: what is coming up, then the latest briefings, as many as the
     first page of the briefings' list, which continues on its numbered pages."""
     size = lx.page_sizes.briefings
@@ -81,8 +86,8 @@ def home(lx: Localizer) -> ListPage:
     more = len(lx._newest_first) > size
     latest = [lx._summary(b, HOME) for b in lx._newest_first[:size]]
     return lx._index(
+        HomePage,
         HOME,
-        "home.md.j2",
         lead=latest[0] if latest else None,
         briefings=tuple(latest[1:]),
         coming=coming_up(coming, lx.today),
@@ -92,7 +97,7 @@ def home(lx: Localizer) -> ListPage:
     )
 
 
-def actors_index(lx: Localizer) -> ListPage:
+def actors_index(lx: Localizer) -> ActorsIndex:
     path = ACTORS / "index.md"
     links = [
         (
@@ -108,16 +113,15 @@ def actors_index(lx: Localizer) -> ListPage:
             groups.append((kind, tuple(members)))
     counts = {link(path, actor_page(a)): len(lx._by_actor.get(a, [])) for a in lx.corpus.actors}
     return lx._index(
+        ActorsIndex,
         path,
-        "actors.md.j2",
-        actor_groups=tuple(groups),
         actor_counts=tuple(
             (kind, tuple((lk, counts[lk.href]) for lk in members)) for kind, members in groups
         ),
     )
 
 
-def tags_index(lx: Localizer) -> ListPage:
+def tags_index(lx: Localizer) -> TopicsIndex:
     path = TAGS / "index.md"
     tag_links = tuple(
         sorted(
@@ -131,20 +135,20 @@ def tags_index(lx: Localizer) -> ListPage:
             key=lambda item: (item[0].label.text.casefold(), item[0].href),
         )
     )
-    return lx._index(path, "tags.md.j2", tag_links=tag_links)
+    return lx._index(TopicsIndex, path, tag_links=tag_links)
 
 
-def search(lx: Localizer) -> ListPage:
+def search(lx: Localizer) -> SearchPage:
     """The search page, with the same search in each other language a click away."""
     others = tuple(
         (code, trusted(in_language(SEARCH, code)), language_name(code, lx.lang))
         for code in lx.order
         if code != lx.lang
     )
-    return lx._index(SEARCH, "search.md.j2", other_searches=others)
+    return lx._index(SearchPage, SEARCH, other_searches=others)
 
 
-def status(lx: Localizer) -> list[ListPage]:
+def status(lx: Localizer) -> list[StatusPage]:
     """What is left to translate into this language, for editors: the briefings with
     a text missing or out of date, newest first, and how many are complete."""
     by_slug = {b.slug: b for b in lx.corpus.briefings}
@@ -154,8 +158,8 @@ def status(lx: Localizer) -> list[ListPage]:
     complete = len(lx.corpus.briefings) - len(rows)
     return [
         lx._index(
+            StatusPage,
             path,
-            "status.md.j2",
             pager=pager,
             complete=(complete, len(lx.corpus.briefings)),
             coverage=tuple(
@@ -190,7 +194,6 @@ def corrections(lx: Localizer) -> list[CorrectionsPage]:
         CorrectionsPage(
             path=path,
             lang=lx.lang,
-            template="corrections.md.j2",
             title=None,  # interface text: the template's
             description="",
             pager=pager,
@@ -220,7 +223,6 @@ def about(lx: Localizer) -> AboutPage:
     return AboutPage(
         path=ABOUT,
         lang=lx.lang,
-        template="about.md.j2",
         title=None,
         description="",
         publisher=masthead.publisher,

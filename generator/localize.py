@@ -14,7 +14,7 @@ import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
-from typing import Any
+from typing import Any, TypeVar
 
 from generator import briefing_pages, list_pages, subject_pages, timeline_pages
 from generator.corpus import (
@@ -49,14 +49,17 @@ from generator.pages import (
     Event,
     ImageView,
     Link,
-    ListPage,
     LText,
     Page,
     PlaceholderPage,
     Summary,
+    TimelinePage,
 )
 from generator.related import actor_ids, appearances, related_briefings
 from generator.settings import Language, PageSizes, build_date
+
+# A kind of page that its template titles (an index, the front page, search).
+P = TypeVar("P", bound=Page)
 
 
 def placeholder(
@@ -65,7 +68,6 @@ def placeholder(
     return PlaceholderPage(
         path=path,
         lang=lang,
-        template="untranslated.md.j2",
         title=LText(original_title, original_lang, missing=True),
         description="",
         original_lang=original_lang,
@@ -86,7 +88,7 @@ class Memo:
     summaries: dict[tuple[str, int], tuple[LoadedBriefing, Summary]] = field(default_factory=dict)
     # A timeline page by what it lists (its entries, by id), with their briefings' slugs.
     timeline_pages: dict[
-        tuple[object, ...], tuple[tuple[TimelineEntry, ...], frozenset[str], ListPage]
+        tuple[object, ...], tuple[tuple[TimelineEntry, ...], frozenset[str], TimelinePage]
     ] = field(default_factory=dict)
 
     def forget(self, slugs: Iterable[str]) -> None:
@@ -187,11 +189,9 @@ class Localizer:
             *list_pages.newsroom(self),
         ]
 
-    def _index(self, path: PurePosixPath, template: str, **parts: Any) -> ListPage:
+    def _index(self, kind: type[P], path: PurePosixPath, **parts: Any) -> P:
         """An index page: its title comes from its template (interface text)."""
-        return ListPage(
-            path=path, lang=self.lang, template=template, title=None, description="", **parts
-        )
+        return kind(path=path, lang=self.lang, title=None, description="", **parts)
 
     # -- parts ---------------------------------------------------------------
 

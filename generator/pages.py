@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
+from typing import ClassVar
 
 from markupsafe import Markup
 
@@ -134,9 +135,9 @@ class Pager:
 class Page:
     """What every page has; ``template`` names its file under templates/."""
 
+    template: ClassVar[str]  # its file under templates/: one per kind of page
     path: PurePosixPath
     lang: str
-    template: str
     # Index pages have no title of their own: their template names them through
     # gettext, because interface text lives in the catalogs, not in Python.
     title: LText | None
@@ -151,6 +152,7 @@ class Page:
 
 @dataclass(frozen=True)
 class BriefingPage(Page):
+    template: ClassVar[str] = "briefing.md.j2"
     slug: str = ""
     summary: LText | None = None
     published: str = ""
@@ -199,7 +201,8 @@ class Source:
 
 
 @dataclass(frozen=True)
-class ActorPageContext(Page):
+class ActorPage(Page):
+    template: ClassVar[str] = "actor.md.j2"
     actor_id: str = ""
     type: ActorType = "other"
     about: LText | None = None
@@ -212,38 +215,6 @@ class ActorPageContext(Page):
 
 
 @dataclass(frozen=True)
-class ListPage(Page):
-    """Index pages: briefings, actors, tags, a tag, the timeline, search."""
-
-    briefings: tuple[Summary, ...] = ()
-    actor_groups: tuple[tuple[ActorType, tuple[Link, ...]], ...] = ()
-    tag_links: tuple[tuple[Link, int], ...] = ()  # (topic, briefings on it)
-    years: tuple[YearGroup, ...] = ()
-    coverage: tuple[CoverageRow, ...] = ()  # briefings with a text missing
-    complete: tuple[int, int] = (0, 0)  # (briefings fully translated, all briefings)
-    year: int | None = None  # a year's page of a long timeline
-    index_href: Markup | None = None  # a topic's or a year's way back to all of them
-    calendar: Markup | None = None  # the timeline's iCalendar feed
-    feeds: tuple[Markup, Markup] | None = None  # a topic's own RSS and JSON Feed
-    # (year, events, links to its pages) of a long timeline
-    year_links: tuple[tuple[int, int, tuple[Markup, ...]], ...] = ()
-    coming: tuple[Event, ...] = ()  # the front page's expected events, soonest first
-    more_href: Markup | None = None  # the front page's way to the briefings it leaves out
-    timeline_href: Markup | None = None
-    filters: tuple[tuple[str, LText], ...] = ()  # actors the timeline can be filtered by
-    tag_filters: tuple[tuple[str, LText], ...] = ()
-    kinds: tuple[Kind, ...] = ()  # the kinds the briefings list can be filtered by
-    lead: Summary | None = None  # the front page's first story, shown large
-    about: LText | None = None  # a topic's description (its same-named actor's)
-    actor_href: Markup | None = None  # a topic's same-named actor
-    # The actors index: each kind's actors with the number of briefings each is in.
-    actor_counts: tuple[tuple[ActorType, tuple[tuple[Link, int], ...]], ...] = ()
-    # The search page's links to the same search in each other language: (code, href,
-    # the language's name as this page's language says it)
-    other_searches: tuple[tuple[str, Markup, str], ...] = ()
-
-
-@dataclass(frozen=True)
 class CoverageRow:
     briefing: Link
     translated: int
@@ -252,10 +223,83 @@ class CoverageRow:
     outdated: tuple[str, ...] = ()
 
 
+# The listing pages, one context each: a template can read only what its page fills, so
+# StrictUndefined catches a field it reads that its page never has.
+
+
+@dataclass(frozen=True)
+class HomePage(Page):
+    template: ClassVar[str] = "home.md.j2"
+    lead: Summary | None = None  # the newest briefing, shown large
+    briefings: tuple[Summary, ...] = ()  # the next newest
+    coming: tuple[Event, ...] = ()  # expected events, soonest first
+    more_href: Markup | None = None  # the way to the briefings it leaves out
+    timeline_href: Markup | None = None
+    calendar: Markup | None = None  # the calendar feed
+
+
+@dataclass(frozen=True)
+class BriefingsIndex(Page):
+    template: ClassVar[str] = "briefings.md.j2"
+    briefings: tuple[Summary, ...] = ()
+    kinds: tuple[Kind, ...] = ()  # the kinds the list can be filtered by
+
+
+@dataclass(frozen=True)
+class ActorsIndex(Page):
+    template: ClassVar[str] = "actors.md.j2"
+    # Each kind's actors with the number of briefings each is in.
+    actor_counts: tuple[tuple[ActorType, tuple[tuple[Link, int], ...]], ...] = ()
+
+
+@dataclass(frozen=True)
+class TopicsIndex(Page):
+    template: ClassVar[str] = "tags.md.j2"
+    tag_links: tuple[tuple[Link, int], ...] = ()  # (topic, briefings on it)
+
+
+@dataclass(frozen=True)
+class TopicPage(Page):
+    template: ClassVar[str] = "tag.md.j2"
+    briefings: tuple[Summary, ...] = ()
+    index_href: Markup | None = None  # the way back to every topic
+    feeds: tuple[Markup, Markup] | None = None  # its own RSS and JSON Feed
+    about: LText | None = None  # its description (its same-named actor's)
+    actor_href: Markup | None = None  # its same-named actor
+
+
+@dataclass(frozen=True)
+class TimelinePage(Page):
+    template: ClassVar[str] = "timeline.md.j2"
+    years: tuple[YearGroup, ...] = ()
+    year: int | None = None  # a year's page of a long timeline
+    index_href: Markup | None = None  # a year's way back to all of them
+    calendar: Markup | None = None  # the calendar feed
+    # (year, events, links to its pages) of a long timeline
+    year_links: tuple[tuple[int, int, tuple[Markup, ...]], ...] = ()
+    filters: tuple[tuple[str, LText], ...] = ()  # actors the timeline can be filtered by
+    tag_filters: tuple[tuple[str, LText], ...] = ()  # and topics
+
+
+@dataclass(frozen=True)
+class SearchPage(Page):
+    template: ClassVar[str] = "search.md.j2"
+    # The same search in each other language: (code, href, its name in this language).
+    other_searches: tuple[tuple[str, Markup, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class StatusPage(Page):
+    template: ClassVar[str] = "status.md.j2"
+    coverage: tuple[CoverageRow, ...] = ()  # briefings with a text missing
+    complete: tuple[int, int] = (0, 0)  # (briefings fully translated, all briefings)
+
+
 @dataclass(frozen=True)
 class PlaceholderPage(Page):
     """A hand-written page that exists in another language but not in this one."""
 
+    template: ClassVar[str] = "untranslated.md.j2"
     original_lang: str = ""
     original_language_name: str = ""
     original_href: Markup = field(default_factory=Markup)
@@ -275,6 +319,7 @@ class CorrectionLine:
 class CorrectionsPage(Page):
     """Every correction of every briefing, newest first (a page of them)."""
 
+    template: ClassVar[str] = "corrections.md.j2"
     corrections: tuple[CorrectionLine, ...] = ()
     feeds: tuple[Markup, Markup] | None = None  # the corrections' RSS and JSON Feed
     policy_href: Markup = field(default_factory=Markup)  # the About page's policy
@@ -284,6 +329,7 @@ class CorrectionsPage(Page):
 class AboutPage(Page):
     """The readers' page: who publishes, the standards, corrections policy, contact."""
 
+    template: ClassVar[str] = "about.md.j2"
     publisher: str = ""
     desk: str = ""  # who signs a briefing without authors
     contact: str = ""  # as shown; "" when none is configured
@@ -291,3 +337,22 @@ class AboutPage(Page):
     corrections_href: Markup = field(default_factory=Markup)
     feeds: tuple[Markup, Markup] | None = None  # the site's RSS and JSON Feed
     contribute_href: Markup = field(default_factory=Markup)
+
+
+# Every kind of page, each with its own context and template: what the generator makes
+# (tests/test_units.py checks that every template has exactly one).
+PAGE_KINDS: tuple[type[Page], ...] = (
+    BriefingPage,
+    ActorPage,
+    HomePage,
+    BriefingsIndex,
+    ActorsIndex,
+    TopicsIndex,
+    TopicPage,
+    TimelinePage,
+    SearchPage,
+    StatusPage,
+    CorrectionsPage,
+    AboutPage,
+    PlaceholderPage,
+)

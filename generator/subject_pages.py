@@ -23,9 +23,9 @@ from generator.models import (
 )
 from generator.page_parts import event_key, feed_links
 from generator.pages import (
-    ActorPageContext,
+    ActorPage,
     Link,
-    ListPage,
+    TopicPage,
 )
 from generator.paginate import paginate
 from generator.reading import same_named_actor
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from generator.localize import Localizer
 
 
-def actor(lx: Localizer, actor_id: str) -> list[ActorPageContext]:
+def actor(lx: Localizer, actor_id: str) -> list[ActorPage]:
     """An actor's pages: who they are and, newest first, the briefings they are in."""
     actor: Actor = lx.corpus.actors[actor_id]
     involved = lx._by_actor.get(actor_id, [])
@@ -55,10 +55,9 @@ def actor(lx: Localizer, actor_id: str) -> list[ActorPageContext]:
             briefings.append((lx._summary(loaded, path), lx.text(role) if role else None))
             events += [(e, loaded) for e in loaded.briefing.timeline if actor_id in e.actors]
         pages.append(
-            ActorPageContext(
+            ActorPage(
                 path=path,
                 lang=lx.lang,
-                template="actor.md.j2",
                 title=name,
                 description=about.text if about else name.text,
                 pager=pager,
@@ -81,13 +80,12 @@ def actor(lx: Localizer, actor_id: str) -> list[ActorPageContext]:
     return pages
 
 
-def tag(lx: Localizer, tag_id: str) -> list[ListPage]:
+def tag(lx: Localizer, tag_id: str) -> list[TopicPage]:
     name = lx.text(lx.corpus.tags[tag_id])
     return [
-        ListPage(
+        TopicPage(
             path=path,
             lang=lx.lang,
-            template="tag.md.j2",
             title=name,
             description=name.text,
             pager=pager,

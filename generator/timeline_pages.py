@@ -23,8 +23,8 @@ from generator.models import (
 )
 from generator.page_parts import by_label, event_key
 from generator.pages import (
-    ListPage,
     Pager,
+    TimelinePage,
     YearGroup,
 )
 from generator.paginate import paginate
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from generator.localize import Localizer
 
 
-def timelines(lx: Localizer) -> list[ListPage]:
+def timelines(lx: Localizer) -> list[TimelinePage]:
     """The merged timeline: one page while it is short, else pages per year.
 
     Every event of every briefing on one page grows with the archive (10,000
@@ -49,7 +49,7 @@ def timelines(lx: Localizer) -> list[ListPage]:
     if len(entries) <= limit:
         return [_timeline_page(lx, TIMELINE, sorted(by_year.items(), reverse=True))]
     used: set[tuple[object, ...]] = set()
-    pages: list[ListPage] = []
+    pages: list[TimelinePage] = []
     year_links = []
     for year in sorted(by_year, reverse=True):
         newest_first = sorted(
@@ -62,8 +62,8 @@ def timelines(lx: Localizer) -> list[ListPage]:
     for stale in lx._memo.timeline_pages.keys() - used:
         del lx._memo.timeline_pages[stale]
     index = lx._index(
+        TimelinePage,
         TIMELINE,
-        "timeline.md.j2",
         year_links=tuple(year_links),
         calendar=link(TIMELINE, FEED_ICS),
     )
@@ -77,7 +77,7 @@ def _year_page(
     chunk: Sequence[tuple[TimelineEntry, LoadedBriefing]],
     pager: Pager | None,
     used: set[tuple[object, ...]],
-) -> ListPage:
+) -> TimelinePage:
     """A page of a year's events, made again only when the entries it lists change
     (an edit changes a year or two of a long timeline)."""
     entries = tuple(entry for entry, _ in chunk)
@@ -97,7 +97,7 @@ def _timeline_page(
     groups: Sequence[tuple[int, Sequence[tuple[TimelineEntry, LoadedBriefing]]]],
     year: int | None = None,
     pager: Pager | None = None,
-) -> ListPage:
+) -> TimelinePage:
     years = tuple(
         YearGroup(
             group_year,
@@ -107,8 +107,8 @@ def _timeline_page(
     )
     events = [e for group in years for e in group.events]
     return lx._index(
+        TimelinePage,
         path,
-        "timeline.md.j2",
         years=years,
         year=year,
         pager=pager,

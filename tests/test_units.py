@@ -27,6 +27,7 @@ from generator.dates import FullDate, PartialDate, Precision
 from generator.i18n import translators
 from generator.layout import page_url, pages_at
 from generator.markup import escape_inline, escape_paragraphs, front_matter
+from generator.pages import PAGE_KINDS
 from generator.parallel import can_fork, map_parts
 from generator.pipeline import Caches
 from generator.preview import Edit, edited_content
@@ -478,3 +479,10 @@ def test_a_save_is_a_content_edit_only_inside_briefing_folders_and_registries(
     assert edit(briefings / "b" / "images" / "x.png") is None
     assert edit(tmp_path / "templates" / "briefing.md.j2") is None
     assert edit() is None
+
+
+def test_every_page_template_has_exactly_one_kind_of_page() -> None:
+    templates = Path(__file__).parents[1] / "templates"
+    pages = {p.name for p in templates.glob("*.md.j2") if not p.name.startswith("_")}
+    kinds = [kind.template for kind in PAGE_KINDS]
+    assert sorted(kinds) == sorted(pages)  # each template once, none without a kind
