@@ -13,6 +13,8 @@ from bench.project import make_project
 from generator.corpus import Corpus
 from generator.depends import LISTS, Reads, Unit, changed, edited, stale, units
 from generator.load import LoadCache, load_corpus
+from generator.localize import Localizer
+from generator.pages import PAGE_KINDS, PlaceholderPage
 from generator.related import actor_ids, related_briefings
 from generator.settings import Settings
 
@@ -116,3 +118,11 @@ def test_every_unit_kind_is_made_by_a_build(project: Path) -> None:
         "topic",
         "lists",
     }
+
+
+def test_the_rebuild_corpus_makes_every_kind_of_page_but_the_placeholder(project: Path) -> None:
+    # tests/test_units.py's rebuild-equals-fresh test edits a corpus made the same way:
+    # each kind of page it can make is then compared with a fresh build.
+    corpus = load(project, LoadCache())
+    made = {type(page) for page in Localizer(corpus, Settings(root=project).language("en")).pages()}
+    assert set(PAGE_KINDS) - made == {PlaceholderPage}
