@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import shutil
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
@@ -544,6 +545,22 @@ def test_a_share_card_is_drawn_again_only_when_what_it_shows_changes(tmp_path: P
                 "Briefings",
             ).key
         )
+
+
+def test_cards_restored_alone_into_a_fresh_clone_are_reused_as_the_pages_workflow_does(
+    tmp_path: Path,
+) -> None:
+    # The Pages workflow restores only build/*/docs/cards from the Actions cache.
+    first = copy_project(tmp_path / "first")
+    generate(Settings(root=first))
+    fresh = copy_project(tmp_path / "fresh")
+    for lang in ("id", "en"):
+        cards_dir = Path(lang, "docs", "cards")
+        shutil.copytree(first / "build" / cards_dir, fresh / "build" / cards_dir)
+    card = fresh / "build" / "en" / "docs" / "cards" / f"{SEED_SLUG}.png"
+    card.write_bytes(card.read_bytes() + b"kept")
+    generate(Settings(root=fresh))
+    assert card.read_bytes().endswith(b"kept")  # checked by its stamp, not drawn again
 
 
 def test_the_front_page_lists_the_latest_briefings_and_what_is_coming_up(
