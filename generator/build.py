@@ -126,7 +126,8 @@ def _zensical(tree: Path, target: Path, *, strict: bool) -> subprocess.Completed
     points it at ``.site`` there, moved into place afterwards.
     """
     config = tree / ".zensical.yml"
-    config.write_text("INHERIT: mkdocs.yml\nsite_dir: .site\n", encoding="utf-8")
+    # Zensical runs no MkDocs plugin: finished HTML is read as the comments mark it.
+    config.write_text("INHERIT: mkdocs.yml\nsite_dir: .site\nplugins: []\n", encoding="utf-8")
     shutil.rmtree(tree / ".site", ignore_errors=True)
     command = [sys.executable, "-m", "zensical", "build", "-f", str(config)]
     completed = subprocess.run(

@@ -15,6 +15,7 @@ from pathlib import PurePosixPath
 import yaml
 from babel.core import Locale, get_global
 
+from generator.finished_html import NAME as FINISHED_HTML
 from generator.layout import (
     ABOUT,
     ACTORS,
@@ -125,9 +126,9 @@ def language_config(
         },
         "nav": nav,
         "not_in_nav": "\n".join(NOT_IN_NAV),
-        # The briefings plugin orchestrates the root build; a language build
-        # needs no plugin (search is Pagefind, run over the whole site after).
-        "plugins": [],
+        # The briefings plugin orchestrates the root build; a language build only keeps
+        # finished HTML from Python-Markdown's parser (search is Pagefind, run after).
+        "plugins": [FINISHED_HTML],
     }
     if settings.site_url:
         config["site_url"] = settings.language_site_url(lang)
