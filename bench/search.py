@@ -19,6 +19,7 @@ import urllib.parse
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 # Installed with the dev tools, as `make bench` does.
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
@@ -130,6 +131,17 @@ def _search_url(base: str, lang: str, query: str) -> str:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def __init__(self, *args: Any, under: str = "/", **kwargs: Any) -> None:
+        # Where the site is served: a project site on GitHub Pages is in a folder.
+        self.under = under
+        super().__init__(*args, **kwargs)  # which handles the request
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(self.under):
+            # Outside the site: a path under a file, which no request can find.
+            return str(Path(self.directory) / "404.html" / "outside")
+        return super().translate_path("/" + path[len(self.under) :])
+
     def log_message(self, format: str, *args: object) -> None:
         pass
 
@@ -154,9 +166,11 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve_folder(site: Path) -> Iterator[str]:
-    """A local HTTP server for a built site, quiet, on a free port: yields its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
+def serve_folder(site: Path, under: str = "/") -> Iterator[str]:
+    """A local HTTP server for a built site, quiet, on a free port: yields its base URL.
+    ``under``: the folder of the server the site is served in (``/briefings/``), which
+    the base URL does not include."""
+    handler = functools.partial(_QuietHandler, directory=str(site), under=under)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

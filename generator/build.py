@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from generator.layout import TOP_FILES
+from generator.layout import NOT_FOUND, TOP_FILES
 from generator.pipeline import GenerateResult, generate
 from generator.settings import Settings
 
@@ -60,11 +60,14 @@ def staging_for(site_dir: Path) -> Path:
 
 
 def finish_site(settings: Settings, site_dir: Path) -> None:
-    """The top folder's files: its page (which sends a reader to a language), its 404
-    page in every language, sitemap index, robots.txt, and the favicon browsers ask
-    the top folder for."""
+    """The top folder's files: its page (which sends a reader to a language), sitemap
+    index, robots.txt, the favicon browsers ask the top folder for, and its 404 page:
+    the default language's, whose script shows another language's for its addresses."""
     for name in TOP_FILES:
         shutil.copyfile(settings.out_dir / name, site_dir / name)
+    not_found = site_dir / settings.default_language / NOT_FOUND
+    if not_found.is_file():
+        shutil.copyfile(not_found, site_dir / NOT_FOUND)
     favicon = settings.overrides_dir / "favicon.ico"
     if favicon.is_file():
         shutil.copyfile(favicon, site_dir / "favicon.ico")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import PurePosixPath
+from urllib.parse import urlsplit
 
 import yaml
 from babel.core import Locale, get_global
@@ -32,6 +33,7 @@ from generator.layout import (
     TAGS,
     TIMELINE,
     TIMELINES,
+    language_url,
     page_url,
 )
 from generator.settings import Settings
@@ -71,8 +73,10 @@ def language_config(
     lang: str,
     handwritten: Sequence[PurePosixPath],
     gettext: Callable[[str], str] = str,
+    not_found: str = "",
 ) -> bytes:
-    """``gettext``: the language's catalog, for the words the theme shows (its footer)."""
+    """``gettext``: the language's catalog, for the words the theme shows (its footer);
+    ``not_found``: what its 404 page says (templates/not_found.html.j2, as HTML)."""
     pages = sorted(p for p in handwritten if p.suffix == ".md")
     others = [p for p in pages if p.parent == PurePosixPath(".")]
     nav = [str(p) for p in (HOME, *GENERATED_NAV, *others, ABOUT)]
@@ -90,7 +94,8 @@ def language_config(
             "alternate": [
                 {
                     "name": settings.language_name(code),
-                    "link": f"/{code}/",
+                    # From the site's root: the 404 page, served at any depth, links by it.
+                    "link": urlsplit(language_url(settings.site_url, code)).path,
                     "lang": code,
                     "url": settings.language(code).url,
                 }
@@ -122,6 +127,8 @@ def language_config(
                 "search_none": gettext(NO_MATCH),
                 # Pages under it stay out of the search index (overrides/main.html).
                 "unlisted": f"{CONTRIBUTE}/",
+                # The 404 page's title and words (overrides/404.html).
+                "not_found": {"title": gettext("Page not found"), "html": not_found},
             },
         },
         "nav": nav,

@@ -44,10 +44,12 @@ DATA = PurePosixPath("data")
 BRIEFINGS_DATA = DATA / "briefings.json"
 # Files of the site's top folder, beside the languages' folders.
 TOP_PAGE = PurePosixPath("index.html")  # sends a reader to a language
-NOT_FOUND = PurePosixPath("404.html")  # GitHub Pages serves it for every missing path
+# GitHub Pages serves it for every missing path: the default language's own 404 page
+# (each language's build makes one, with the site's header and search).
+NOT_FOUND = PurePosixPath("404.html")
 SITEMAP_INDEX = PurePosixPath("sitemap.xml")
 ROBOTS = PurePosixPath("robots.txt")
-TOP_FILES = (TOP_PAGE, NOT_FOUND, SITEMAP_INDEX, ROBOTS)
+TOP_FILES = (TOP_PAGE, SITEMAP_INDEX, ROBOTS)  # generated; the 404 page is copied
 # Each folder's list page is <folder>/index.md (briefings, actors, topics), so no
 # briefing slug, actor id or topic id may be "index": its page would replace the list.
 RESERVED_IDS = frozenset({"index"})

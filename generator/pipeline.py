@@ -21,7 +21,6 @@ from generator.errors import ContentError, Problem, display_path
 from generator.export import FEED_WORDS, Contribution, FeedCache, data_files, forget, root_files
 from generator.language_config import language_config
 from generator.layout import (
-    NOT_FOUND,
     TOP_PAGE,
     briefing_image,
     docs_tree,
@@ -223,7 +222,6 @@ def _generate(settings: Settings, out_dir: Path | None, cache: Caches | None) ->
     # longer generated.
     files = {path: data for part in made for path, data in part.files.items()}
     files[TOP_PAGE] = renderer.render_root(settings).encode()
-    files[NOT_FOUND] = renderer.render_not_found(settings).encode()
     languages = [settings.language(lang) for lang in settings.languages]
     files.update(root_files(languages, settings.site_url))
     report = write_tree(out, files, jobs, caches.written if caches.written_to == out else None)
@@ -330,7 +328,10 @@ def _pages(
         page = placeholder(rel, lang, other, _page_title(source))
         files[tree / rel] = renderer.render(page, settings.languages).text.encode()
     gettext = renderer.translators[lang].gettext
-    files[PurePosixPath(lang, "mkdocs.yml")] = language_config(settings, lang, list(own), gettext)
+    not_found = renderer.render_not_found(settings, lang)
+    files[PurePosixPath(lang, "mkdocs.yml")] = language_config(
+        settings, lang, list(own), gettext, not_found
+    )
     rendered_here = renderer.cache.rendered - rendered_before
     return TreePart(files, tuple(problems), pages, rendered_here)
 

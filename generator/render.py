@@ -20,6 +20,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from generator.i18n import Translator, translators
+from generator.layout import language_url
 from generator.markup import (
     escape_attribute,
     escape_inline,
@@ -259,19 +260,22 @@ class Renderer:
             module = self._modules[key] = self.env.get_template(name).make_module(i18n)
         return module
 
-    def render_not_found(self, settings: Settings) -> str:
-        """The site's 404 page: each language's words, search box and home page."""
-        # From the site's root, which a project site on GitHub Pages has in a folder.
-        root = (urlsplit(settings.site_url).path if settings.site_url else "") or "/"
-        sections, titles = [], []
-        for code in settings.languages:
-            translator = self.translators[code]
-            gettext = {"_": translator.gettext, "gettext": translator.gettext}
-            section = self.env.get_template("_not_found_section.html.j2")
-            sections.append(trusted(section.render(lang=code, root=root, **gettext)))
-            titles.append(translator.gettext("Page not found"))
+    def render_not_found(self, settings: Settings, lang: str) -> str:
+        """What the 404 page of ``lang`` says under the site's header: its words, a way
+        home and the other languages' home pages, by paths from the site's root."""
+        # A 404 page is served at the missing address, at any depth: no relative link.
+        roots = {
+            code: urlsplit(language_url(settings.site_url, code)).path
+            for code in settings.languages
+        }
+        others = [(code, settings.language_name(code)) for code in settings.languages]
+        translator = self.translators[lang]
         return self.env.get_template("not_found.html.j2").render(
-            default_language=settings.default_language, root=root, sections=sections, titles=titles
+            lang=lang,
+            roots=roots,
+            others=[(code, name) for code, name in others if code != lang],
+            _=translator.gettext,
+            gettext=translator.gettext,
         )
 
     def render_root(self, settings: Settings) -> str:

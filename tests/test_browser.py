@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import build, copy_project
 from playwright import sync_api  # a pinned dev dependency, like the rest of the suite's
 from playwright.sync_api import expect
 
@@ -503,21 +504,69 @@ def test_without_javascript_the_top_address_offers_each_language(
         context.close()
 
 
-def test_a_missing_address_offers_search_and_both_home_pages(browser: object, served: str) -> None:
-    page = browser.new_page()  # type: ignore[attr-defined]
+def test_without_javascript_a_missing_address_shows_the_default_languages_page(
+    browser: object, served: str
+) -> None:
+    context = browser.new_context(java_script_enabled=False)  # type: ignore[attr-defined]
     try:
+        page = context.new_page()
         response = page.goto(f"{served}/en/no/such/briefing/")
         assert response is not None and response.status == 404
-        expect(page.locator("section[lang=id] h1")).to_have_text("Halaman tidak ditemukan")
-        expect(page.locator("section[lang=en] h1")).to_have_text("Page not found")
-        expect(page.locator("section[lang=id] a")).to_have_attribute("href", "/id/")
-        page.locator("section[lang=en] input[name=q]").fill("liaison")
-        page.locator("section[lang=en] button").click()
-        page.wait_for_url(f"{served}/en/search/?q=liaison")
+        expect(page.locator("html")).to_have_attribute("lang", "id")
+        expect(page.locator("article h1")).to_have_text("Halaman tidak ditemukan")
+        expect(page.locator("article a[hreflang=en]")).to_have_attribute("href", "/en/")
+        expect(page.locator("article a[hreflang=en]")).to_have_text("English")
+        # The header's search box opens the search page, which says that it needs JavaScript.
+        page.locator("header input[name=q]").fill("liaison")
+        page.locator("header input[name=q]").press("Enter")
+        expect(page).to_have_url(f"{served}/id/search/?q=liaison")
         icon = page.request.get(f"{served}/favicon.ico")
         assert icon.ok and icon.body()[:4] == b"\x00\x00\x01\x00"  # an ICO file
     finally:
-        page.close()
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def in_a_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The shipped site built for, and served in, a folder of its server (a project site
+    on GitHub Pages): its base URL, the folder included."""
+    project = copy_project(tmp_path_factory.mktemp("folder") / "project")
+    site = build(project, env={"SITE_URL": "https://example.org/briefings/"})
+    with serve_folder(site, under="/briefings/") as base:
+        yield f"{base}/briefings"
+
+
+@pytest.mark.parametrize(
+    ("path", "lang", "heading"),
+    [
+        ("en/no/such/page/", "en", "Page not found"),
+        ("id/tidak/ada/sama/sekali/", "id", "Halaman tidak ditemukan"),
+        ("nothing", "id", "Halaman tidak ditemukan"),
+    ],
+)
+def test_a_missing_address_in_a_folder_site_finds_the_theme_and_links_inside_it(
+    browser: object, in_a_folder: str, path: str, lang: str, heading: str
+) -> None:
+    errors: list[str] = []
+    page = open_page(browser, f"{in_a_folder}/{path}", errors, size=(390, 844))
+    try:
+        expect(page.locator("article h1")).to_have_text(heading)  # type: ignore[attr-defined]
+        expect(page.locator("html")).to_have_attribute("lang", lang)  # type: ignore[attr-defined]
+        # The theme's stylesheet is found from any depth: the header is the theme's bar.
+        header = page.locator("header.md-header")  # type: ignore[attr-defined]
+        expect(header).to_have_css("position", "sticky")
+        form = page.locator("header form.briefing-find")  # type: ignore[attr-defined]
+        expect(form).to_have_attribute("action", f"/briefings/{lang}/search/")
+        home = page.locator("article a", has_text=WORDS_HOME[lang])  # type: ignore[attr-defined]
+        expect(home).to_have_attribute("href", f"/briefings/{lang}/")
+    finally:
+        page.close()  # type: ignore[attr-defined]
+    url = f"{in_a_folder}/{path}"
+    missing = "Failed to load resource: the server responded with a status of 404 (Not Found)"
+    assert errors == [f"{url}: 404 {url}", f"{url}: {missing}"]  # only the address asked for
+
+
+WORDS_HOME = {"id": "Halaman utama", "en": "Home page"}
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])

@@ -27,6 +27,8 @@ WORDS = {
         "corrections": "Koreksi",
         "other": "English",
         "not_found": "Halaman tidak ditemukan",
+        "search_box": "Cari",
+        "home": "Halaman utama",
         "photo": "Foto: Ilustrasi Warta Selat",
         "asean_count": "4 briefing",
         "actor_link": "ASEAN sebagai aktor",
@@ -39,6 +41,8 @@ WORDS = {
         "corrections": "Corrections",
         "other": "Bahasa Indonesia",
         "not_found": "Page not found",
+        "search_box": "Search",
+        "home": "Home page",
         "photo": "Photo: Ilustrasi Warta Selat",
         "asean_count": "4 briefings",
         "actor_link": "ASEAN as an actor",
@@ -197,16 +201,42 @@ def test_a_topic_page_opens_with_its_description_and_links_its_same_named_actor(
     expect(page).to_have_url(re.compile(f"/{lang}/actors/asean/$"))
 
 
+MISSING = {"id": "/id/tidak/ada/", "en": "/en/no/such/page/"}
+
+
 @every_view
-def test_a_missing_address_answers_in_the_language_it_asked_for(
-    open_at: object, lang: str, view: str
+def test_a_missing_address_answers_in_its_language_under_the_sites_header(
+    browser: Browser, served: str, lang: str, view: str
 ) -> None:
-    page = open_at(f"/{lang}/no/such/briefing/", view)  # type: ignore[operator]
-    first = page.locator("main > section").first
-    expect(first).to_have_attribute("lang", lang)
-    expect(first.locator("h1")).to_have_text(WORDS[lang]["not_found"])
-    expect(page.locator("html")).to_have_attribute("lang", lang)
-    expect(page).to_have_title(WORDS[lang]["not_found"])
+    width, height = VIEWPORTS[view]
+    page = browser.new_page(viewport={"width": width, "height": height})
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    try:
+        response = page.goto(f"{served}{MISSING[lang]}")
+        assert response is not None and response.status == 404
+        expect(page.locator("html")).to_have_attribute("lang", lang)
+        expect(page.locator("article h1")).to_have_text(WORDS[lang]["not_found"])
+        expect(page).to_have_title(f"{WORDS[lang]['not_found']} - Briefings")
+        expect(page).to_have_url(f"{served}{MISSING[lang]}")  # the address asked for
+        expect(page.locator(".md-header__topic").first).to_have_text("Briefings")
+        expect(page.locator(".md-header__topic").first).to_be_visible()
+        box = page.locator("header form.briefing-find input[name=q]")
+        expect(box).to_be_visible()
+        expect(box).to_have_attribute("placeholder", WORDS[lang]["search_box"])
+        # The header's search works from here: its bundle is found from any depth.
+        box.fill("ASEAN")
+        expect(page.locator(".briefing-find__results a").first).to_be_visible()
+        expect(page.locator(".briefing-find__results a").first).to_have_attribute(
+            "href", re.compile(f"^/{lang}/")
+        )
+        home = page.locator("article a", has_text=WORDS[lang]["home"])
+        expect(home).to_have_attribute("href", f"/{lang}/")
+        other = page.locator("article a", has_text=WORDS[lang]["other"])
+        expect(other).to_have_attribute("href", "/en/" if lang == "id" else "/id/")
+    finally:
+        page.close()
+    assert errors == []
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])

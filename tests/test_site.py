@@ -58,9 +58,24 @@ def test_root_offers_every_language_and_names_the_default(shipped_site: Path) ->
     assert Elements(html).find("a", hreflang="en", href="en/")
     assert Elements(html).find("link", rel="alternate", hreflang="x-default", href="id/")
     assert "http-equiv" not in html  # no refresh that would ignore the reader's language
-    not_found = (shipped_site / "404.html").read_text(encoding="utf-8")
-    assert 'action="/en/search/"' in not_found and 'action="/id/search/"' in not_found
     assert (shipped_site / "favicon.ico").read_bytes()[:4] == b"\x00\x00\x01\x00"
+
+
+def test_the_top_404_page_is_the_default_languages_and_links_from_the_sites_root(
+    shipped_site: Path,
+) -> None:
+    # GitHub Pages serves it at any depth: no link of it may be relative.
+    not_found = (shipped_site / "404.html").read_bytes()
+    assert not_found == (shipped_site / "id" / "404.html").read_bytes()
+    for lang, heading in (("id", "Halaman tidak ditemukan"), ("en", "Page not found")):
+        html = (shipped_site / lang / "404.html").read_text(encoding="utf-8")
+        page = Elements(html)
+        assert page.find("form", action=f"/{lang}/search/", role="search")
+        assert f"<h1>{heading}</h1>" in html
+        assert '<meta name="robots" content="noindex">' in html
+        links = re.findall(r'(?:href|src|action)="([^"#]+)"', html)
+        relative = [url for url in links if not url.startswith(("/", "https:", "data:"))]
+        assert links and relative == []
 
 
 @pytest.mark.parametrize(
