@@ -90,7 +90,7 @@ def briefing(lx: Localizer, loaded: LoadedBriefing) -> BriefingPage:
             )
             for s in b.sources
         ),
-        tags=tuple(Link(lx.text(lx.corpus.tags[t]), link(path, tag_page(t))) for t in b.tags),
+        tags=tuple(Link(lx.text(lx.corpus.tags[t].name), link(path, tag_page(t))) for t in b.tags),
         related=tuple(_related_line(lx, path, other) for other in lx._related[loaded.slug]),
         timeline_data=trusted(f"{'../' * url_depth(path)}{timeline_data(loaded.slug)}"),
         missing_translations=bool(untranslated(loaded, lx.lang)),

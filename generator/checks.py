@@ -12,7 +12,7 @@ from pydantic import BaseModel
 from generator.corpus import LoadedBriefing
 from generator.dates import PartialDate, Precision
 from generator.errors import Severity
-from generator.models import Actor, Briefing, Text, TimelineEntry
+from generator.models import Actor, Briefing, Tag, TimelineEntry
 from generator.report import Report
 from generator.strict_yaml import Loc, YamlDocument
 from generator.wording import suggest
@@ -78,7 +78,7 @@ def check_text_languages(
 def check_references(
     briefing: Briefing,
     actors: Mapping[str, Actor],
-    tags: Mapping[str, Text],
+    tags: Mapping[str, Tag],
     path: Path,
     doc: YamlDocument,
     report: Report,

@@ -11,7 +11,7 @@ from pathlib import Path
 from generator.article import ArticleBody
 from generator.errors import Problem
 from generator.images import CleanImage
-from generator.models import Actor, Briefing, Correction, Text, TimelineEntry
+from generator.models import Actor, Briefing, Correction, Tag, TimelineEntry
 from generator.strict_yaml import Loc, YamlDocument
 from generator.translations import Stale
 
@@ -36,7 +36,7 @@ class LoadedBriefing:
 @dataclass(frozen=True)
 class Corpus:
     actors: Mapping[str, Actor]
-    tags: Mapping[str, Text]
+    tags: Mapping[str, Tag]  # by id
     briefings: tuple[LoadedBriefing, ...]  # by slug
     warnings: tuple[Problem, ...]
     # The registries as read ("actors.yaml" -> document), for messages about their entries.

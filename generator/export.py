@@ -135,7 +135,7 @@ def followed_feeds(
             name, (rss_path, json_path) = corpus.actors[unit.key].name, actor_feeds(unit.key)
             home = language.absolute(actor_url(unit.key))
         else:
-            name, (rss_path, json_path) = corpus.tags[unit.key], tag_feeds(unit.key)
+            name, (rss_path, json_path) = corpus.tags[unit.key].name, tag_feeds(unit.key)
             home = language.absolute(page_url(tag_page(unit.key)))
         if unit not in cache:
             title = f"{site_name}: {language.text(name)}"
@@ -299,7 +299,7 @@ def _briefing(
         "updated": b.updated.iso() if b.updated else None,
         "authors": list(b.authors),
         "corrections": [{"date": c.date.iso(), "text": text(c.text)} for c in b.corrections],
-        "tags": [{"id": t, "name": text(corpus.tags.get(t))} for t in b.tags],
+        "tags": [{"id": t, "name": text(corpus.tags[t].name)} for t in b.tags],
         "key_points": [text(k) for k in b.key_points],
         "actors": [
             {

@@ -127,7 +127,7 @@ def tags_index(lx: Localizer) -> TopicsIndex:
         sorted(
             (
                 (
-                    Link(lx.text(lx.corpus.tags[t]), link(path, tag_page(t))),
+                    Link(lx.text(lx.corpus.tags[t].name), link(path, tag_page(t))),
                     len(lx._by_tag.get(t, [])),
                 )
                 for t in lx.corpus.tags

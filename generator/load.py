@@ -8,7 +8,7 @@ here with a :class:`~generator.errors.ContentError` listing every problem.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
@@ -38,10 +38,11 @@ from generator.layout import ACTORS, RESERVED_IDS, TAGS
 from generator.models import (
     Actor,
     Briefing,
-    LineText,
-    Text,
+    Tag,
     id_problem,
+    named_only,
     shorten,
+    tag_entry,
 )
 from generator.parallel import map_parts, split
 from generator.report import Report, set_aside
@@ -52,7 +53,6 @@ from generator.wording import message, validate
 
 M = TypeVar("M", bound=BaseModel)
 E = TypeVar("E")
-TagName = LineText  # a registry entry of tags.yaml
 
 MAX_BRIEFINGS = 20_000
 MAX_ARTICLE_BYTES = 2_000_000
@@ -100,14 +100,12 @@ def load_corpus(
 REGISTRIES = ("actors.yaml", "tags.yaml")  # in the content folder
 
 
-def _load_registries(
-    settings: Settings, report: Report
-) -> tuple[dict[str, Actor], dict[str, TagName]]:
+def _load_registries(settings: Settings, report: Report) -> tuple[dict[str, Actor], dict[str, Tag]]:
     actors = settings.content_dir / REGISTRIES[0]
     tags = settings.content_dir / REGISTRIES[1]
     return (
-        _load_registry(actors, TypeAdapter(Actor), f"{ACTORS}/index.md", report),
-        _load_registry(tags, TypeAdapter(TagName), f"{TAGS}/index.md", report),
+        _load_registry(actors, TypeAdapter(Actor).validate_python, f"{ACTORS}/index.md", report),
+        _load_registry(tags, tag_entry, f"{TAGS}/index.md", report),
     )
 
 
@@ -145,7 +143,7 @@ def reload_briefing(settings: Settings, corpus: Corpus, folder: Path) -> LoadedB
 
 
 def _load_registry(
-    path: Path, entry: TypeAdapter[E], list_page: str, report: Report
+    path: Path, entry: Callable[[object], E], list_page: str, report: Report
 ) -> dict[str, E]:
     """A registry (id -> entry), validated entry by entry; ``list_page`` lists them all.
 
@@ -172,13 +170,16 @@ def _load_registry(
             failed = True
             continue
         try:
-            entries[key] = entry.validate_python(value)
+            entries[key] = entry(value)
         except ValidationError as exc:
             failed = True
             for error in exc.errors(include_url=False):
                 report.at(path, doc, (key, *error["loc"]), message(error))
-    for loc, text in texts_of(entries):
-        check_text_languages(loc, text, path, doc, report)
+    for key, value in entries.items():
+        # A tag written as its name alone has no "name" key: its languages are the entry's.
+        alone = isinstance(value, Tag) and named_only(doc.data.get(key))
+        for loc, text in texts_of(value, (key,)):
+            check_text_languages((key, *loc[2:]) if alone else loc, text, path, doc, report)
     if failed:
         report.known_ids[path.name] = set(doc.data)
     return entries
@@ -304,7 +305,7 @@ def _load_briefing(
     folder: Path,
     read: Mapping[Path, _Read],
     actors: Mapping[str, Actor],
-    tags: Mapping[str, Text],
+    tags: Mapping[str, Tag],
     report: Report,
     cache: LoadCache,
 ) -> LoadedBriefing | None:

@@ -214,7 +214,8 @@ class Localizer:
             date_text=self.date(b.published),
             href=link(from_page, briefing_page(loaded.slug)),
             topics=tuple(
-                Link(self.text(self.corpus.tags[t]), link(from_page, tag_page(t))) for t in b.tags
+                Link(self.text(self.corpus.tags[t].name), link(from_page, tag_page(t)))
+                for t in b.tags
             ),
             image=str(briefing_image(loaded.slug, own_image)) if own_image else None,
             kind=b.kind,

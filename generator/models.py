@@ -20,6 +20,7 @@ from pydantic import (
     ConfigDict,
     Field,
     RootModel,
+    TypeAdapter,
     ValidationInfo,
     field_validator,
     model_validator,
@@ -348,16 +349,55 @@ class ActorRegistry(RootModel[dict[Identifier, Actor]]):
     model_config = ConfigDict(frozen=True, strict=True)
 
 
-class TagRegistry(RootModel[dict[Identifier, LineText]]):
-    """content/tags.yaml: tag id to its name in each language."""
+class Tag(Model):
+    """One entry of content/tags.yaml: a topic's name, and what the topic is about, shown
+    under the title of its page. Written either way: ``{id: ..., en: ...}`` (the name
+    alone) or ``{name: {id: ..., en: ...}, description: {id: ..., en: ...}}``."""
+
+    name: LineText
+    description: Text | None = None
+
+
+# Its JSON Schema; the loader reads each entry with `tag_entry`, which tells the forms apart.
+class TagRegistry(RootModel[dict[Identifier, LineText | Tag]]):
+    """content/tags.yaml: each topic by id, with its name in each language ({id: ...,
+    en: ...}), or its name and description ({name: ..., description: ...})."""
 
     model_config = ConfigDict(frozen=True, strict=True)
+
+
+_TAG = TypeAdapter(Tag)
+_TAG_NAME: TypeAdapter[dict[str, str]] = TypeAdapter(LineText)
+
+
+def named_only(value: object) -> bool:
+    """Whether a tags.yaml entry is written as its name alone: a mapping with a ``name``
+    key is the long form (no language code is ``name``)."""
+    return not (isinstance(value, dict) and "name" in value)
+
+
+def tag_entry(value: object) -> Tag:
+    """A tags.yaml entry in either form, as a `Tag`. Raises ValidationError, located
+    inside the entry as it is written."""
+    if named_only(value):
+        return Tag(name=_TAG_NAME.validate_python(value))
+    return _TAG.validate_python(value)
 
 
 # Every field name of the content files, for "did you mean" on a misspelt one.
 FIELD_NAMES = frozenset(
     name
-    for model in (Briefing, ArticleRef, Image, ActorRole, TimelineEntry, Source, Mentions, Actor)
+    for model in (
+        Briefing,
+        ArticleRef,
+        Image,
+        ActorRole,
+        TimelineEntry,
+        Source,
+        Mentions,
+        Actor,
+        Tag,
+    )
     for name in model.model_fields
 )
 

@@ -264,7 +264,7 @@ class TopicPage(Page):
     briefings: tuple[Summary, ...] = ()
     index_href: Markup | None = None  # the way back to every topic
     feeds: tuple[Markup, Markup] | None = None  # its own RSS and JSON Feed
-    about: LText | None = None  # its description (its same-named actor's)
+    about: LText | None = None  # its description (its own, else its same-named actor's)
     actor_href: Markup | None = None  # its same-named actor
 
 

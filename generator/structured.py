@@ -17,7 +17,7 @@ from markupsafe import Markup
 from generator.corpus import LoadedBriefing
 from generator.encode import script_json
 from generator.layout import briefing_url
-from generator.models import Actor
+from generator.models import Actor, Tag
 from generator.settings import Language
 
 SCHEMA_TYPES = {
@@ -42,7 +42,7 @@ def _event_status(status: str) -> dict[str, str]:
 def briefing_jsonld(
     loaded: LoadedBriefing,
     actors: Mapping[str, Actor],
-    tags: Mapping[str, Mapping[str, str]],
+    tags: Mapping[str, Tag],
     language: Language,
     image_url: str,
     today: dt.date,
@@ -64,7 +64,7 @@ def briefing_jsonld(
         "inLanguage": lang,
         "datePublished": b.published.iso(),
         "dateModified": (b.updated or b.published).iso(),
-        "keywords": [language.text(tags[t]) for t in b.tags],
+        "keywords": [language.text(tags[t].name) for t in b.tags],
         "about": [_thing(actors[a.actor], language) for a in b.actors],
         "mentions": [
             {

@@ -81,7 +81,7 @@ def actor(lx: Localizer, actor_id: str) -> list[ActorPage]:
 
 
 def tag(lx: Localizer, tag_id: str) -> list[TopicPage]:
-    name = lx.text(lx.corpus.tags[tag_id])
+    name = lx.text(lx.corpus.tags[tag_id].name)
     return [
         TopicPage(
             path=path,
@@ -101,12 +101,13 @@ def tag(lx: Localizer, tag_id: str) -> list[TopicPage]:
 
 
 def _topic_actor(lx: Localizer, path: PurePosixPath, tag_id: str) -> dict[str, Any]:
-    """A topic's description and its same-named actor's link, when it has one."""
-    found = same_named_actor(tag_id, lx.corpus.tags[tag_id], lx.corpus.actors)
-    if found is None:
-        return {}
-    actor = lx.corpus.actors[found]
+    """A topic's description (its own, else its same-named actor's) and that actor's
+    link, when it has one."""
+    tag = lx.corpus.tags[tag_id]
+    found = same_named_actor(tag_id, tag.name, lx.corpus.actors)
+    actor = lx.corpus.actors[found] if found is not None else None
+    about = tag.description or (actor.description if actor else None)
     return {
-        "about": lx.text(actor.description) if actor.description else None,
-        "actor_href": link(path, actor_page(found)),
+        "about": lx.text(about) if about else None,
+        "actor_href": link(path, actor_page(found)) if found is not None else None,
     }

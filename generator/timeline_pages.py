@@ -116,6 +116,6 @@ def _timeline_page(
         calendar=link(path, FEED_ICS) if year is None else None,
         filters=by_label((a, lx._actor_name(a)) for a in {a for e in events for a in e.actor_ids}),
         tag_filters=by_label(
-            (t, lx.text(lx.corpus.tags[t])) for t in {t for e in events for t in e.tags}
+            (t, lx.text(lx.corpus.tags[t].name)) for t in {t for e in events for t in e.tags}
         ),
     )

@@ -195,13 +195,52 @@ def test_missing_required_field_names_it(project: Path) -> None:
 def test_all_problems_of_a_run_are_reported_at_once(project: Path) -> None:
     edit(project, BRIEFING, "  - actor: fumio-kishida", "  - actor: nobody")
     edit(project, "content/actors.yaml", "  type: person\n", "  type: human\n")
-    edit(project, "content/tags.yaml", "nato: {id: NATO, en: NATO}", "nato: [NATO]")
+    edit(project, "content/tags.yaml", "  name: {id: NATO, en: NATO}", "  name: [NATO]")
     errors = check_errors(project)
     assert any("actors.yaml" in e and ".type: 'human' is not allowed" in e for e in errors)
-    assert any(e.startswith("content/tags.yaml:3:1: nato: expected a mapping") for e in errors)
+    line = line_of(project, "content/tags.yaml", "name: [NATO]")
+    assert any(
+        e.startswith(f"content/tags.yaml:{line}:3: nato.name: expected a mapping") for e in errors
+    )
     assert any("unknown actor 'nobody'" in e for e in errors)
     # One broken entry in a registry does not cascade into every briefing naming it.
     assert not any("unknown actor 'jens-stoltenberg'" in e or "unknown tag" in e for e in errors)
+
+
+def test_a_topics_description_is_checked_where_it_is_written_in_either_form(
+    project: Path,
+) -> None:
+    tags = "content/tags.yaml"
+    with (project / tags).open("a", encoding="utf-8") as registry:
+        registry.write(
+            "ports: {en: Ports}\n"  # the name alone, in one language
+            "straits:\n"
+            "  name: {id: Selat, en: Straits}\n"
+            "  description: {id: '', en: Narrow seas}\n"
+            "  descripton: {en: A slip}\n"
+        )
+    result = run_cli(project, "check")
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    empty, slip = (
+        line_of(project, tags, "description: {id: ''"),
+        line_of(project, tags, "descripton"),
+    )
+    assert (
+        f"{tags}:{empty}:17: straits.description.id: is empty; write the text or remove the field"
+        in lines
+    )
+    assert any(
+        e.startswith(f"{tags}:{slip}:3: straits.descripton: unknown field") and "'description'" in e
+        for e in lines
+    )
+    ports = line_of(project, tags, "ports:")
+    assert any(
+        e.startswith(f"{tags}:{ports}:1: warning: ports: missing translation: no 'id' text")
+        for e in lines
+    )
+    described = line_of(project, tags, "  name: {id: Jepang")
+    assert not any(f"{tags}:{described}" in e for e in lines)  # written well: nothing to say
 
 
 def test_wrong_top_level_shapes_say_what_was_expected(project: Path) -> None:

@@ -201,6 +201,18 @@ def test_a_topic_page_opens_with_its_description_and_links_its_same_named_actor(
     expect(page).to_have_url(re.compile(f"/{lang}/actors/asean/$"))
 
 
+@every_view
+def test_a_topic_page_opens_with_its_own_description_when_tags_yaml_gives_one(
+    open_at: object, lang: str, view: str
+) -> None:
+    page = open_at(f"/{lang}/tags/south-china-sea/", view)  # type: ignore[operator]
+    words = {"id": "Perairan yang diklaim sebagian oleh China", "en": "The waters claimed in part"}
+    about = page.locator("h1 + .briefing-about")
+    expect(about).to_contain_text(words[lang])
+    expect(about).to_be_in_viewport()
+    expect(page.locator(".briefing-topic-actor")).to_have_count(0)  # no actor of its name
+
+
 MISSING = {"id": "/id/tidak/ada/", "en": "/en/no/such/page/"}
 
 
