@@ -1,11 +1,12 @@
 """Share cards: the 1200 by 630 picture a link preview shows for a briefing, one a language.
 
 A briefing with its own photo gets the photo, with its title on a band over it; one
-without, a drawn card. Drawn with Pillow in Source Sans Pro, a font the
-``font-source-sans-pro`` package ships, so every machine draws the same pixels from the
-same title, date and site name. Each card carries the hash of what it shows, and a card
-of the previous build with the same hash is taken as it is: drawing every card of a large
-archive anew would add seconds to each build for pictures that did not change.
+without, a drawn card (so does one whose image is an ``image.url``, never fetched).
+Drawn with Pillow in Source Sans Pro, a font the ``font-source-sans-pro`` package ships,
+so every machine draws the same pixels from the same title, date and site name. Each
+card carries the hash of what it shows, and a card of the previous build with the same
+hash is taken as it is: drawing every card of a large archive anew would add seconds to
+each build for pictures that did not change.
 """
 
 from __future__ import annotations
