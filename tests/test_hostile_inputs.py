@@ -239,9 +239,10 @@ def test_a_next_line_character_is_named_as_a_garbled_ellipsis(project: Path) -> 
 
 
 def test_a_control_character_in_a_registry_is_named_without_libyamls_offset(project: Path) -> None:
-    replace(project, "japan: {id: Jepang", "japan: {id: Jep\u0007ang", TAGS)
+    replace(project, "  name: {id: Jepang", "  name: {id: Jep\u0007ang", TAGS)
     errors = errors_of(project)
-    assert f"{TAGS}:{line_of(project, 'japan:', TAGS)}:16: the control character U+0007" in errors
+    line = line_of(project, "name: {id: Jep", TAGS)
+    assert f"{TAGS}:{line}:17: the control character U+0007" in errors
     assert "position" not in errors
 
 
@@ -280,7 +281,7 @@ def test_a_registry_that_cannot_be_read_is_reported_once(project: Path) -> None:
         (BRIEFING, "  - actor: fumio-kishida", "  - actor: fumio-kishid\u0430", "U+0430 CYRILLIC"),
         (BRIEFING, "tags: [nato,", "tags: [n\u0430to,", "U+0430 CYRILLIC SMALL LETTER A"),
         (ACTORS, "\nnato:\n", "\nn\u0430to2:\n", "U+0430 CYRILLIC SMALL LETTER A"),
-        (TAGS, "japan: {", "jap\u0251n: {", "U+0251 LATIN SMALL LETTER ALPHA"),
+        (TAGS, "\njapan:\n", "\njap\u0251n:\n", "U+0251 LATIN SMALL LETTER ALPHA"),
         (BRIEFING, "  - actor: fumio-kishida", "  - actor: Fumio-kishida", "write it in lowercase"),
     ],
 )
@@ -335,9 +336,9 @@ def test_a_summary_of_invisible_characters_is_empty(project: Path) -> None:
         ),
         (
             TAGS,
-            "japan: {id: Jepang, en: Japan}",
-            'japan: {id: Jepang, en: "Ja\u2067pan"}',
-            "japan.en",
+            "  name: {id: Jepang, en: Japan}",
+            '  name: {id: Jepang, en: "Ja\u2067pan"}',
+            "japan.name.en",
         ),
         (BRIEFING, "  author: Mai Nguyen", '  author: "Mai \u200fNguyen"', "article.author"),
         (ACTORS, "aliases: [NATO,", 'aliases: ["NA\u2066TO",', "nato.aliases[0]"),
