@@ -37,7 +37,7 @@ test: $(STAMP)
 	$(BIN)/ruff check generator tests bench
 	$(BIN)/ruff format --check generator tests bench
 	$(BIN)/mypy
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
 ## The edit loop: lint, types, and the tests that build no whole site nor open a browser
 test-fast: $(STAMP)
