@@ -12,7 +12,7 @@ run is split where a country or a known name meets a person's name, as in
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 
 from generator import lexicon
 from generator.dates import MONTHS
@@ -34,7 +34,8 @@ TITLES = {
     "Eksekutif", "Umum", "Utama", "Harian", "Senior", "Muda", "Madya", "Purn", "Pelaksana",
     "Tugas", "Plt", "Deputi", "Asisten", "Staf", "Ahli", "Penasihat", "Pemimpin", "Komisaris",
     "Energi", "Iklim", "Lingkungan", "Hidup", "Sumber", "Daya", "Mineral", "Investasi",
-    "Ekonomi", "Sosial", "Agama", "Kemlu", "Kemhan", "Jubir",
+    "Ekonomi", "Sosial", "Agama", "Kemlu", "Kemhan", "Jubir", "Negara", "Pemuda", "Olahraga",
+    "Teknik",
 }  # fmt: skip
 # Ranks and offices that stand right before a person's name: a run is cut where one
 # follows other words ("Badan Keamanan Laut Laksdya Irvansyah").
@@ -51,7 +52,8 @@ RANKS = {
 # Indonesia"), and joined across "dan" ("Kementerian Energi dan Sumber Daya Mineral").
 ORG_HEADS = {
     "Kementerian", "Badan", "Komisi", "Dewan", "Lembaga", "Majelis", "Kamar", "Direktorat",
-    "Kantor", "Pusat", "Institut", "Organisasi", "Perserikatan", "Persatuan", "Perhimpunan",
+    "Kantor", "Pusat", "Institut", "Departemen", "Organisasi", "Perserikatan", "Persatuan",
+    "Perhimpunan",
     "Asosiasi", "Federasi", "Gabungan", "Ikatan", "Yayasan", "Bank", "Partai", "Mahkamah",
     "Pengadilan", "Kejaksaan", "Kepolisian", "Angkatan", "Uni", "Liga", "Forum", "Dinas",
     "Kedutaan", "Universitas", "Agency", "Institute", "Council", "Commission", "Organization",
@@ -62,8 +64,11 @@ ORG_HEADS = {
 # Portfolios and fields, "ke-...-an" and "pe-...-an" nouns (Perekonomian, Kelautan): part
 # of an office before a name, not of the name.
 _FIELD = re.compile(r"(?:Ke|Pe|Per|Pem|Pen|Peng|Peny)[a-z]{3,}an")
-# Ministries abbreviated: Kemenlu, Kemenkeu, Kemendag.
-_MINISTRY = re.compile(r"Kemen[a-z]{2,5}")
+# Ministries and their ministers abbreviated: Kemenlu, Kemenkeu; Menkes, Wamenkes, Menpora.
+_MINISTRY = re.compile(
+    r"Kemen[a-z]{2,5}|Wamen[a-z]{0,8}|Men(?:ko|kes|keu|lu|dag|han|pora|aker|tan|hub|"
+    r"dikbud|parekraf|sesneg|kominfo|kumham|ristek|perin|pan)[a-z]*"
+)
 # A government, "Pemerintah Korsel", is named after its country; "Pemerintah Persatuan
 # Nasional" is an actor of its own.
 GOVERNMENT = {"Pemerintah", "Pemerintahan"}
@@ -96,7 +101,7 @@ COMPASS = {"Barat", "Timur", "Utara", "Selatan", "Tengah", "Tenggara", "Laut", "
 # Particles inside names: Mohammed bin Salman, Ursula von der Leyen, Bendito dos Santos.
 _PARTICLES = r"(?:bin|binti|van|von|der|den|de|al|dos|das|da|del|du)"
 # English words inside an organisation's name after its head: Institute for ...
-_CONNECTOR = re.compile(r"\s+(?:for|of|and|on)\s+$|\s+dan\s+$")
+_CONNECTOR = re.compile(r"\s+(?:for|of|and|on|untuk)\s+$|\s+dan\s+$")
 
 # Words that are capitalised because they open a sentence or a title, not names.
 NOT_NAMES = {
@@ -129,7 +134,8 @@ PLACE_WORDS = {
 }  # fmt: skip
 # A locative and the space after it: a name right after one is a place.
 _LOCATIVE = re.compile(
-    r"\b(?:di|ke|dari|menuju|dekat|sekitar|kota|wilayah|provinsi|at|in|to|from|near)(\s+)",
+    r"\b(?:di|ke|dari|menuju|dekat|sekitar|kota|wilayah|provinsi|pelabuhan|bandara|kamp|desa|"
+    r"kampung|pulau|kabupaten|at|in|to|from|near)(\s+)",
     re.I,
 )
 _WORD = r"(?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*|[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*)"
@@ -140,12 +146,19 @@ _LEADING_PUNCTUATION = re.compile(r"[\W_]*")
 _SPEAKER = re.compile(r"([\w ]{1,40}:)\s*")
 # A name in brackets right after a word: an acronym or another name of what precedes,
 # "Badan Nasional Pengelola Perbatasan (BNPP)", "warga negara Indonesia (WNI)".
-_GLOSS = re.compile(r"\w\s*\(((?:[A-Z][\w-]*)(?:\s[A-Z][\w-]*)?)\)")
+_GLOSS = re.compile(r"\w\s*\(([A-Z][\w-]*(?:\s(?:[a-z]{2,4}\s)?[A-Z][\w-]*){0,3})\)")
 # A name followed by a year is an edition or a budget: APBN 2025, Piala Dunia 2026.
 _YEAR_AFTER = re.compile(r"\s(?:19|20)\d\d(?!\d)")
 YEAR_AFTER_CHARACTERS = 6  # read no further than this past a name
 # Acronyms numbered by edition: COP29, not G20.
 _EDITION = re.compile(r"[A-Z]{2,}\d{2,}")
+# An acronym in brackets right after a run: the article glosses the run as an
+# organisation, "Program Pangan Dunia (WFP)", which is then kept whole.
+_GLOSSED = re.compile(r"\s*\([A-Z][A-Z0-9]{1,9}\)")
+GLOSS_CHARACTERS = 14  # read no further than this past a run
+# What may stick to a word: a word the article also writes in lower case is a common
+# word where it is capitalised for opening a sentence ("Warga Desa ...").
+_PUNCTUATION = ".,;:!?\"'()\u201c\u201d\u2018\u2019"
 
 
 def _is_country(name: str) -> bool:
@@ -161,15 +174,28 @@ def _is_place(name: str) -> bool:
     )
 
 
-def find_names(paragraphs: Sequence[str], known: Iterable[NameMention] = ()) -> list[NameMention]:
+def find_names(
+    paragraphs: Sequence[str], known: Iterable[NameMention] = (), author: str | None = None
+) -> list[NameMention]:
     """Capitalised names not matched by the registry: candidates for a new actor, in
-    the order the article first uses them."""
+    the order the article first uses them. The author (the byline's name) is none, and
+    a paragraph that opens with the author's name is their biography."""
     covered = {m.name for m in known}
+    if author:
+        covered.add(author)
+    common = {
+        word
+        for paragraph in paragraphs
+        for token in paragraph.split()
+        if (word := token.strip(_PUNCTUATION)).isalpha() and word.islower()
+    }
     splitters = sorted(covered | lexicon.countries() | lexicon.regions(), key=len, reverse=True)
     split_at = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, splitters)) + r")(?![\w-])")
     first: dict[str, NameMention] = {}
     elsewhere: set[str] = set()  # names used at least once where an actor would be
     placed: set[str] = set()  # single words used at least once after a locative
+    opening: set[str] = set()  # names found at a sentence's start
+    inside: set[str] = set()  # names found after it
     known_part: dict[str, bool] = {}  # a name is, or is part of, a known one
     glosses = {
         name
@@ -178,7 +204,13 @@ def find_names(paragraphs: Sequence[str], known: Iterable[NameMention] = ()) -> 
         for name in (found.group(1), *found.group(1).split())
     }
     for index, sentence in sentences(paragraphs):
-        heading = is_heading(paragraphs[index])
+        paragraph = paragraphs[index]
+        credits = paragraph.startswith("(") and paragraph.endswith(")")  # (Laporan oleh ...)
+        if credits or (author and paragraph.startswith(author)):
+            continue
+        heading = _headline(index, paragraph)
+        leading = _LEADING_PUNCTUATION.match(sentence)
+        sentence_start = leading.end() if leading else 0
         # Found once a sentence, as positions within or right after the space that
         # follows a locative: looking back from every name would be quadratic.
         after_locative = {
@@ -191,18 +223,19 @@ def find_names(paragraphs: Sequence[str], known: Iterable[NameMention] = ()) -> 
             for found in _THING.finditer(sentence)
             for at in range(found.start(1) + 1, found.end() + 1)
         }
-        for start, end, name in _candidates(sentence, split_at):
+        for start, end, name in _candidates(sentence, split_at, common):
             if name not in known_part:
                 known_part[name] = name in covered or any(name in c for c in covered)
             if known_part[name] or (name in glosses and not _is_country(name)):
                 continue
             first.setdefault(name, NameMention(None, name, sentence, index + 1))
+            (opening if start <= sentence_start else inside).add(name)
             # An acronym or an organisation after a locative is no place: di ASEAN, ke
-            # Organisasi Perdagangan Dunia.
+            # Organisasi Perdagangan Dunia, di Goethe-Institut.
             locative = (
                 start in after_locative
                 and not name.isupper()
-                and name.split(maxsplit=1)[0] not in ORG_HEADS
+                and not ORG_HEADS.intersection(name.split(maxsplit=1)[0].split("-"))
             )
             if locative and " " not in name:
                 placed.add(name)
@@ -217,11 +250,45 @@ def find_names(paragraphs: Sequence[str], known: Iterable[NameMention] = ()) -> 
     kept += [name for name in first if name in placed and _is_country(name)]
     # "Retno" after "Retno Marsudi": the same person, named shorter.
     words_of_others = {word for name in [*kept, *covered] if " " in name for word in name.split()}
+    # "Kontrak Kluivert" opening a sentence after "pelatih Patrick Kluivert": a common
+    # word, then a name the article uses elsewhere.
+    surnames: dict[str, set[str]] = {}
+    for name in [*kept, *covered]:
+        if " " in name:
+            surnames.setdefault(name.rsplit(maxsplit=1)[1], set()).add(name)
+    glued = {
+        name
+        for name in opening - inside
+        if len(words := name.split()) == 2
+        and words[0] not in ORG_HEADS | GOVERNMENT
+        and not _is_country(name)
+        and surnames.get(words[1], set()) - {name}
+    }
     return [
         first[name]
         for name in first
-        if name in kept and (" " in name or _is_country(name) or name not in words_of_others)
+        if name in kept
+        and name not in glued
+        and (" " in name or _is_country(name) or name not in words_of_others)
     ]
+
+
+def _headline(index: int, paragraph: str) -> bool:
+    """A headline, a subhead, a byline or a timestamp: a line without a sentence's end,
+    or a short question or label that is the first line or in title case or capitals
+    ("SIAPA SAJA ANGGOTA MERCOSUR?", "Visa Iklim ...: Bagaimana Cara Kerjanya?")."""
+    if is_heading(paragraph):
+        return True
+    words = paragraph.split(maxsplit=HEADLINE_WORDS)
+    if len(words) > HEADLINE_WORDS or paragraph.rstrip().endswith("."):
+        return False
+    if index == 0:
+        return True
+    lettered = [word for word in words if word[0].isalpha()]
+    return sum(word[0].isupper() for word in lettered) >= 0.7 * len(lettered)
+
+
+HEADLINE_WORDS = 20
 
 
 def _runs(sentence: str) -> Iterator[tuple[int, str]]:
@@ -231,7 +298,8 @@ def _runs(sentence: str) -> Iterator[tuple[int, str]]:
     for run in _RUN.finditer(sentence):
         if pending is not None:
             gap = sentence[pending[0] + len(pending[1]) : run.start()]
-            if _joins(pending[1], gap, run.group(0)):
+            glossed = _GLOSSED.match(sentence, run.end(), run.end() + GLOSS_CHARACTERS)
+            if _joins(pending[1], gap, run.group(0), glossed is not None):
                 pending = (pending[0], pending[1] + gap + run.group(0))
                 continue
             yield pending
@@ -240,39 +308,50 @@ def _runs(sentence: str) -> Iterator[tuple[int, str]]:
         yield pending
 
 
-def _joins(left: str, gap: str, right: str) -> bool:
-    if len(gap) > 6 or not _CONNECTOR.match(gap):
+def _joins(left: str, gap: str, right: str, glossed: bool = False) -> bool:
+    if len(gap) > 8 or not _CONNECTOR.match(gap):
         return False
-    words, following = left.split(), right.split(maxsplit=1)[0]
+    words, (following, *rest) = left.split(), right.split(maxsplit=1)
     if gap.strip() == "dan":
-        # Kementerian Energi dan Sumber Daya Mineral; not Badan Keamanan Laut dan
+        # Kementerian Energi dan Sumber Daya Mineral, Badan Pengawas Obat dan Makanan,
+        # Departemen Luar Negeri dan Perdagangan Australia; not Badan Keamanan Laut dan
         # Penjaga Pantai Jepang, nor Kementerian Luar Negeri dan Kementerian Pertahanan.
+        one_word = not rest or _is_country(rest[0])
         return (
             words[0] in ORG_HEADS
             and following not in ORG_HEADS | RANKS
             and not following.isupper()
             and not _is_country(following)
-            and (len(words) == 2 or bool(_FIELD.fullmatch(following)))
+            and (len(words) == 2 or one_word or glossed or bool(_FIELD.fullmatch(following)))
         )
     return any(word in ORG_HEADS for word in words) and following[0].isupper()
 
 
-def _candidates(sentence: str, split_at: re.Pattern[str]) -> Iterator[tuple[int, int, str]]:
+def _candidates(
+    sentence: str, split_at: re.Pattern[str], common: Collection[str] = ()
+) -> Iterator[tuple[int, int, str]]:
     """(start, end, name) of each name-like part of each capitalised run of a sentence."""
     leading = _LEADING_PUNCTUATION.match(sentence)
     punctuation_end = leading.end() if leading else 0
     speaker = _SPEAKER.match(sentence)
-    for run_start, run in _runs(sentence):
-        head = run.split(maxsplit=1)[0]
-        if (head in PLACE_WORDS and not _is_country(run)) or head in EVENT_HEADS:
+    for opened_at, opened in _runs(sentence):
+        run_start, run = _opened(opened_at, opened, punctuation_end, common)
+        glossed = _GLOSSED.match(
+            sentence, run_start + len(run), run_start + len(run) + GLOSS_CHARACTERS
+        )
+        organisation = _glossed(run) if glossed else None
+        if organisation:
+            at = run_start + run.index(organisation)
+            yield at, at + len(organisation), organisation
             continue
-        if run.rsplit(maxsplit=1)[-1] in EVENT_TAILS:
+        if _not_actor(run):
             continue
         for start, words in _parts(run_start, run, split_at):
             whole = " ".join(words)
             found = [(start, whole)] if _is_country(whole) else _names(start, words)
             for at, name in found:
-                if _is_place(name) and not _is_country(name):
+                shouted = name.isupper() and _is_place(name.title())  # KOLOMBO, a dateline
+                if (_is_place(name) or shouted) and not _is_country(name):
                     continue
                 region = name.rsplit(maxsplit=1)[-1] in COMPASS and not _is_country(name)
                 if region and name.split()[0] not in ORG_HEADS:
@@ -287,6 +366,43 @@ def _candidates(sentence: str, split_at: re.Pattern[str]) -> Iterator[tuple[int,
                     if (opening and not name.isupper()) or short:
                         continue
                 yield at, at + len(name), name
+
+
+def _opened(
+    run_start: int, run: str, punctuation_end: int, common: Collection[str]
+) -> tuple[int, str]:
+    """A run without the common word that opens its sentence ("Warga Desa ...")."""
+    if run_start > punctuation_end:
+        return run_start, run
+    first, _, rest = run.partition(" ")
+    place = rest.partition(" ")[0] in PLACE_WORDS  # Warga Desa ..., Nelayan Pulau ...
+    if rest and (first.lower() in common or place) and first not in ORG_HEADS | RANKS | GOVERNMENT:
+        return run_start + len(first) + 1, rest
+    return run_start, run
+
+
+def _not_actor(run: str) -> bool:
+    """A place, a vessel, an event or a treaty, by the word it starts or ends with."""
+    head = run.split(maxsplit=1)[0]
+    if (head in PLACE_WORDS and not _is_country(run)) or head in EVENT_HEADS:
+        return True
+    return run.rsplit(maxsplit=1)[-1] in EVENT_TAILS
+
+
+def _glossed(run: str) -> str | None:
+    """The organisation a run glossed with an acronym names, without titles before it:
+    "Badan Pengungsi PBB (UNHCR)", "Program Pangan Dunia (WFP)"; None for an event,
+    a treaty or a single word."""
+    words = run.split()
+    while words and _not_name(words[0], len(words) - 1) and words[0] not in ORG_HEADS:
+        words.pop(0)
+    if len(words) < 2 or (words[0] in EVENT_HEADS and words[0] not in GLOSSED_ORG_HEADS):
+        return None
+    return " ".join(words)
+
+
+# Heads of events that, glossed with an acronym, name a body: the UN's programmes.
+GLOSSED_ORG_HEADS = {"Program"}
 
 
 def _names(start: int, words: list[str]) -> Iterator[tuple[int, str]]:
@@ -306,10 +422,35 @@ def _names(start: int, words: list[str]) -> Iterator[tuple[int, str]]:
             last -= 1
         while last > head and words[last - 1] in RANKS:
             last -= 1
-        if last > head:
+        titled = head > 0 and words[head - 1] in TITLES | RANKS
+        if titled and _organisation_then_person(words[head:last]):
+            # Ketua Dewan Peternak Nasional Harun Siregar: an office, then its holder.
+            organisation = " ".join(words[head : last - 2])
+            yield start, organisation
+            yield start + len(organisation) + 1, " ".join(words[last - 2 : last])
+        elif last > head:
             yield start, " ".join(words[head:last])
         start += sum(len(word) + 1 for word in words[head:cut])
         head = cut
+
+
+# Words that end an organisation's name rather than start a person's.
+ORG_TAILS = {"Nasional", "Internasional", "Dunia", "Daerah", "Pusat", "Rakyat", "Raya", "Bersama"}
+
+
+def _organisation_then_person(words: list[str]) -> bool:
+    """An organisation's name of at least two words, then two that can only be a
+    person's: not a title, an office, a field, a place or a word that ends a name."""
+    if len(words) < 4 or words[0] not in ORG_HEADS:
+        return False
+    return all(
+        word[:1].isupper()
+        and word[1:].islower()
+        and word not in TITLES | RANKS | ORG_HEADS | NOT_NAMES | ORG_TAILS | COMPASS
+        and not _FIELD.fullmatch(word)
+        and not (_is_country(word) or _is_place(word) or word in lexicon.languages())
+        for word in words[-2:]
+    )
 
 
 def _parts(start: int, run: str, split_at: re.Pattern[str]) -> Iterator[tuple[int, list[str]]]:
@@ -336,7 +477,8 @@ def _parts(start: int, run: str, split_at: re.Pattern[str]) -> Iterator[tuple[in
             if words and words[-1] in RANKS and word.isupper():
                 continue  # Marsma TNI, Brigjen Pol
             case_changes = words and words[-1].isupper() != word.isupper()
-            if (case_changes and word not in ORG_HEADS) or _date_word(word):
+            organisation = words and words[0] in ORG_HEADS  # Badan Pengungsi PBB
+            if (case_changes and word not in ORG_HEADS and not organisation) or _date_word(word):
                 if words:
                     yield position, words
                 position, words = here, []
@@ -353,7 +495,8 @@ def _parts(start: int, run: str, split_at: re.Pattern[str]) -> Iterator[tuple[in
 
 
 def _date_word(word: str) -> bool:
-    return word.lower() in MONTHS or word.lower() in WEEKDAYS
+    """A weekday or a month, or months joined: "Juni-Agustus"."""
+    return all(part in MONTHS or part in WEEKDAYS for part in word.lower().split("-"))
 
 
 def _not_name(word: str, following: int = 0) -> bool:

@@ -317,7 +317,9 @@ def scaffold(
         story=found_in,
         text=text,
         actors=actors,
-        names=find_names(paragraphs, [*actors, *registry_names(registry)]),
+        names=find_names(
+            paragraphs, [*actors, *registry_names(registry)], body.byline or found_in.byline
+        ),
         dates=find_dates(paragraphs, article_date),
         today=today or dt.date.today(),
         repaired=read.repaired,

@@ -1,0 +1,66 @@
+"""What `briefings new` reads from Indonesian news, round two of issue 30: one failure
+class each that ten more articles (other regions, outlets and forms) showed: whole
+organisations, offices before their holders, subheads and credits, common words opening
+a sentence."""
+
+from __future__ import annotations
+
+from generator.names import find_names
+
+
+def names(*paragraphs: str, author: str | None = None) -> list[str]:
+    return [mention.name for mention in find_names(list(paragraphs), author=author)]
+
+
+def test_an_organisation_glossed_or_joined_by_dan_or_untuk_is_kept_whole() -> None:
+    found = names(
+        "Pengawasan dilakukan Badan Pengawas Obat dan Makanan (BPOM) bersama Organisasi "
+        "Internasional untuk Migrasi (IOM) dan Badan Pengungsi PBB (UNHCR).",
+        "Program Pangan Dunia (WFP) memberi bantuan bersama Departemen Luar Negeri dan "
+        "Perdagangan Australia.",
+    )
+    assert found == [
+        "Badan Pengawas Obat dan Makanan",
+        "Organisasi Internasional untuk Migrasi",
+        "Badan Pengungsi PBB",
+        "Program Pangan Dunia",
+        "Departemen Luar Negeri dan Perdagangan Australia",
+    ]
+
+
+def test_an_office_before_its_holder_is_split_from_the_holders_name() -> None:
+    found = names(
+        "Ketua Dewan Peternak Nasional Harun Siregar meminta masa transisi.",
+        "Menteri Pemuda dan Olahraga Dito Ariotedjo meminta evaluasi, kata Wamenkes Dante.",
+        "Kepala Badan Nasional Pengelola Perbatasan hadir.",
+    )
+    assert found == [
+        "Dewan Peternak Nasional",
+        "Harun Siregar",
+        "Dito Ariotedjo",
+        "Dante",
+        "Badan Nasional Pengelola Perbatasan",
+    ]
+
+
+def test_subheads_credits_and_the_authors_biography_name_no_one() -> None:
+    found = names(
+        "Visa Iklim untuk Warga Tuvalu: Bagaimana Cara Kerjanya?",
+        "SIAPA SAJA ANGGOTA MERCOSUR?",
+        "KOLOMBO, 12 Maret (Reuters) - Sri Lanka menerima dana dari Bank Dunia.",
+        "(Laporan oleh Uditha Jayasinghe; Penyuntingan oleh Martin Petty)",
+        "Fadli Rahman adalah peneliti di Pusat Riset Ekonomi Perilaku dan Sirkuler.",
+        author="Fadli Rahman",
+    )
+    assert found == ["Tuvalu", "Sri Lanka", "Bank Dunia"]  # a country, even in a headline
+
+
+def test_a_common_word_opening_a_sentence_is_not_part_of_a_name() -> None:
+    found = names(
+        "Federasi meminta pelatih Patrick Kluivert bertahan.",
+        "Kontrak Kluivert berlaku hingga 2027.",
+        "Warga Desa Matang Peulawi sempat menolak; warga lain membantu.",
+        "Pemerintah Persatuan Nasional menuduh pemerintah militer.",
+        "Kursus digelar di Goethe-Institut Jakarta.",
+    )
+    assert found == ["Patrick Kluivert", "Pemerintah Persatuan Nasional", "Goethe-Institut Jakarta"]
