@@ -88,7 +88,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     # Selasa (11/7/2023), (11/07/2023): day/month/year, Indonesian order.
-    ("numeric", re.compile(r"\b(?P<day>[0-3]?\d)/(?P<mon>[01]?\d)/(?P<year>(?:19|20)\d\d)\b")),
+    # 28.07.2025, as some outlets stamp a story
+    (
+        "numeric",
+        re.compile(r"\b(?P<day>[0-3]?\d)([/.])(?P<mon>[01]?\d)\2(?P<year>(?:19|20)\d\d)\b"),
+    ),
     # 11 Juli 2023, 11 July 2023
     (
         "day-month-year",
@@ -99,10 +103,17 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "month-day-year",
         re.compile(_MONTH + r"\s+(?P<day>[0-3]?\d),\s*(?P<year>(?:19|20)\d\d)\b", re.I),
     ),
-    # Januari hingga Maret 2025: months of one year.
+    # Januari hingga Maret 2025: months of one year; Juni-Agustus tahun ini.
     (
         "month-month-year",
         re.compile(_MONTH.replace("month", "month1") + _TO + _MONTH + r"\s+" + _YEAR, re.I),
+    ),
+    (
+        "month-month-this-year",
+        re.compile(
+            _MONTH.replace("month", "month1") + _TO + _MONTH + r"\s+(?:tahun\s+ini|this\s+year)\b",
+            re.I,
+        ),
     ),
     # Januari 2023, January 2023
     ("month-year", re.compile(_MONTH + r"\s+(?:tahun\s+)?(?P<year>(?:19|20)\d\d)\b", re.I)),
@@ -208,6 +219,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # pekan lalu, last week; (akhir) bulan ini, this month
     ("last-week", re.compile(r"\b(?:pekan|minggu)\s+(?:lalu|kemarin)\b|\blast\s+week\b", re.I)),
     ("this-month", re.compile(r"\bbulan\s+ini\b|\bthis\s+month\b", re.I)),
+    # hari ini, malam ini, today, tonight: the article's own day, as a live blog has it
+    ("today", re.compile(r"\b(?:hari|pagi|siang|sore|malam)\s+ini\b|\btoday\b|\btonight\b", re.I)),
     # tahun ini, this year; tahun lalu, last year; tahun depan, next year
     ("this-year", re.compile(r"\btahun\s+ini\b|\bthis\s+year\b", re.I)),
     ("last-year", re.compile(r"\btahun\s+lalu\b|\blast\s+year\b", re.I)),
@@ -216,11 +229,35 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("last-month-ago", re.compile(r"\bbulan\s+lalu\b|\blast\s+month\b", re.I)),
     ("next-month", re.compile(r"\bbulan\s+depan\b|\bnext\s+month\b", re.I)),
     ("next-week", re.compile(r"\b(?:pekan|minggu)\s+depan\b|\bnext\s+week\b", re.I)),
-    # sejak 2005, pada 2021, in 2019: a year on its own
+    # pada Mei, sejak Oktober, mulai Juni: a month without a year, the nearest one the
+    # sentence's tense allows.
+    (
+        "named-month",
+        re.compile(
+            r"\b(?:pada|sejak|mulai|hingga|sampai|akhir|awal|pertengahan)\s+"
+            + _MONTH
+            + r"(?![\s,]*\d)",
+            re.I,
+        ),
+    ),
+    # pada Rabu, on Wednesday: the last such day up to the article's, or the next one in
+    # a sentence about plans; not "pada Selasa (11/7/2023)", whose date says which.
+    (
+        "weekday",
+        re.compile(
+            r"\b(?:pada|on)\s+" + _WEEKDAY + r"\b(?![\s,]*\(?\d)",
+            re.I,
+        ),
+    ),
+    # sejak 2005, pada 2021, in 2019, sepanjang 2024, pada akhir 2026: a year on its own
     (
         "year",
         re.compile(
-            r"\b(?:sejak|pada|hingga|sampai|tahun|since|in)\s+" + _YEAR + r"\b(?![-/.]\d)", re.I
+            r"\b(?:(?:sejak|pada|hingga|sampai|tahun|since|in|sepanjang|selama)"
+            r"(?:\s+(?:akhir|awal|pertengahan))?|akhir|awal|pertengahan)\s+(?:tahun\s+)?"
+            + _YEAR
+            + r"\b(?![-/.]\d)",
+            re.I,
         ),
     ),
 ]
@@ -392,6 +429,7 @@ def _in_year(kind: str, match: re.Match[str], ref: PartialDate) -> PartialDate |
     return best
 
 
+_MONTH_RANGES = ("month-month-year", "month-month-this-year")
 # Days by which a year-less date must be nearer in the next or last year to be put there:
 # "(5/1)" in a story of 28 December is next January; "12 Mei" in November is last May.
 _NEAR_YEAR_END = 180
@@ -399,12 +437,12 @@ _NEAR_YEAR_END = 180
 
 def _range_end(kind: str, match: re.Match[str], start: PartialDate) -> PartialDate | None:
     """The last day (or month) of a range, if it is one and ends after it starts."""
-    if kind not in ("day-range", "month-range", "month-month-year", *_IN_YEAR[:2]):
+    if kind not in (*_MONTH_RANGES, "day-range", "month-range", *_IN_YEAR[:2]):
         return None
     g = match.groupdict()
     year = int(g["year"]) if g.get("year") else start.year
     month = _month(match)
-    if kind == "month-month-year":
+    if kind in _MONTH_RANGES:
         end = PartialDate(year, month)
         return end if end.sort_key > start.sort_key else None
     if month < start.month:  # 30 Desember-2 Januari
@@ -426,9 +464,19 @@ def find_dates(
     last_day: DateMention | None = None  # what "keesokan harinya" counts from
     # "Sehari kemudian, ... Senin (13/11/2023)": the sentence's own day says which.
     stated = {(index, sentence) for index, sentence, kind, _ in raw if kind in _STATED_DAY}
+    future: dict[tuple[int, str], bool] = {}  # a sentence about plans, asked once
+    stamps = {index for index, paragraph in enumerate(paragraphs) if _is_stamp(paragraph)}
     for index, sentence, kind, match in raw:
         if kind in ("days-later", "days-before") and (index, sentence) in stated:
             continue
+        if index in stamps or _STAMP_END.match(
+            sentence, match.end(), match.end() + STAMP_END_CHARACTERS
+        ):
+            # A timestamp or a dateline dates the article, not an event; the article's
+            # date says so again where something happens on it.
+            continue
+        if (index, sentence) not in future:
+            future[index, sentence] = _FUTURE.search(sentence) is not None
         date: PartialDate | None = _absolute(kind, match)
         season, end, approximate = None, None, False
         if date is None and reference is not None:
@@ -439,7 +487,7 @@ def find_dates(
                 date = _days_from(kind, match, anchor)
                 approximate = last_day is not None and last_day.approximate
             else:
-                date, season = _relative(kind, match, reference)
+                date, season = _relative(kind, match, reference, future[index, sentence])
                 approximate = season is not None or kind in _APPROXIMATE
         if date is not None:
             end = _range_end(kind, match, date)
@@ -453,6 +501,23 @@ def find_dates(
 
 
 _APPROXIMATE = ("next-week", "last-week")
+
+
+def _is_stamp(paragraph: str) -> bool:
+    """A line that dates the article: a heading with a clock time or a few words
+    ("Selasa, 9 Desember 2025 10:15 WIB")."""
+    if not is_heading(paragraph):
+        return False
+    return (
+        bool(_CLOCK.search(paragraph)) or len(paragraph.split(maxsplit=STAMP_WORDS)) <= STAMP_WORDS
+    )
+
+
+_CLOCK = re.compile(r"\b[0-2]?\d[.:][0-5]\d\b")
+STAMP_WORDS = 6
+# What ends a dateline after its date: "Jakarta, 22 Januari 2026 - ", "12 Maret (Reuters) -".
+STAMP_END_CHARACTERS = 16  # read no further than this past a date
+_STAMP_END = re.compile(r"\s*(?:\([A-Za-z]+\)\s*)?(?:-|\u2013|\u2014)")
 _STATED_DAY = ("day-range", "month-range", "numeric", "day-month-year", "month-day-year", *_IN_YEAR)
 
 
@@ -471,7 +536,7 @@ def _days_from(kind: str, match: re.Match[str], anchor: PartialDate) -> PartialD
 
 
 def _relative(
-    kind: str, match: re.Match[str], ref: PartialDate
+    kind: str, match: re.Match[str], ref: PartialDate, future: bool = False
 ) -> tuple[PartialDate | None, str | None]:
     """A date said relative to the article's (``ref``), and its season if it names one."""
     if kind == "last-season":
@@ -480,7 +545,41 @@ def _relative(
         # The last season that had begun before the reference date.
         year = ref.year if start < (ref.month or 12) else ref.year - 1
         return PartialDate(year, start), season
+    if kind in ("named-month", "month-month-this-year"):
+        return _month_without_year(kind, match, ref, future), None
+    if kind in ("today", "weekday"):
+        return _this_week(kind, match, ref, future), None
     return _relative_date(kind, match, ref), None
+
+
+def _month_without_year(
+    kind: str, match: re.Match[str], ref: PartialDate, future: bool
+) -> PartialDate:
+    """ "pada Mei": the nearest May, after the article's in a sentence about plans;
+    "Juni-Agustus tahun ini": from June of the article's year."""
+    if kind == "month-month-this-year":
+        return PartialDate(ref.year, _month(match, "month1"))
+    month, ref_month = _month(match), ref.month or 12
+    if future:
+        return PartialDate(ref.year + (month < ref_month), month)
+    return PartialDate(ref.year - (month > ref_month), month)
+
+
+def _this_week(
+    kind: str, match: re.Match[str], ref: PartialDate, future: bool
+) -> PartialDate | None:
+    """ "hari ini": the article's day; "pada Rabu": that day of the article's week up
+    to its day, or the next one in a sentence about plans."""
+    if ref.precision is not Precision.DAY:
+        return None
+    day = ref.first_day()
+    if kind == "weekday":
+        weekday = WEEKDAY_NUMBERS[match.group("weekday").lower()]
+        if future:
+            day += dt.timedelta(days=(weekday - day.weekday()) % 7)
+        else:
+            day -= dt.timedelta(days=(day.weekday() - weekday) % 7)
+    return PartialDate(day.year, day.month, day.day)
 
 
 _YEARS_AWAY = {"this-year": 0, "last-year": -1, "next-year": 1}
