@@ -1,4 +1,4 @@
-"""Names of countries, regions, languages and cities from CLDR, through Babel.
+"""Names of countries, regions, languages, cities and currencies from CLDR, through Babel.
 
 ``briefings new`` tells actors from places with them: a country is an actor; a region
 ("Asia", "Eropa"), a city ("Dili", "Port Moresby") or a language ("Tetun") is not.
@@ -65,4 +65,18 @@ def cities() -> frozenset[str]:
             continue
         for code in LOCALES:
             names.add(get_timezone_location(zone, locale=code, return_city=True))
+    return frozenset(names - countries())
+
+
+@functools.cache
+def currencies() -> frozenset[str]:
+    """Currencies as each locale names them ("Dolar Amerika Serikat", "Euro") and the
+    word they start with when the rest is a country ("Dolar", "Yen")."""
+    names = set()
+    for code in LOCALES:
+        for name in Locale(code).currencies.values():
+            names.add(name)
+            first, _, rest = name.partition(" ")
+            if rest in countries():
+                names.add(first)
     return frozenset(names - countries())

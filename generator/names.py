@@ -90,6 +90,12 @@ COMMON_ACRONYMS = {
     "WNI", "WNA", "TKI", "ABK", "BBM", "APBN", "APBD", "PDB", "GDP", "UMKM", "ZEE", "SAR",
     "KTT", "LSM", "PLTU", "PLTN", "HAM", "WIB", "WITA", "WIT", "GMT", "UTC",
 }  # fmt: skip
+# A word after which a capitalised name is a news outlet quoted as a source: "dilansir
+# Reuters", "dikutip dari Kompas".
+_SOURCE = re.compile(
+    r"\b(?:dilansir|melansir|dikutip|mengutip|diberitakan|according\s+to)(?:\s+dari)?(\s+)",
+    re.I,
+)
 # A word after which a capitalised name is a thing: an aircraft, a ship, a language.
 _THING = re.compile(
     r"\b(?:pesawat|helikopter|jet|rudal|tank|satelit|kendaraan|bahasa|berbahasa|skema|"
@@ -220,7 +226,8 @@ def find_names(
         }
         after_thing = {
             at
-            for found in _THING.finditer(sentence)
+            for pattern in (_THING, _SOURCE)
+            for found in pattern.finditer(sentence)
             for at in range(found.start(1) + 1, found.end() + 1)
         }
         for start, end, name in _candidates(sentence, split_at, common):
@@ -356,7 +363,9 @@ def _candidates(
                 region = name.rsplit(maxsplit=1)[-1] in COMPASS and not _is_country(name)
                 if region and name.split()[0] not in ORG_HEADS:
                     continue  # Kalimantan Barat, Natuna Utara: a region
-                if name in lexicon.languages() or _EDITION.fullmatch(name):
+                if name in lexicon.languages() or name in lexicon.currencies():
+                    continue
+                if _EDITION.fullmatch(name):
                     continue
                 if " " not in name and not _is_country(name):
                     opening = at <= punctuation_end or (

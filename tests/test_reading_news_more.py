@@ -101,3 +101,11 @@ def test_a_dateline_or_timestamp_dates_the_article_but_is_no_event() -> None:
 def test_a_date_stamped_with_dots_is_a_date() -> None:
     found = dates("28.07.2025", "Pemenang diumumkan pada Jumat (25/7).")
     assert found == ["2025-07-25"]
+
+
+def test_an_outlet_quoted_as_a_source_and_a_currency_are_not_actors() -> None:
+    found = names(
+        "Harga naik, dilansir Reuters, dan dikutip dari Kompas pula.",
+        "Nilai tukar Dolar Amerika Serikat dan Yen Jepang melemah terhadap Euro, kata Bank Dunia.",
+    )
+    assert found == ["Amerika Serikat", "Jepang", "Bank Dunia"]
