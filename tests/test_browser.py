@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from axe import AXE, serious_violations
 from conftest import build, copy_project
 from playwright import sync_api  # a pinned dev dependency, like the rest of the suite's
 from playwright.sync_api import expect
@@ -80,14 +81,6 @@ def test_search_finds_a_briefing_by_a_word_of_its_key_points(browser: object, se
 
 # -- readers' paths through the site ----------------------------------------------------------
 
-AXE = (
-    Path(__file__).resolve().parents[1]
-    / ".venv"
-    / "node"
-    / "node_modules"
-    / "axe-core"
-    / "axe.min.js"
-)
 SCREENSHOTS = Path(__file__).resolve().parents[1] / "screenshots"
 PAGE_TYPES = {
     "home": "",
@@ -226,24 +219,8 @@ def test_without_javascript_the_timeline_shows_no_filter(browser: object, served
         context.close()
 
 
-def serious_violations(page: object) -> list[str]:
-    """axe-core's serious and critical findings on the page ([] without axe-core)."""
-    if not AXE.is_file():
-        return []
-    page.add_script_tag(path=str(AXE))  # type: ignore[attr-defined]
-    found: list[str] = page.evaluate(AXE_SERIOUS)  # type: ignore[attr-defined]
-    return found
-
-
 def serve_text(html: str, route: object) -> None:
     route.fulfill(body=html, content_type="text/html; charset=utf-8")  # type: ignore[attr-defined]
-
-
-AXE_SERIOUS = (
-    "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
-    ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
-    ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', '))"
-)
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import feedparser
 import icalendar
+import pytest
 import yaml
 from conftest import build, copy_project
 from hypothesis import HealthCheck, example, given, settings
@@ -199,6 +200,7 @@ def check_page(site: Path, typed: str, lang: str) -> None:
     assert "b" not in page.tags  # the theme writes no <b>; "<b>b</b>" typed stays text
 
 
+@pytest.mark.slow  # five sites built
 @settings(
     max_examples=4,
     deadline=None,

@@ -9,13 +9,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from axe import AXE, serious_violations
 from PIL import Image
 from playwright.sync_api import Browser, Page, expect
-from test_browser import AXE, serious_violations
 
 from bench.search import serve_folder
 from generator import cards
 from generator.reading import KIND_WORDS
+
+pytestmark = pytest.mark.slow  # a browser
 
 VIEWPORTS = {"phone": (390, 844), "desktop": (1280, 800)}
 WORDS = {

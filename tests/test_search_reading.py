@@ -7,10 +7,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from axe import AXE, serious_violations
 from playwright.sync_api import Page, expect
-from test_browser import AXE, CHROMIUM, serious_violations
 
-from bench.search import serve_folder
+from bench.search import chromium, serve_folder
+
+CHROMIUM = chromium()
 
 pytestmark = [
     pytest.mark.slow,
