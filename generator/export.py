@@ -13,12 +13,10 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from email.utils import format_datetime
 from pathlib import PurePosixPath
-from typing import Any
-from xml.etree import ElementTree as ET
+from typing import Any, Literal
 
 from generator.corpus import (
     Corpus,
@@ -30,10 +28,13 @@ from generator.corpus import (
 from generator.corrections import correction_feeds
 from generator.dates import PartialDate
 from generator.depends import Stale, Unit
-from generator.encode import html_paragraphs, html_text, json_bytes, json_text
+from generator.encode import html_text, json_bytes, json_text
+from generator.feeds import ITEMS, Feed, Item, json_feed, rss
 from generator.ical import CalendarEvent, briefing_events, events_ics
 from generator.layout import (
     BRIEFINGS_DATA,
+    FEED_CORRECTIONS_JSON,
+    FEED_CORRECTIONS_RSS,
     FEED_ICS,
     FEED_JSON,
     FEED_RSS,
@@ -51,7 +52,6 @@ from generator.layout import (
 from generator.related import appearances
 from generator.settings import Language
 
-FEED_ITEMS = 50
 # The interface words feeds and the calendar say, as the pages' catalogs translate them.
 FEED_WORDS = ("Corrections", "outcome not recorded")
 
@@ -66,6 +66,96 @@ class Contribution:
     events: list[CalendarEvent]  # its part of the calendar
 
 
+# A topic's or an actor's feeds (RSS, JSON Feed) as last made, by its unit.
+FeedCache = dict[Unit, tuple[bytes, bytes]]
+
+
+@dataclass(frozen=True)
+class Made:
+    """What one language's data files are made of in one run; ``known`` and ``feeds``:
+    what earlier runs made (see ``data_files``)."""
+
+    corpus: Corpus
+    briefings: Sequence[LoadedBriefing]  # newest first
+    language: Language
+    site_name: str
+    today: dt.date
+    corrections_label: str
+    known: Mapping[str, Contribution]
+    feeds: FeedCache
+
+
+@dataclass(frozen=True)
+class DataOutput:
+    """One kind of data file: what SECURITY.md's table calls it (``name``), where it
+    goes (``paths``, from ``layout``, with ``<slug>`` or ``<id>`` for one file of
+    many), the unit whose change makes it again (``unit``, see ``depends``; "lists":
+    any change) and how it is made."""
+
+    name: str
+    paths: tuple[PurePosixPath, ...]
+    unit: Literal["briefing", "actor and topic", "lists"]
+    make: Callable[[Made], Mapping[PurePosixPath, bytes]]
+
+
+def _site_feeds(made: Made) -> dict[PurePosixPath, bytes]:
+    feed = briefings_feed(made.briefings, made.language, made.site_name, made.corrections_label)
+    return {FEED_RSS: rss(feed), FEED_JSON: json_feed(feed)}
+
+
+def _calendar(made: Made) -> dict[PurePosixPath, bytes]:
+    events = [event for b in made.briefings for event in made.known[b.slug].events]
+    return {FEED_ICS: events_ics(events, made.language, made.site_name)}
+
+
+def _briefings_data(made: Made) -> dict[PurePosixPath, bytes]:
+    # Each briefing's part as serialized when it was made: json_bytes of the whole, with
+    # its keys sorted, without serializing every briefing again on each edit.
+    parts = ",".join(made.known[b.slug].export for b in made.briefings)
+    code = json_text(made.language.code)
+    return {BRIEFINGS_DATA: f'{{"briefings":[{parts}],"language":{code}}}\n'.encode()}
+
+
+def _timelines(made: Made) -> dict[PurePosixPath, bytes]:
+    return {timeline_data(b.slug): made.known[b.slug].timelinejs for b in made.briefings}
+
+
+def _followed_feeds(made: Made) -> dict[PurePosixPath, bytes]:
+    return followed_feeds(
+        made.corpus,
+        made.briefings,
+        made.language,
+        made.site_name,
+        made.corrections_label,
+        made.feeds,
+    )
+
+
+def _correction_feeds(made: Made) -> dict[PurePosixPath, bytes]:
+    return correction_feeds(made.briefings, made.language, made.site_name, made.corrections_label)
+
+
+# Every data file of a language, in one table: a new output is a row here (and a path
+# in ``layout``, a row in SECURITY.md, which a test holds to this table). Share cards
+# are drawn apart, on the process pool (``cards``).
+DATA_OUTPUTS = (
+    DataOutput("RSS", (FEED_RSS,), "lists", _site_feeds),
+    DataOutput("JSON Feed", (FEED_JSON,), "lists", _site_feeds),
+    DataOutput(
+        "topic and actor feeds",
+        (*tag_feeds("<id>"), *actor_feeds("<id>")),
+        "actor and topic",
+        _followed_feeds,
+    ),
+    DataOutput(
+        "corrections", (FEED_CORRECTIONS_RSS, FEED_CORRECTIONS_JSON), "lists", _correction_feeds
+    ),
+    DataOutput("calendar", (FEED_ICS,), "lists", _calendar),
+    DataOutput("data", (BRIEFINGS_DATA,), "lists", _briefings_data),
+    DataOutput("TimelineJS", (timeline_data("<slug>"),), "briefing", _timelines),
+)
+
+
 def data_files(
     corpus: Corpus,
     language: Language,
@@ -76,8 +166,8 @@ def data_files(
     unrecorded_label: str = "outcome not recorded",
     feeds: FeedCache | None = None,
 ) -> dict[PurePosixPath, bytes]:
-    """Every data file of one language, by its path in the language's docs tree, as
-    they are true on ``today``.
+    """Every data file of one language (``DATA_OUTPUTS``), by its path in the
+    language's docs tree, as they are true on ``today``.
 
     ``known`` holds what earlier runs made of each briefing, and ``feeds`` the topics'
     and actors' feeds they made: the caller drops what is stale (``forget``).
@@ -91,29 +181,20 @@ def data_files(
                 json_bytes(timelinejs(loaded, language, today)),
                 briefing_events(loaded, language, today, unrecorded_label),
             )
-    files = {
-        FEED_RSS: rss(briefings, language, site_name, corrections_label),
-        FEED_JSON: json_feed(briefings, language, site_name, corrections_label),
-        FEED_ICS: events_ics(
-            [event for b in briefings for event in known[b.slug].events], language, site_name
-        ),
-        # Each briefing's part as serialized when it was made: json_bytes of the whole,
-        # with its keys sorted, without serializing every briefing again on each edit.
-        BRIEFINGS_DATA: (
-            '{"briefings":['
-            + ",".join(known[b.slug].export for b in briefings)
-            + f'],"language":{json_text(language.code)}}}\n'
-        ).encode(),
-    }
-    for loaded in briefings:
-        files[timeline_data(loaded.slug)] = known[loaded.slug].timelinejs
-    files.update(followed_feeds(corpus, briefings, language, site_name, corrections_label, feeds))
-    files.update(correction_feeds(briefings, language, site_name, corrections_label))
+    made = Made(
+        corpus,
+        briefings,
+        language,
+        site_name,
+        today,
+        corrections_label,
+        known,
+        feeds if feeds is not None else {},
+    )
+    files: dict[PurePosixPath, bytes] = {}
+    for make in dict.fromkeys(output.make for output in DATA_OUTPUTS):
+        files.update(make(made))
     return files
-
-
-# A topic's or an actor's feeds (RSS, JSON Feed) as last made, by its unit.
-FeedCache = dict[Unit, tuple[bytes, bytes]]
 
 
 def followed_feeds(
@@ -139,11 +220,10 @@ def followed_feeds(
             home = language.absolute(page_url(tag_page(unit.key)))
         if unit not in cache:
             title = f"{site_name}: {language.text(name)}"
-            shown = found[:FEED_ITEMS]
-            cache[unit] = (
-                rss(shown, language, site_name, corrections_label, title, home),
-                json_feed(shown, language, site_name, corrections_label, title, home, json_path),
+            feed = briefings_feed(
+                found, language, site_name, corrections_label, title, home, json_path
             )
+            cache[unit] = (rss(feed), json_feed(feed))
         files[rss_path], files[json_path] = cache[unit]
     return files
 
@@ -175,10 +255,6 @@ def root_files(languages: Sequence[Language], site_url: str) -> dict[PurePosixPa
     return {SITEMAP_INDEX: sitemap.encode(), ROBOTS: robots.encode()}
 
 
-def _midnight(date: PartialDate) -> dt.datetime:
-    return dt.datetime.combine(date.first_day(), dt.time(), tzinfo=dt.UTC)
-
-
 def _content(loaded: LoadedBriefing, language: Language, corrections_label: str) -> str:
     """What a feed item says: the summary, then each correction with its date."""
     b = loaded.briefing
@@ -189,43 +265,7 @@ def _content(loaded: LoadedBriefing, language: Language, corrections_label: str)
     return "\n\n".join(paragraphs)
 
 
-def rss(
-    briefings: Sequence[LoadedBriefing],
-    language: Language,
-    site_name: str,
-    corrections_label: str = "Corrections",
-    title: str | None = None,
-    home: str | None = None,
-) -> bytes:
-    """An RSS feed of ``briefings`` (newest first): the site's, or with ``title`` and
-    ``home``, one topic's or one actor's."""
-    base = language.absolute("")
-    rss_el = ET.Element("rss", version="2.0")
-    channel = ET.SubElement(rss_el, "channel")
-    ET.SubElement(channel, "title").text = html_text(title or f"{site_name} ({language.name})")
-    ET.SubElement(channel, "link").text = home or base
-    ET.SubElement(channel, "description").text = html_text(site_name)
-    ET.SubElement(channel, "language").text = language.code
-    if briefings:
-        ET.SubElement(channel, "lastBuildDate").text = format_datetime(
-            _midnight(max(b.briefing.updated or b.briefing.published for b in briefings))
-        )
-    for loaded in briefings[:FEED_ITEMS]:
-        b = loaded.briefing
-        item = ET.SubElement(channel, "item")
-        link = language.absolute(briefing_url(loaded.slug))
-        # Feed readers render both as HTML: escaped here, and again for XML by ElementTree.
-        ET.SubElement(item, "title").text = html_text(language.text(b.title))
-        ET.SubElement(item, "link").text = link
-        ET.SubElement(item, "guid", isPermaLink="true").text = link
-        content = _content(loaded, language, corrections_label)
-        ET.SubElement(item, "description").text = html_paragraphs(content)
-        ET.SubElement(item, "pubDate").text = format_datetime(_midnight(b.published))
-    xml: bytes = ET.tostring(rss_el, encoding="utf-8", xml_declaration=True)
-    return xml + b"\n"
-
-
-def json_feed(
+def briefings_feed(
     briefings: Sequence[LoadedBriefing],
     language: Language,
     site_name: str,
@@ -233,53 +273,43 @@ def json_feed(
     title: str | None = None,
     home: str | None = None,
     path: PurePosixPath = FEED_JSON,
-) -> bytes:
-    """A JSON Feed of ``briefings``, like ``rss``; ``path``: where it is served."""
-    base = language.absolute("")
-    return json_bytes(
-        {
-            "version": "https://jsonfeed.org/version/1.1",
-            "title": title or site_name,
-            "home_page_url": home or base,
-            "feed_url": language.absolute(str(path)),
-            "language": language.code,
-            "items": [
-                {
-                    "id": language.absolute(briefing_url(b.slug)),
-                    "url": language.absolute(briefing_url(b.slug)),
-                    "title": language.text(b.briefing.title),
-                    "summary": language.text(b.briefing.summary),
-                    "content_text": _content(b, language, corrections_label),
-                    "content_html": html_paragraphs(_content(b, language, corrections_label)),
-                    "date_published": _midnight(b.briefing.published).isoformat(),
-                    **_modified(b),
-                    **_authors_and_image(b, language),
-                    "tags": list(b.briefing.tags),
-                }
-                for b in briefings[:FEED_ITEMS]
-            ],
-        }
+) -> Feed:
+    """A feed of ``briefings`` (newest first): the site's, or with ``title`` and ``home``,
+    one topic's or one actor's; ``path``: where its JSON Feed is served."""
+    updated = max((b.briefing.updated or b.briefing.published for b in briefings), default=None)
+    return Feed(
+        title=title or f"{site_name} ({language.name})",
+        description=site_name,
+        home=home or language.absolute(""),
+        url=language.absolute(str(path)),
+        language=language.code,
+        items=[_item(b, language, corrections_label) for b in briefings[:ITEMS]],
+        updated=updated.first_day() if updated is not None else None,
     )
 
 
-def _modified(loaded: LoadedBriefing) -> dict[str, str]:
-    """A JSON Feed item's date_modified: its last update or correction, if any."""
+def _item(loaded: LoadedBriefing, language: Language, corrections_label: str) -> Item:
     b = loaded.briefing
-    dates = [d for d in (b.updated, *(c.date for c in b.corrections)) if d is not None]
-    return {"date_modified": _midnight(max(dates)).isoformat()} if dates else {}
-
-
-def _authors_and_image(loaded: LoadedBriefing, language: Language) -> dict[str, Any]:
-    """A JSON Feed item's authors and main image, when the briefing has them."""
-    b = loaded.briefing
-    item: dict[str, Any] = {}
+    link = language.absolute(briefing_url(loaded.slug))
+    modified = [d for d in (b.updated, *(c.date for c in b.corrections)) if d is not None]
     # Unsigned briefings are the desk's, as on their page and in JSON-LD.
-    names = list(b.authors) or [name for name in (language.masthead.desk,) if name]
-    if names:
-        item["authors"] = [{"name": name} for name in names]
-    if b.image is not None:
-        item["image"] = briefing_image_url(language.url, loaded.slug, b.image.file, b.image.url)
-    return item
+    authors = tuple(b.authors) or tuple(name for name in (language.masthead.desk,) if name)
+    return Item(
+        id=link,
+        url=link,
+        title=language.text(b.title),
+        text=_content(loaded, language, corrections_label),
+        published=b.published.first_day(),
+        summary=language.text(b.summary),
+        modified=max(modified).first_day() if modified else None,
+        authors=authors,
+        image=(
+            briefing_image_url(language.url, loaded.slug, b.image.file, b.image.url)
+            if b.image is not None
+            else None
+        ),
+        tags=tuple(b.tags),
+    )
 
 
 def _briefing(
