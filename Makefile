@@ -37,13 +37,13 @@ test: $(STAMP)
 	$(BIN)/ruff check generator tests bench
 	$(BIN)/ruff format --check generator tests bench
 	$(BIN)/mypy
-	$(BIN)/python -m pytest -n auto --dist loadfile
+	$(BIN)/python -m pytest -n auto --dist loadgroup
 
 ## The edit loop: lint, types, and the tests that build no whole site nor open a browser
 test-fast: $(STAMP)
 	$(BIN)/ruff check generator tests bench
 	$(BIN)/mypy
-	BRIEFINGS_EDIT_LOOP=1 $(BIN)/python -m pytest -q -m "not slow" -n auto --dist loadfile
+	BRIEFINGS_EDIT_LOOP=1 $(BIN)/python -m pytest -q -m "not slow" -n auto --dist loadgroup
 
 ## Validate content and print every problem (file:line: field: message)
 check: $(STAMP)

@@ -32,6 +32,18 @@ os.environ["SOURCE_DATE_EPOCH"] = BUILD_DAY
 EDIT_LOOP = os.environ.get("BRIEFINGS_EDIT_LOOP") == "1"
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Workers (`make test` runs `--dist loadgroup`) take a module at a time, so that a
+    module's fixtures are made once; a test marked `spread`, one of the longest, lets
+    each of its cases go to any worker, so that no module keeps one worker busy long
+    after the others are done."""
+    for item in items:
+        group = item.nodeid.partition("::")[0]
+        if item.get_closest_marker("spread") is not None:
+            group = item.nodeid
+        item.add_marker(pytest.mark.xdist_group(group))
+
+
 def examples(full: int) -> int:
     """How many examples a Hypothesis property tries in this run."""
     return max(3, full // 10) if EDIT_LOOP else full

@@ -223,6 +223,7 @@ def serve_text(html: str, route: object) -> None:
     route.fulfill(body=html, content_type="text/html; charset=utf-8")  # type: ignore[attr-defined]
 
 
+@pytest.mark.spread
 @pytest.mark.parametrize("lang", ["id", "en"])
 @pytest.mark.parametrize("kind", list(PAGE_TYPES))
 def test_page_types_have_no_console_error_nor_serious_accessibility_violation(
