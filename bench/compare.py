@@ -36,9 +36,13 @@ def checkout(rev: str, where: Path) -> Path:
     return where
 
 
-def cold_build(tree: Path, project: Path) -> float:
+def cold_build(tree: Path, project: Path, cards: Path | None = None) -> float:
+    """One `mkdocs build` from nothing; with ``cards``, from nothing but the share cards
+    kept there (as the Pages workflow restores them from the Actions cache)."""
     shutil.rmtree(project / "build", ignore_errors=True)
     shutil.rmtree(project / "site", ignore_errors=True)
+    if cards is not None and cards.is_dir():
+        shutil.copytree(cards, project / "build")
     started = time.perf_counter()
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"],
@@ -50,8 +54,20 @@ def cold_build(tree: Path, project: Path) -> float:
     return time.perf_counter() - started
 
 
-def compare(before: str, after: str, briefings: int, runs: int) -> dict[str, object]:
-    """Cold builds of ``before`` and ``after`` taking turns, ``runs`` times each."""
+def keep_cards(tree: Path, project: Path, where: Path) -> Path:
+    """The share cards a first build draws (none before they existed), kept in
+    ``where`` as build/<lang>/docs/cards."""
+    cold_build(tree, project)
+    for cards in (project / "build").glob("*/docs/cards"):
+        shutil.copytree(cards, where / cards.relative_to(project / "build"))
+    return where
+
+
+def compare(
+    before: str, after: str, briefings: int, runs: int, cards_kept: bool = False
+) -> dict[str, object]:
+    """Cold builds of ``before`` and ``after`` taking turns, ``runs`` times each; with
+    ``cards_kept``, each with the share cards it drew in a first, untimed build."""
     with tempfile.TemporaryDirectory(prefix="briefings-compare-") as temporary:
         where = Path(temporary)
         revs = {"before": before, "after": after}
@@ -62,10 +78,16 @@ def compare(before: str, after: str, briefings: int, runs: int) -> dict[str, obj
                 projects[name] = where / f"{name}-project"
                 copy_parts(trees[name], projects[name], PROJECT_PARTS)
                 write_corpus(projects[name] / "content", briefings)
+            cards = {
+                name: keep_cards(trees[name], projects[name], where / f"{name}-cards")
+                if cards_kept
+                else None
+                for name in revs
+            }
             seconds: dict[str, list[float]] = {"before": [], "after": []}
             for run in range(runs):
                 for name in revs:
-                    seconds[name].append(cold_build(trees[name], projects[name]))
+                    seconds[name].append(cold_build(trees[name], projects[name], cards[name]))
                     print(f"{name} build {run + 1}: {seconds[name][-1]:.1f} s", flush=True)
         finally:
             for tree in trees.values():
@@ -73,6 +95,7 @@ def compare(before: str, after: str, briefings: int, runs: int) -> dict[str, obj
                 subprocess.run(remove, check=False, capture_output=True)
     return {
         "briefings": briefings,
+        "cards_kept": cards_kept,
         "cores": os.cpu_count(),
         **{f"{name}_rev": rev for name, rev in revs.items()},
         **{f"{name}_build_runs_s": runs for name, runs in seconds.items()},
@@ -95,9 +118,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--after", default="HEAD")
     parser.add_argument("--briefings", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--cards-kept",
+        action="store_true",
+        help="keep the share cards of a first build, as the Pages workflow restores them",
+    )
     parser.add_argument("--json", type=Path, default=ROOT / "bench" / "compare.json")
     args = parser.parse_args(argv)
-    result = compare(args.before, args.after, args.briefings, args.runs)
+    result = compare(args.before, args.after, args.briefings, args.runs, args.cards_kept)
     args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     print(summary(result))
     return 0

@@ -516,10 +516,12 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="briefings-bench-") as where:
         costs = file_costs(Path(where) / "file-costs")
         rows = measure(Path(where), args.sizes, serve=not args.skip_serve, lunr=not args.skip_lunr)
-    before_after = None
+    before_after = cards_kept = None
     if args.before:
         print(f"cold builds of {args.before} and HEAD ...", file=sys.stderr, flush=True)
         before_after = compare(args.before, "HEAD", max(args.sizes), BUILD_RUNS)
+        # As the Pages workflow builds: the share cards restored from the Actions cache.
+        cards_kept = compare(args.before, "HEAD", max(args.sizes), BUILD_RUNS, cards_kept=True)
     by_size = {row["briefings"]: row for row in rows}
     ratios = {}
     if 100 in by_size and 1000 in by_size:
@@ -536,11 +538,18 @@ def main() -> int:
         "cpus": os.cpu_count(),
         **costs,
     }
-    results = {"machine": machine, "rows": rows, "ratios": ratios, "before_after": before_after}
+    results = {
+        "machine": machine,
+        "rows": rows,
+        "ratios": ratios,
+        "before_after": before_after,
+        "before_after_cards_kept": cards_kept,
+    }
     args.json.write_text(json.dumps(results, indent=2))
     print(table(rows))
-    if before_after is not None:
-        print(summary(before_after))
+    for compared in (before_after, cards_kept):
+        if compared is not None:
+            print(summary(compared))
     for name, value in ratios.items():
         print(f"{name}: {value:.2f}")
     print(f"machine: {machine}; JSON in {args.json}")

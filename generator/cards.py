@@ -120,9 +120,8 @@ def draw(card: Card) -> bytes:
     font, lines = _title_lines(card.title, width)
     pen.multiline_text((MARGIN, 168), "\n".join(lines), font=font, fill=255, spacing=14)
     pen.text((MARGIN, SIZE[1] - 64 - 36), card.date, font=small, fill=255)
-    shades = Image.frombytes("P", SIZE, image.tobytes())
-    shades.putpalette(PALETTE)
-    return _png(shades, card)
+    image.putpalette(PALETTE)  # the shades become the palette's indexes, in place
+    return _png(image, card)
 
 
 def _draw_photo(card: Card, photo: bytes) -> bytes:
