@@ -32,12 +32,23 @@ os.environ["SOURCE_DATE_EPOCH"] = BUILD_DAY
 EDIT_LOOP = os.environ.get("BRIEFINGS_EDIT_LOOP") == "1"
 
 
+# The sites the suite builds once (a session's, or a module's `site`) and many tests
+# read: a test reading one is slow.
+SITE_FIXTURES = frozenset(
+    {"shipped_site", "full_site", "newsroom_site", "hostile_site", "site", "zensical_site"}
+)
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m "not slow"` deselects
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Workers (`make test` runs `--dist loadgroup`) take a module at a time, so that a
-    module's fixtures are made once; a test marked `spread`, one of the longest, lets
-    each of its cases go to any worker, so that no module keeps one worker busy long
-    after the others are done."""
+    """A test reading a built site is `slow` (`make test-fast` leaves it out). Workers
+    (`make test` runs `--dist loadgroup`) take a module at a time, so that a module's
+    fixtures are made once; a test marked `spread`, one of the longest, lets each of its
+    cases go to any worker, so that no module keeps one worker busy long after the
+    others are done."""
     for item in items:
+        if SITE_FIXTURES.intersection(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
         group = item.nodeid.partition("::")[0]
         if item.get_closest_marker("spread") is not None:
             group = item.nodeid

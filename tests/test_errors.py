@@ -285,6 +285,7 @@ def test_github_annotations(project: Path) -> None:
     assert f"::error file={BRIEFING},line={line},col=" in result.stdout
 
 
+@pytest.mark.slow  # builds the whole site
 def test_bad_content_fails_the_build_and_leaves_previous_output(project: Path) -> None:
     site = build(project)
     page = site / "en" / "briefings" / SEED_SLUG / "index.html"
@@ -348,6 +349,7 @@ def test_generated_data_file_colliding_with_hand_written_one_is_an_error(project
     assert generated_files(project) == before
 
 
+@pytest.mark.slow  # builds the whole site
 def test_failed_language_build_leaves_the_previous_site_intact(project: Path) -> None:
     site = build(project)
     before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
@@ -362,6 +364,7 @@ def test_failed_language_build_leaves_the_previous_site_intact(project: Path) ->
     assert not (project / ".site.building").exists()
 
 
+@pytest.mark.slow  # builds the whole site
 def test_builds_are_byte_identical(project: Path) -> None:
     site = build(project)
     first = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
@@ -392,6 +395,7 @@ def test_a_wrong_page_size_is_named_in_mkdocs_yml(project: Path, option: str, me
     assert not (project / "site").exists()
 
 
+@pytest.mark.slow  # builds the whole site
 def test_briefings_build_makes_the_site_mkdocs_makes(project: Path) -> None:
     result = run_cli(project, "build", "--site", str(project / "built"), real=True)
     assert result.returncode == 0, result.stderr

@@ -522,6 +522,7 @@ def test_a_year_the_outputs_cannot_count_past_is_refused_by_check(
     assert f"{where}'{value}': the site accepts years from 0001 to 2999" in errors
 
 
+@pytest.mark.slow  # builds the whole site
 @pytest.mark.parametrize(
     "epoch", ["abc", "-5", "1.5", "4294967296", "9" * 5000, "0" * 5000 + "1", "\uff11\uff12\uff13"]
 )
@@ -543,6 +544,7 @@ def test_a_source_date_epoch_the_build_cannot_write_is_refused_in_one_line(
         assert "SOURCE_DATE_EPOCH=" in said.stderr and len(said.stderr) < 300
 
 
+@pytest.mark.slow  # builds the whole site
 def test_the_last_second_a_build_can_write_is_accepted(project: Path) -> None:
     result = run_mkdocs(
         project, "build", "--strict", timeout=300, env={"SOURCE_DATE_EPOCH": "4294967295"}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from babel.messages.pofile import read_po, write_po
 from conftest import SEED_SLUG, build, run_cli
 
@@ -30,6 +31,7 @@ def add_french(project: Path) -> None:
     shutil.copytree(project / "docs" / "en", project / "docs" / "fr")
 
 
+@pytest.mark.slow  # builds the whole site
 def test_a_third_language_by_configuration_and_catalog(project: Path) -> None:
     add_french(project)
     site = build(project)
@@ -65,6 +67,7 @@ def test_render_writes_plain_markdown_without_mkdocs(project: Path, tmp_path: Pa
     assert page.stat().st_mtime_ns == stamp
 
 
+@pytest.mark.slow  # builds the whole site
 def test_hand_written_page_missing_in_a_language_gets_a_page_that_says_so(project: Path) -> None:
     (project / "docs" / "en" / "contribute" / "scaling.md").unlink()
     site = build(project)

@@ -279,6 +279,7 @@ def test_seed_article_renders_as_paragraphs_caption_and_byline(
     assert "Oleh Mai Nguyen" in html
 
 
+@pytest.mark.slow  # builds the whole site
 def test_seed_byline_becomes_author_when_yaml_names_none(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "p")
     add_seed_article(project)
@@ -318,6 +319,7 @@ def test_photo_with_caption_and_credit_and_sources(full_site: Path, read_page: R
     assert "Foto: Tim contoh" in id_page.text and "Bacaan lanjutan" in id_page.text
 
 
+@pytest.mark.slow  # builds the whole site
 def test_article_translation_beside_the_original_is_shown_on_its_page(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "p")
     add_outsider_briefing(project)
