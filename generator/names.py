@@ -11,6 +11,7 @@ run is split where a country or a known name meets a person's name, as in
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Collection, Iterable, Iterator, Sequence
 
@@ -35,7 +36,8 @@ TITLES = {
     "Tugas", "Plt", "Deputi", "Asisten", "Staf", "Ahli", "Penasihat", "Pemimpin", "Komisaris",
     "Energi", "Iklim", "Lingkungan", "Hidup", "Sumber", "Daya", "Mineral", "Investasi",
     "Ekonomi", "Sosial", "Agama", "Kemlu", "Kemhan", "Jubir", "Negara", "Pemuda", "Olahraga",
-    "Teknik",
+    "Teknik", "Chief", "Executive", "Officer", "CEO", "Chairman", "Director", "Managing",
+    "Komisioner", "Sheikh", "Syekh", "Datuk", "Seri",
 }  # fmt: skip
 # Ranks and offices that stand right before a person's name: a run is cut where one
 # follows other words ("Badan Keamanan Laut Laksdya Irvansyah").
@@ -60,6 +62,7 @@ ORG_HEADS = {
     "Organisation", "Fund", "Ministry", "Office", "Centre", "Center", "Association",
     "Foundation", "Union", "Party", "Court", "Department", "Society", "Federation", "Network",
     "Alliance", "Coalition", "Committee", "Programme", "Bureau", "Authority", "Agensi",
+    "PT", "KBRI", "KJRI", "Fraksi", "Sekretariat", "Polda", "Polres", "Kedubes",
 }  # fmt: skip
 # Portfolios and fields, "ke-...-an" and "pe-...-an" nouns (Perekonomian, Kelautan): part
 # of an office before a name, not of the name.
@@ -144,7 +147,17 @@ _LOCATIVE = re.compile(
     r"kampung|pulau|kabupaten|at|in|to|from|near)(\s+)",
     re.I,
 )
-_WORD = r"(?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*|[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)*)"
+# A committee's number: Komisi I DPR, Komisi XI.
+ROMAN = r"(?<=Komisi )[IVX]{1,4}\b"
+# Latin letters with their accents, as names from Europe and Latin America are written:
+# Ortúzar, Đurić, São Paulo; an apostrophe inside a name: Syafi'i.
+_UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
+_LOWER = "a-z" + "".join(c for c in map(chr, range(0xDF, 0x250)) if c.islower())
+_TITLE_WORD = rf"[{_UPPER}][{_LOWER}]+(?:['\u2019][{_LOWER}]+)?"
+_WORD = (
+    rf"(?:{_TITLE_WORD}(?:-[{_UPPER}]?[{_LOWER}]+)*|[{_UPPER}][{_UPPER}0-9]+(?:-[{_UPPER}0-9]+)*"
+    rf"|{ROMAN}(?=\s[{_UPPER}]))"
+)
 # Capitalised words, with the particles inside Arabic and Dutch names: Mohammed bin Salman.
 _RUN = re.compile(rf"\b{_WORD}(?:\s+(?:{_PARTICLES}\s+)*{_WORD})*\b")
 # Nothing but punctuation before it, or an interview's speaker label ("Kanasugi: ").
@@ -160,7 +173,7 @@ YEAR_AFTER_CHARACTERS = 6  # read no further than this past a name
 _EDITION = re.compile(r"[A-Z]{2,}\d{2,}")
 # An acronym in brackets right after a run: the article glosses the run as an
 # organisation, "Program Pangan Dunia (WFP)", which is then kept whole.
-_GLOSSED = re.compile(r"\s*\([A-Z][A-Z0-9]{1,9}\)")
+_GLOSSED = re.compile(r"\s*\([A-Z][A-Za-z0-9]{1,9}\)")
 GLOSS_CHARACTERS = 14  # read no further than this past a run
 # What may stick to a word: a word the article also writes in lower case is a common
 # word where it is capitalised for opening a sentence ("Warga Desa ...").
@@ -276,7 +289,7 @@ def find_names(
         for name in first
         if name in kept
         and name not in glued
-        and (" " in name or _is_country(name) or name not in words_of_others)
+        and (" " in name or _is_country(name) or name.isupper() or name not in words_of_others)
     ]
 
 
@@ -319,6 +332,8 @@ def _joins(left: str, gap: str, right: str, glossed: bool = False) -> bool:
     if len(gap) > 8 or not _CONNECTOR.match(gap):
         return False
     words, (following, *rest) = left.split(), right.split(maxsplit=1)
+    if gap.strip() == "dan" and (words[-1], following) in _joined_countries():
+        return True  # Bosnia dan Herzegovina, Trinidad dan Tobago
     if gap.strip() == "dan":
         # Kementerian Energi dan Sumber Daya Mineral, Badan Pengawas Obat dan Makanan,
         # Departemen Luar Negeri dan Perdagangan Australia; not Badan Keamanan Laut dan
@@ -332,6 +347,17 @@ def _joins(left: str, gap: str, right: str, glossed: bool = False) -> bool:
             and (len(words) == 2 or one_word or glossed or bool(_FIELD.fullmatch(following)))
         )
     return any(word in ORG_HEADS for word in words) and following[0].isupper()
+
+
+@functools.cache
+def _joined_countries() -> frozenset[tuple[str, str]]:
+    """The words either side of "dan" in a country's name: (Bosnia, Herzegovina)."""
+    return frozenset(
+        (left.rsplit(maxsplit=1)[-1], right.split(maxsplit=1)[0])
+        for name in lexicon.countries()
+        for left, _, right in [name.partition(" dan ")]
+        if right
+    )
 
 
 def _candidates(
@@ -462,13 +488,22 @@ def _organisation_then_person(words: list[str]) -> bool:
     )
 
 
+def _split_points(run: str, split_at: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """The known names, countries and regions in a run; not a country that opens a
+    city's name (Mexico City)."""
+    for match in split_at.finditer(run):
+        following = run[match.end() : match.end() + CITY_WORD_CHARACTERS].split(maxsplit=1)[:1]
+        if not (following and f"{match.group(0)} {following[0]}" in lexicon.cities()):
+            yield match
+
+
 def _parts(start: int, run: str, split_at: re.Pattern[str]) -> Iterator[tuple[int, list[str]]]:
     """A run cut around known names, countries and regions, and where an acronym meets
     a name ("NATO Jens"), a weekday or month falls inside it or a region's name ends
     ("Kalimantan Barat Ria Norsan")."""
     pieces: list[tuple[int, str]] = []
     last = 0
-    for match in split_at.finditer(run):
+    for match in _split_points(run, split_at):
         before = run[last : match.start()].split()
         names = [word for word in before if not _not_name(word)]
         region = match.group(0) in lexicon.regions()
@@ -485,7 +520,11 @@ def _parts(start: int, run: str, split_at: re.Pattern[str]) -> Iterator[tuple[in
             word, here = found.group(0), start + offset + found.start()
             if words and words[-1] in RANKS and word.isupper():
                 continue  # Marsma TNI, Brigjen Pol
-            case_changes = words and words[-1].isupper() != word.isupper()
+            case_changes = (
+                words
+                and words[-1].isupper() != word.isupper()
+                and not _numbered(words, word)  # Komisi XI Dewan Perwakilan Rakyat
+            )
             organisation = words and words[0] in ORG_HEADS  # Badan Pengungsi PBB
             if (case_changes and word not in ORG_HEADS and not organisation) or _date_word(word):
                 if words:
@@ -501,6 +540,20 @@ def _parts(start: int, run: str, split_at: re.Pattern[str]) -> Iterator[tuple[in
                 position, words = here + len(word) + 1, []
         if words:
             yield position, words
+
+
+def _numbered(words: list[str], word: str) -> bool:
+    """A committee's number, or the name after it: Komisi | XI | Dewan ..."""
+    if _roman(word):
+        return words[-1] in ORG_HEADS
+    return len(words) >= 2 and _roman(words[-1]) and words[-2] in ORG_HEADS
+
+
+def _roman(word: str) -> bool:
+    return 0 < len(word) <= 4 and set(word) <= set("IVX")
+
+
+CITY_WORD_CHARACTERS = 12  # read no further than this past a country
 
 
 def _date_word(word: str) -> bool:

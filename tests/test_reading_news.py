@@ -153,3 +153,34 @@ def test_a_date_after_the_articles_is_expected_and_its_own_date_is_listed_once(
     assert '    end: "2025-05-27"\n    status: happened  # REVIEW' in passed
     coming = text.split('- date: "2090-12"')[1]
     assert coming.startswith('  # REVIEW: from "Desember 2090"\n    status: expected  # REVIEW')
+
+
+def test_names_with_accents_and_apostrophes_are_read_whole() -> None:
+    found = names(
+        "Menteri Pertambangan Chile Camila Ortúzar bertemu Menteri Luar Negeri Serbia "
+        "Marko Đurić di São Paulo, kata Ahmad Muzakki Syafi'i."
+    )
+    assert {"Camila Ortúzar", "Marko Đurić", "Ahmad Muzakki Syafi'i"} <= set(found)
+    assert not {"Camila", "Ortúzar", "Marko", "Paulo", "Syafi"} & set(found)
+
+
+def test_committees_companies_embassies_and_joined_countries_are_kept_whole() -> None:
+    found = names(
+        "Anggota Komisi XI Dewan Perwakilan Rakyat, Misbakhun, memanggil Komisi I DPR. "
+        "PT Pindad dan KBRI Mexico City menyambut tamu dari Bosnia dan Herzegovina, "
+        "juga Sekretariat ASEAN dan ASEAN."
+    )
+    assert {
+        "Komisi XI Dewan Perwakilan Rakyat", "Komisi I DPR", "PT Pindad", "KBRI Mexico City",
+        "Bosnia dan Herzegovina", "Sekretariat ASEAN", "ASEAN",
+    } <= set(found)  # fmt: skip
+    assert not {"Komisi", "Pindad", "Mexico", "City", "Herzegovina"} & set(found)
+
+
+def test_honorifics_and_english_titles_are_left_out_of_names() -> None:
+    found = names(
+        "Datuk Seri Hafiz Rahman mengatakan hal itu. Komisioner Perdagangan Uni Eropa "
+        "Lukas Henriksen hadir bersama Sheikh Mohamed bin Zayed."
+    )
+    assert {"Hafiz Rahman", "Lukas Henriksen", "Mohamed bin Zayed"} <= set(found)
+    assert not [name for name in found if name.split()[0] in {"Datuk", "Komisioner", "Sheikh"}]
