@@ -194,12 +194,19 @@ def _is_place(name: str) -> bool:
 
 
 def find_names(
-    paragraphs: Sequence[str], known: Iterable[NameMention] = (), author: str | None = None
+    paragraphs: Sequence[str],
+    known: Iterable[NameMention] = (),
+    author: str | None = None,
+    *,
+    outlets: Collection[str] = (),
+    credited: Iterable[str] = (),
 ) -> list[NameMention]:
     """Capitalised names not matched by the registry: candidates for a new actor, in
     the order the article first uses them. The author (the byline's name) is none, and
-    a paragraph that opens with the author's name is their biography."""
-    covered = {m.name for m in known}
+    a paragraph that opens with the author's name is their biography; nor are the
+    outlets that publish the story (lower case: "kompas") in any name ("Catatan
+    Tempo", "KOMPAS"), nor the photographers credited."""
+    covered = {m.name for m in known} | set(credited)
     if author:
         covered.add(author)
     common = {
@@ -247,6 +254,8 @@ def find_names(
             if name not in known_part:
                 known_part[name] = name in covered or any(name in c for c in covered)
             if known_part[name] or (name in glosses and not _is_country(name)):
+                continue
+            if outlets and any(word.lower() in outlets for word in name.split()):
                 continue
             first.setdefault(name, NameMention(None, name, sentence, index + 1))
             (opening if start <= sentence_start else inside).add(name)

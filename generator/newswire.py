@@ -15,10 +15,20 @@ from dataclasses import dataclass
 
 _WORD = r"[A-Z][\w.'&]*"
 DATELINE = re.compile(
-    rf"^{_WORD}(?:\s+{_WORD}){{0,3}}"  # the place: Jakarta, JAKARTA, Kuala Lumpur
-    rf"(?:,\s*{_WORD}(?:\s+{_WORD}){{0,2}})?"  # the outlet: , KOMPAS.com / , CNN Indonesia
-    r"(?:\s*\([A-Za-z]{2,12}\))?"  # the agency: (ANTARA), (Reuters)
+    rf"^(?P<place>{_WORD}(?:\s+{_WORD}){{0,3}})"  # the place: Jakarta, JAKARTA, Kuala Lumpur
+    rf"(?:,\s*(?P<outlet>{_WORD}(?:\s+{_WORD}){{0,2}}))?"  # , KOMPAS.com / , CNN Indonesia
+    r"(?:\s*\((?P<agency>[A-Za-z]{2,12})\))?"  # the agency: (ANTARA), (Reuters)
     r"\s*(?:--?|\u2013|\u2014)\s+(?=\S)"
+)
+# A web outlet's name as its dateline writes it: TEMPO.CO, Kompas.com, REPUBLIKA.CO.ID.
+_DOMAIN = re.compile(r"\.(?:co|com|id|net)\b.*", re.I)
+# The paragraphs a dateline may open: the title, a standfirst, a byline and a timestamp
+# come before it.
+DATELINE_PARAGRAPHS = 8
+# A photo's credit, its outlet and photographer: (KOMPAS/ADITYA NUGRAHA), Foto: ANTARA/Hafidz.
+CREDIT = re.compile(
+    r"(?:\(|\b(?:Foto|Photo)\s*:\s*)(?P<outlet>[A-Z][\w.]{1,20})/(?P<name>[A-Z][\w'. -]{1,40}?)"
+    r"\s*(?:\)|$)"
 )
 # Editors' and reporters' initials closing a story: (Ant/HO01), (nvl/nvl), (Ant/KR-MDR).
 WIRE_CODE = re.compile(r"\(\s*[A-Za-z]{2,5}(?:/[A-Za-z0-9-]{2,8}){1,2}\s*\)\s*$")
@@ -29,12 +39,29 @@ BYLINE = re.compile(r"^(?:Oleh|Penulis|Laporan|By)\s*:?\s+(?P<name>[A-Z][^\d,;]{
 class Story:
     paragraphs: list[str]  # without dateline, editors' codes and byline line
     byline: str | None
+    # The outlets that publish the story, from its datelines and photo credits, in
+    # lower case ("kompas", "cnn"), and the photographers credited: none is an actor.
+    outlets: frozenset[str] = frozenset()
+    credited: tuple[str, ...] = ()
+
+
+def _dateline(text: str) -> re.Match[str] | None:
+    match = DATELINE.match(text)
+    return match if match and match.end() <= 60 else None
 
 
 def strip_dateline(text: str) -> str:
     """A paragraph without the dateline it opens with, if any."""
-    match = DATELINE.match(text)
-    return text[match.end() :] if match and match.end() <= 60 else text
+    match = _dateline(text)
+    return text[match.end() :] if match else text
+
+
+def _outlets(match: re.Match[str]) -> set[str]:
+    """The outlet a dateline names, by its first word: "JAKARTA, KOMPAS.com" and
+    "TEMPO.CO, Jakarta" give kompas and tempo, "Jakarta, CNN Indonesia" cnn."""
+    web = [word for word in match["place"].split() if _DOMAIN.search(word)]
+    found = {match["agency"], *(web or [match["outlet"]])}  # after TEMPO.CO, the place
+    return {_DOMAIN.sub("", name.split()[0]).lower() for name in found if name}
 
 
 def strip_wire_code(text: str) -> str:
@@ -45,13 +72,21 @@ def story(paragraphs: Sequence[str]) -> Story:
     """The paragraphs a reader takes for the story, and the byline line's name."""
     byline = None
     kept = []
+    outlets: set[str] = set()
+    credited: list[str] = []
     for index, paragraph in enumerate(paragraphs):
         text = strip_wire_code(paragraph)
         found = BYLINE.match(text) if index < 3 else None
         if found:
             byline = found.group("name").strip()
             continue
-        text = strip_dateline(text) if index < 3 else text
+        dateline = _dateline(text) if index < DATELINE_PARAGRAPHS else None
+        if dateline:
+            outlets |= _outlets(dateline)
+            text = text[dateline.end() :]
+        for credit in CREDIT.finditer(text):
+            outlets.add(_DOMAIN.sub("", credit["outlet"]).lower())
+            credited.append(credit["name"].strip())
         if text:
             kept.append(text)
-    return Story(kept, byline)
+    return Story(kept, byline, frozenset(outlets), tuple(credited))

@@ -318,7 +318,11 @@ def scaffold(
         text=text,
         actors=actors,
         names=find_names(
-            paragraphs, [*actors, *registry_names(registry)], body.byline or found_in.byline
+            paragraphs,
+            [*actors, *registry_names(registry)],
+            body.byline or found_in.byline,
+            outlets=found_in.outlets,
+            credited=found_in.credited,
         ),
         dates=find_dates(paragraphs, article_date),
         today=today or dt.date.today(),

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from conftest import run_cli
 
+from generator import newswire
 from generator.dates import PartialDate
 from generator.mentions import find_dates
 from generator.names import find_names
@@ -184,3 +185,24 @@ def test_honorifics_and_english_titles_are_left_out_of_names() -> None:
     )
     assert {"Hafiz Rahman", "Lukas Henriksen", "Mohamed bin Zayed"} <= set(found)
     assert not [name for name in found if name.split()[0] in {"Datuk", "Komisioner", "Sheikh"}]
+
+
+def test_the_outlets_of_datelines_and_photo_credits_are_not_actors() -> None:
+    story = newswire.story(
+        [
+            "Gandum Kazakhstan dan Jalur Baru",
+            "Indonesia mencari pemasok gandum di luar Australia.",
+            "Rabu, 18 Februari 2026 10:00 WIB",
+            "ASTANA, KOMPAS \u2014 Menteri Pertanian Budi Santoso bertemu mitranya di Astana.",
+            "Foto: gerbong gandum di Aktau. (KOMPAS/ADITYA NUGRAHA)",
+            '"Kami tidak ingin bergantung," kata Budi Santoso kepada Kompas di Astana.',
+        ]
+    )
+    assert story.outlets == {"kompas"} and story.credited == ("ADITYA NUGRAHA",)
+    assert story.paragraphs[3].startswith("Menteri Pertanian")
+    found = find_names(story.paragraphs, outlets=story.outlets, credited=story.credited)
+    assert "Budi Santoso" in [mention.name for mention in found]
+    assert not {"KOMPAS", "Kompas", "ASTANA", "ADITYA NUGRAHA"} & {m.name for m in found}
+    tempo = newswire.story(["TEMPO.CO, Jakarta - Catatan Tempo menyebut CNN Indonesia."])
+    assert tempo.outlets == {"tempo"}
+    assert newswire.story(["Jakarta, CNN Indonesia -- Presiden tiba."]).outlets == {"cnn"}
