@@ -209,12 +209,7 @@ def find_names(
     covered = {m.name for m in known} | set(credited)
     if author:
         covered.add(author)
-    common = {
-        word
-        for paragraph in paragraphs
-        for token in paragraph.split()
-        if (word := token.strip(_PUNCTUATION)).isalpha() and word.islower()
-    }
+    common, acronyms = _words(paragraphs)
     splitters = sorted(covered | lexicon.countries() | lexicon.regions(), key=len, reverse=True)
     split_at = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, splitters)) + r")(?![\w-])")
     first: dict[str, NameMention] = {}
@@ -223,6 +218,8 @@ def find_names(
     opening: set[str] = set()  # names found at a sentence's start
     inside: set[str] = set()  # names found after it
     known_part: dict[str, bool] = {}  # a name is, or is part of, a known one
+    times: dict[str, int] = {}  # how often each name is found
+    cued: set[str] = set()  # one-word names found once at least with a word saying what
     glosses = {
         name
         for _, sentence in sentences(paragraphs)
@@ -275,7 +272,21 @@ def find_names(
             )
             if _is_country(name) or not (weak or locative):
                 elsewhere.add(name)
-    kept = [name for name in first if name in elsewhere and name not in placed]
+            times[name] = times.get(name, 0) + 1
+            if times[name] == 1 and " " not in name and _cued(sentence, start, end):
+                cued.add(name)  # named again, it needs no cue
+    # One word named once, with nothing saying what it is, is weak evidence of an actor:
+    # a village, a volcano, a word of a subhead.
+    evidenced = {
+        name
+        for name in first
+        if " " in name or max(times[name], acronyms.get(name, 0)) > 1 or name in cued
+    }
+    kept = [
+        name
+        for name in first
+        if name in elsewhere and name not in placed and (name in evidenced or _is_country(name))
+    ]
     kept += [name for name in first if name in placed and _is_country(name)]
     # "Retno" after "Retno Marsudi": the same person, named shorter.
     words_of_others = {word for name in [*kept, *covered] if " " in name for word in name.split()}
@@ -300,6 +311,48 @@ def find_names(
         and name not in glued
         and (" " in name or _is_country(name) or name.isupper() or name not in words_of_others)
     ]
+
+
+# Words that say what the name after them is: an office, a kind of body (within a few
+# words: "perusahaan tambang negara Codelco"), a summit of it; or, after it, what it
+# says or does ("Misbakhun, mengatakan", "FIFA menjadwalkan") or is ("Rosatom, badan").
+_KIND_BEFORE = re.compile(
+    r"\b(?:perusahaan|produsen|maskapai|kelompok|grup|milisi|faksi|partai|organisasi|lembaga|"
+    r"badan|bank|forum|anggota|negara-negara|klub|federasi|konsorsium|operator|pabrikan|"
+    r"raksasa|pemerintah|kata|ujar|tutur|ucap|menurut|KTT)(?:\s+[a-z]+){0,3}\s+$",
+    re.I,
+)
+_KIND_AFTER = re.compile(
+    r",?\s+(?:(?:akan|telah|sudah|juga|tidak|belum|pun)\s+)?(?:me[a-z]{3,}|ber(?:kata|pendapat))"
+    r"\b|,\s+(?:badan|lembaga|perusahaan|kelompok|organisasi|produsen|operator|pemimpin)\b"
+    r"|\s*\(\d{1,3}\)"  # a person's age: Marlina (42)
+)
+CUE_CHARACTERS = 40  # read no further than this either side of a name
+
+
+def _cued(sentence: str, start: int, end: int) -> bool:
+    before = sentence[max(0, start - CUE_CHARACTERS) : start].split()
+    if before and before[-1].strip(_PUNCTUATION) in TITLES | RANKS:
+        return True
+    return bool(
+        _KIND_BEFORE.search(sentence, max(0, start - CUE_CHARACTERS), start)
+        or _KIND_AFTER.match(sentence, end, end + CUE_CHARACTERS)
+    )
+
+
+def _words(paragraphs: Sequence[str]) -> tuple[set[str], dict[str, int]]:
+    """The words an article writes in lower case, and how often it writes each acronym,
+    inside other names too: Komisi VIII DPR, Panglima TNI, Konvensi ILO 188."""
+    common: set[str] = set()
+    acronyms: dict[str, int] = {}
+    for paragraph in paragraphs:
+        for token in paragraph.split():
+            word = token.strip(_PUNCTUATION)
+            if word.isalpha() and word.islower():
+                common.add(word)
+            elif word.isupper():
+                acronyms[word] = acronyms.get(word, 0) + 1
+    return common, acronyms
 
 
 def _headline(index: int, paragraph: str) -> bool:

@@ -206,3 +206,15 @@ def test_the_outlets_of_datelines_and_photo_credits_are_not_actors() -> None:
     tempo = newswire.story(["TEMPO.CO, Jakarta - Catatan Tempo menyebut CNN Indonesia."])
     assert tempo.outlets == {"tempo"}
     assert newswire.story(["Jakarta, CNN Indonesia -- Presiden tiba."]).outlets == {"cnn"}
+
+
+def test_one_word_named_once_needs_a_word_saying_what_it_is() -> None:
+    found = names(
+        "Status darurat berlaku di Cotopaxi dan Pichincha, kata Menteri Sugiono.",
+        "Perusahaan tambang negara Codelco ikut, begitu pula maskapai LATAM.",
+        "Tahun lalu Rosatom, badan tenaga nuklir Rusia, mencatat 90 pelayaran.",
+        "Sementara itu, FIFA menjadwalkan undian ketika Marlina (42) menyeberang.",
+        "Anggota Komisi VIII DPR hadir; DPR belum bersikap.",
+    )
+    assert {"Sugiono", "Codelco", "LATAM", "Rosatom", "FIFA", "Marlina", "DPR"} <= set(found)
+    assert not {"Cotopaxi", "Pichincha"} & set(found)
