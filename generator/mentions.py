@@ -647,12 +647,22 @@ def _pattern_for(names: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile(r"(?<!\w)(" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
 
 
+SHOUTED_LETTERS = 4  # a shorter name in capitals may be another's acronym
+
+
 def find_actors(paragraphs: Sequence[str], actors: Mapping[str, Actor]) -> list[NameMention]:
     """Registry actors the article names, by name in any language or by alias."""
     lookup: dict[str, str] = {}
     for actor_id, actor in actors.items():
         for name in (*actor.name.values(), *actor.aliases):
             lookup.setdefault(name, actor_id)
+    written = {name: name for name in lookup}
+    for name, actor_id in list(lookup.items()):
+        # In capitals as a subhead or a dateline shouts it: BAKAMLA, RUSIA; named as
+        # the registry writes it.
+        if len(name) >= SHOUTED_LETTERS and not name.isupper():
+            lookup.setdefault(name.upper(), actor_id)
+            written.setdefault(name.upper(), name)
     pattern = _pattern_for(lookup)
     if pattern is None:
         return []
@@ -663,5 +673,5 @@ def find_actors(paragraphs: Sequence[str], actors: Mapping[str, Actor]) -> list[
             actor_id = lookup[match.group(1)]
             if actor_id not in seen:
                 seen.add(actor_id)
-                found.append(NameMention(actor_id, match.group(1), sentence, index + 1))
+                found.append(NameMention(actor_id, written[match.group(1)], sentence, index + 1))
     return found

@@ -10,7 +10,8 @@ from conftest import run_cli
 
 from generator import newswire
 from generator.dates import PartialDate
-from generator.mentions import find_dates
+from generator.mentions import find_actors, find_dates
+from generator.models import Actor
 from generator.names import find_names
 
 
@@ -218,3 +219,17 @@ def test_one_word_named_once_needs_a_word_saying_what_it_is() -> None:
     )
     assert {"Sugiono", "Codelco", "LATAM", "Rosatom", "FIFA", "Marlina", "DPR"} <= set(found)
     assert not {"Cotopaxi", "Pichincha"} & set(found)
+
+
+def test_a_registry_name_in_capitals_is_its_actor_named_as_the_registry_writes_it() -> None:
+    registry = {
+        "bakamla": Actor.model_validate(
+            {"type": "organization", "name": {"id": "Bakamla", "en": "Bakamla"}}
+        ),
+        "russia": Actor.model_validate(
+            {"type": "country", "name": {"id": "Rusia", "en": "Russia"}, "aliases": ["Rusia"]}
+        ),
+    }
+    found = find_actors(["PATROLI BAKAMLA DAN SIKAP RUSIA", "Kapal Rusia berlayar."], registry)
+    assert [(m.actor_id, m.name) for m in found] == [("bakamla", "Bakamla"), ("russia", "Rusia")]
+    assert find_actors(["kapal bakamla berlayar."], registry) == []  # a word, not the name
