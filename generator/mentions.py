@@ -383,6 +383,13 @@ def _reference(
     for index, _, date in found:
         if index < opening and date.precision is Precision.DAY:
             return dateline[0] if dateline else date
+    # Else the first day written after its weekday, as news copy dates what happens on
+    # the article's day ("bertemu ... di Astana, Rabu (18/2/2026)"), below a standfirst.
+    for _, sentence, date, match in absolute:
+        if date.precision is Precision.DAY and _AFTER_WEEKDAY.search(
+            sentence, max(0, match.start() - 12), match.start()
+        ):
+            return date
     past = [date for _, sentence, date in found if not _FUTURE.search(sentence)]
     return max(past or [date for _, _, date in found], default=None)
 

@@ -233,3 +233,13 @@ def test_a_registry_name_in_capitals_is_its_actor_named_as_the_registry_writes_i
     found = find_actors(["PATROLI BAKAMLA DAN SIKAP RUSIA", "Kapal Rusia berlayar."], registry)
     assert [(m.actor_id, m.name) for m in found] == [("bakamla", "Bakamla"), ("russia", "Rusia")]
     assert find_actors(["kapal bakamla berlayar."], registry) == []  # a word, not the name
+
+
+def test_the_articles_day_is_the_one_after_a_weekday_below_a_standfirst() -> None:
+    found = dates(
+        "Gandum Kazakhstan dan Jalur Baru",
+        "Indonesia mencari pemasok gandum di luar Australia dan Ukraina.",
+        "Kuota berlaku mulai musim panen September 2026, kata pejabat itu.",
+        "Menteri bertemu mitranya di Astana, Rabu (18/2/2026). Pekan lalu, utusan datang.",
+    )
+    assert found == ["2026-09", "2026-02-18", "2026-02-11"]
