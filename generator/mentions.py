@@ -249,6 +249,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
+    # Selasa malam, Rabu pagi: that day of the article's week, as "pada Rabu" is
+    (
+        "weekday-time",
+        re.compile(_WEEKDAY + r"\s+(?:pagi|siang|sore|malam)\b", re.I),
+    ),
     # sejak 2005, pada 2021, in 2019, sepanjang 2024, pada akhir 2026: a year on its own
     (
         "year",
@@ -554,7 +559,7 @@ def _relative(
         return PartialDate(year, start), season
     if kind in ("named-month", "month-month-this-year"):
         return _month_without_year(kind, match, ref, future), None
-    if kind in ("today", "weekday"):
+    if kind in ("today", "weekday", "weekday-time"):
         return _this_week(kind, match, ref, future), None
     return _relative_date(kind, match, ref), None
 
@@ -580,7 +585,7 @@ def _this_week(
     if ref.precision is not Precision.DAY:
         return None
     day = ref.first_day()
-    if kind == "weekday":
+    if kind != "today":
         weekday = WEEKDAY_NUMBERS[match.group("weekday").lower()]
         if future:
             day += dt.timedelta(days=(weekday - day.weekday()) % 7)

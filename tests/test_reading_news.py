@@ -243,3 +243,8 @@ def test_the_articles_day_is_the_one_after_a_weekday_below_a_standfirst() -> Non
         "Menteri bertemu mitranya di Astana, Rabu (18/2/2026). Pekan lalu, utusan datang.",
     )
     assert found == ["2026-09", "2026-02-18", "2026-02-11"]
+
+
+def test_a_weekday_with_a_time_of_day_is_that_day_of_the_articles_week() -> None:
+    found = dates("Jakarta - Kesepakatan diteken Rabu (21/1/2026), kata Rosan, Selasa malam.")
+    assert found == ["2026-01-21", "2026-01-20"]
