@@ -18,12 +18,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator.date_mentions import find_dates
 from generator.dates import PartialDate
 from generator.errors import Problem, display_path, errors_only
 from generator.files import read_yaml
 from generator.layout import RESERVED_IDS
 from generator.load import BRIEFING_FILE
-from generator.mentions import find_dates
 from generator.models import Actor, Briefing, id_problem
 from generator.report import Report
 from generator.review import covered, unlisted_actors

@@ -7,9 +7,10 @@ from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 from generator.corpus import Corpus, LoadedBriefing
+from generator.date_mentions import find_dates
 from generator.dates import PartialDate
 from generator.errors import Problem, Severity, display_path
-from generator.mentions import NameMention, find_actors, find_dates
+from generator.mentions import NameMention, find_actors
 from generator.models import Actor
 
 

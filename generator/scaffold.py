@@ -21,19 +21,14 @@ from pathlib import Path
 
 from generator import newswire
 from generator.article import ArticleBody, ArticleError, parse_article, repair_mojibake
+from generator.date_mentions import DateMention, find_dates, reference_date
+from generator.date_patterns import SEASON_LABELS
 from generator.dates import PartialDate
 from generator.files import REVIEW_MARKER as MARKER
 from generator.layout import RESERVED_IDS
 from generator.load import MAX_ARTICLE_BYTES
 from generator.markup import yaml_string
-from generator.mentions import (
-    SEASON_LABELS,
-    DateMention,
-    NameMention,
-    find_actors,
-    find_dates,
-    reference_date,
-)
+from generator.mentions import NameMention, find_actors
 from generator.models import ID_PATTERN, Actor
 from generator.names import find_names
 

@@ -9,8 +9,9 @@ from pathlib import Path
 from conftest import run_cli
 
 from generator import newswire
+from generator.date_mentions import find_dates
 from generator.dates import PartialDate
-from generator.mentions import find_actors, find_dates
+from generator.mentions import find_actors
 from generator.models import Actor
 from generator.names import find_names
 

@@ -5,8 +5,8 @@ a sentence; months and weekdays without a date, datelines and timestamps."""
 
 from __future__ import annotations
 
+from generator.date_mentions import find_dates
 from generator.dates import PartialDate
-from generator.mentions import find_dates
 from generator.names import find_names
 
 

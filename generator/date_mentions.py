@@ -1,0 +1,381 @@
+"""The dates an article mentions, resolved: for ``briefings new`` and ``briefings check``.
+
+Each sentence is read against the patterns of ``date_patterns``; a date stated in full
+is taken as it is, a relative one (``Januari lalu``, ``keesokan harinya``) is counted
+from the article's date or, where it gives none, the latest date it states.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import heapq
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from generator.date_patterns import (
+    NUMBER_WORDS,
+    PATTERNS,
+    SEASONS,
+    WEEKDAY,
+    WEEKDAY_NUMBERS,
+)
+from generator.dates import MONTHS, PartialDate, Precision
+from generator.mentions import is_heading, sentences
+
+
+@dataclass(frozen=True)
+class DateMention:
+    date: PartialDate
+    text: str  # as the article writes it
+    sentence: str
+    line: int
+    approximate: bool = False
+    season: str | None = None  # summer, winter, ...: shown with a date_label
+    end: PartialDate | None = None  # the last day of a range: 5-7 September 2023
+
+
+def _raw(paragraphs: Sequence[str]) -> Iterator[tuple[int, str, str, re.Match[str]]]:
+    """Each date-like match, sentence by sentence and in reading order within each."""
+    for index, sentence in sentences(paragraphs):
+        # Spans of the dates found so far, in order and disjoint: each pattern's matches
+        # come in order too, so one pass over both finds the overlaps.
+        taken: list[tuple[int, int]] = []
+        kept: list[tuple[str, re.Match[str]]] = []
+        for kind, pattern in PATTERNS:
+            added: list[tuple[int, int]] = []
+            i = 0
+            for match in pattern.finditer(sentence):
+                start, end = match.span()
+                while i < len(taken) and taken[i][1] <= start:
+                    i += 1
+                if i < len(taken) and taken[i][0] < end:
+                    continue  # already part of a more precise date
+                added.append((start, end))
+                kept.append((kind, match))
+            if added:
+                taken = list(heapq.merge(taken, added))
+        kept.sort(key=lambda found: found[1].start())
+        for kind, match in kept:
+            yield index, sentence, kind, match
+
+
+def _month(match: re.Match[str], group: str = "month") -> int:
+    found = match.groupdict()
+    return MONTHS[(found.get(group) or found.get(f"{group}2") or "").lower()]
+
+
+_ABSOLUTE = (
+    "day-range",
+    "month-range",
+    "numeric",
+    "day-month-year",
+    "month-day-year",
+    "month-month-year",
+    "month-year",
+)
+# Stated without a year: the article's, or the next or last one if that is nearer.
+_IN_YEAR = ("day-range-in-year", "month-range-in-year", "numeric-in-year", "day-month")
+# A sentence about plans: its dates are after the article's own.
+_FUTURE = re.compile(
+    r"\b(?:akan|dijadwalkan|direncanakan|rencananya|mendatang|will|scheduled)\b", re.I
+)
+# The article's own date comes with its weekday: "Senin (3/11/2025)", "Kamis, 14 Agustus".
+_AFTERWEEKDAY = re.compile(WEEKDAY + r"[\s,(]*$", re.I)
+
+
+def reference_date(paragraphs: Sequence[str]) -> PartialDate | None:
+    """What 'Januari lalu' counts from: the article's own date, which a news story
+    gives in its opening lines ("Jakarta, Selasa (11/7/2023)") or a timestamp above
+    them, else the latest date the article states outright of a past event."""
+    return _reference(paragraphs, list(_raw(paragraphs)))
+
+
+def _reference(
+    paragraphs: Sequence[str], raw: Sequence[tuple[int, str, str, re.Match[str]]]
+) -> PartialDate | None:
+    # The opening lines: everything up to the second paragraph that is not a heading.
+    opening, body = len(paragraphs), 0
+    for index, paragraph in enumerate(paragraphs):
+        body += not is_heading(paragraph)
+        if body == 2:
+            opening = index + 1
+            break
+    absolute = [
+        (index, sentence, date, match)
+        for index, sentence, kind, match in raw
+        if kind in _ABSOLUTE and (date := _absolute(kind, match)) is not None
+    ]
+    found = [(index, sentence, date) for index, sentence, date, _ in absolute]
+    dateline = [
+        date
+        for index, sentence, date, match in absolute
+        if index < opening
+        and date.precision is Precision.DAY
+        and _AFTERWEEKDAY.search(sentence, max(0, match.start() - 12), match.start())
+    ]
+    for index, _, date in found:
+        if index < opening and date.precision is Precision.DAY:
+            return dateline[0] if dateline else date
+    # Else the first day written after its weekday, as news copy dates what happens on
+    # the article's day ("bertemu ... di Astana, Rabu (18/2/2026)"), below a standfirst.
+    for _, sentence, date, match in absolute:
+        if date.precision is Precision.DAY and _AFTERWEEKDAY.search(
+            sentence, max(0, match.start() - 12), match.start()
+        ):
+            return date
+    past = [date for _, sentence, date in found if not _FUTURE.search(sentence)]
+    return max(past or [date for _, _, date in found], default=None)
+
+
+def _absolute(kind: str, match: re.Match[str]) -> PartialDate | None:
+    """The date (a range's first day) a match states outright; None if it is relative."""
+    if kind not in _ABSOLUTE:
+        return None
+    g = match.groupdict()
+    if kind == "numeric":
+        month, day = int(g["mon"]), int(g["day"])
+    elif kind == "month-year":
+        month, day = _month(match), 0
+    elif kind == "month-month-year":
+        month, day = _month(match, "month1"), 0
+    elif kind == "month-range":
+        month, day = _month(match, "month1"), int(g["day1"])
+    else:
+        month, day = _month(match), int(g["day1"] if kind == "day-range" else g["day"])
+    try:
+        return PartialDate.parse(f"{g['year']}-{month:02d}" + (f"-{day:02d}" if day else ""))
+    except ValueError:
+        return None
+
+
+def _in_year(kind: str, match: re.Match[str], ref: PartialDate) -> PartialDate | None:
+    """A day stated without a year: in the article's year, unless it is far nearer in
+    the one before or after."""
+    g = match.groupdict()
+    if kind == "numeric-in-year":
+        month = int(g["mon"])
+    else:
+        month = _month(match, "month1" if kind == "month-range-in-year" else "month")
+    day = int(g["day1"] if kind.endswith("range-in-year") else g["day"])
+    around = ref.first_day() if ref.month else dt.date(ref.year, 7, 1)
+    best: PartialDate | None = None
+    for year in (ref.year, ref.year - 1, ref.year + 1):
+        try:
+            away = abs((dt.date(year, month, day) - around).days)
+        except ValueError:
+            continue
+        if best is None or away < abs((best.first_day() - around).days) - _NEAR_YEAR_END:
+            best = PartialDate(year, month, day)
+    return best
+
+
+_MONTH_RANGES = ("month-month-year", "month-month-this-year")
+# Days by which a year-less date must be nearer in the next or last year to be put there:
+# "(5/1)" in a story of 28 December is next January; "12 Mei" in November is last May.
+_NEAR_YEAR_END = 180
+
+
+def _range_end(kind: str, match: re.Match[str], start: PartialDate) -> PartialDate | None:
+    """The last day (or month) of a range, if it is one and ends after it starts."""
+    if kind not in (*_MONTH_RANGES, "day-range", "month-range", *_IN_YEAR[:2]):
+        return None
+    g = match.groupdict()
+    year = int(g["year"]) if g.get("year") else start.year
+    month = _month(match)
+    if kind in _MONTH_RANGES:
+        end = PartialDate(year, month)
+        return end if end.sort_key > start.sort_key else None
+    if month < start.month:  # 30 Desember-2 Januari
+        year += 1
+    try:
+        end = PartialDate.parse(f"{year}-{month:02d}-{int(g['day']):02d}")
+    except ValueError:
+        return None
+    return end if end.sort_key > start.sort_key else None
+
+
+def find_dates(
+    paragraphs: Sequence[str], reference: PartialDate | None = None
+) -> list[DateMention]:
+    """Every date the article mentions, resolved where it can be, in article order."""
+    raw = list(_raw(paragraphs))  # read once: the reference date needs them too
+    reference = reference or _reference(paragraphs, raw)
+    found: list[DateMention] = []
+    last_day: DateMention | None = None  # what "keesokan harinya" counts from
+    # "Sehari kemudian, ... Senin (13/11/2023)": the sentence's own day says which.
+    stated = {(index, sentence) for index, sentence, kind, _ in raw if kind in _STATED_DAY}
+    future: dict[tuple[int, str], bool] = {}  # a sentence about plans, asked once
+    stamps = {index for index, paragraph in enumerate(paragraphs) if _is_stamp(paragraph)}
+    for index, sentence, kind, match in raw:
+        if kind in ("days-later", "days-before") and (index, sentence) in stated:
+            continue
+        if index in stamps or _STAMP_END.match(
+            sentence, match.end(), match.end() + STAMP_END_CHARACTERS
+        ):
+            # A timestamp or a dateline dates the article, not an event; the article's
+            # date says so again where something happens on it.
+            continue
+        if (index, sentence) not in future:
+            future[index, sentence] = _FUTURE.search(sentence) is not None
+        date: PartialDate | None = _absolute(kind, match)
+        season, end, approximate = None, None, False
+        if date is None and reference is not None:
+            if kind in _IN_YEAR:
+                date = _in_year(kind, match, reference)
+            elif kind in ("days-later", "days-before"):
+                anchor = last_day.date if last_day else reference
+                date = _days_from(kind, match, anchor)
+                approximate = last_day is not None and last_day.approximate
+            else:
+                date, season = _relative(kind, match, reference, future[index, sentence])
+                approximate = season is not None or kind in _APPROXIMATE
+        if date is not None:
+            end = _range_end(kind, match, date)
+            mention = DateMention(
+                date, match.group(0), sentence, index + 1, approximate, season, end
+            )
+            found.append(mention)
+            if date.precision is Precision.DAY:
+                last_day = mention
+    return found
+
+
+_APPROXIMATE = ("next-week", "last-week")
+
+
+def _is_stamp(paragraph: str) -> bool:
+    """A line that dates the article: a heading with a clock time or a few words
+    ("Selasa, 9 Desember 2025 10:15 WIB")."""
+    if not is_heading(paragraph):
+        return False
+    return (
+        bool(_CLOCK.search(paragraph)) or len(paragraph.split(maxsplit=STAMP_WORDS)) <= STAMP_WORDS
+    )
+
+
+_CLOCK = re.compile(r"\b[0-2]?\d[.:][0-5]\d\b")
+STAMP_WORDS = 6
+# What ends a dateline after its date: "Jakarta, 22 Januari 2026 - ", "12 Maret (Reuters) -".
+STAMP_END_CHARACTERS = 16  # read no further than this past a date
+_STAMP_END = re.compile(r"\s*(?:\([A-Za-z]+\)\s*)?(?:-|\u2013|\u2014)")
+_STATED_DAY = ("day-range", "month-range", "numeric", "day-month-year", "month-day-year", *_IN_YEAR)
+
+
+def _count(match: re.Match[str]) -> int:
+    """How many days, weeks, ...: "dua", "2", or 1 for "sehari", "keesokan harinya"."""
+    count = (match.groupdict().get("count") or "").lower()
+    return int(count) if count.isdigit() else NUMBER_WORDS.get(count, 1)
+
+
+def _days_from(kind: str, match: re.Match[str], anchor: PartialDate) -> PartialDate | None:
+    if anchor.precision is not Precision.DAY:
+        return None
+    days = _count(match) * (1 if kind == "days-later" else -1)
+    day = anchor.first_day() + dt.timedelta(days=days)
+    return PartialDate(day.year, day.month, day.day)
+
+
+def _relative(
+    kind: str, match: re.Match[str], ref: PartialDate, future: bool = False
+) -> tuple[PartialDate | None, str | None]:
+    """A date said relative to the article's (``ref``), and its season if it names one."""
+    if kind == "last-season":
+        name = (match.groupdict().get("season") or match.groupdict().get("season2") or "").lower()
+        season, start = SEASONS[name]
+        # The last season that had begun before the reference date.
+        year = ref.year if start < (ref.month or 12) else ref.year - 1
+        return PartialDate(year, start), season
+    if kind in ("named-month", "month-month-this-year"):
+        return _month_without_year(kind, match, ref, future), None
+    if kind in ("today", "weekday", "weekday-time"):
+        return _this_week(kind, match, ref, future), None
+    return _relative_date(kind, match, ref), None
+
+
+def _month_without_year(
+    kind: str, match: re.Match[str], ref: PartialDate, future: bool
+) -> PartialDate:
+    """ "pada Mei": the nearest May, after the article's in a sentence about plans;
+    "Juni-Agustus tahun ini": from June of the article's year."""
+    if kind == "month-month-this-year":
+        return PartialDate(ref.year, _month(match, "month1"))
+    month, ref_month = _month(match), ref.month or 12
+    if future:
+        return PartialDate(ref.year + (month < ref_month), month)
+    return PartialDate(ref.year - (month > ref_month), month)
+
+
+def _this_week(
+    kind: str, match: re.Match[str], ref: PartialDate, future: bool
+) -> PartialDate | None:
+    """ "hari ini": the article's day; "pada Rabu": that day of the article's week up
+    to its day, or the next one in a sentence about plans."""
+    if ref.precision is not Precision.DAY:
+        return None
+    day = ref.first_day()
+    if kind != "today":
+        weekday = WEEKDAY_NUMBERS[match.group("weekday").lower()]
+        if future:
+            day += dt.timedelta(days=(weekday - day.weekday()) % 7)
+        else:
+            day -= dt.timedelta(days=(day.weekday() - weekday) % 7)
+    return PartialDate(day.year, day.month, day.day)
+
+
+_YEARS_AWAY = {"this-year": 0, "last-year": -1, "next-year": 1}
+_MONTHS_AWAY = {"this-month": 0, "last-month-ago": -1, "next-month": 1}
+
+
+def _relative_date(kind: str, match: re.Match[str], ref: PartialDate) -> PartialDate | None:
+    ref_month = ref.month or 12
+    if kind in ("last-month", "coming-month", "month"):
+        month = _month(match)
+        year = ref.year
+        if kind == "last-month" and month > ref_month:
+            year -= 1
+        elif kind == "coming-month" and month <= ref_month:
+            year += 1
+        return PartialDate(year, month)
+    if kind in _YEARS_AWAY:
+        return PartialDate(ref.year + _YEARS_AWAY[kind])
+    if kind == "year":
+        return PartialDate(int(match.group("year")))
+    if kind in _MONTHS_AWAY:
+        return _months_away(ref, _MONTHS_AWAY[kind])
+    if kind == "ago" and (match.group("unit") or match.group("unit1")).lower() == "tahun":
+        return PartialDate(ref.year - _count(match))
+    return _relative_day(kind, match, ref)
+
+
+def _months_away(ref: PartialDate, months: int) -> PartialDate | None:
+    if not ref.month:
+        return None
+    year, month = divmod(ref.year * 12 + ref.month - 1 + months, 12)
+    return PartialDate(year, month + 1)
+
+
+def _relative_day(kind: str, match: re.Match[str], ref: PartialDate) -> PartialDate | None:
+    """Pekan depan, Senin lalu, dua hari lalu: counted in days from the article's day."""
+    if ref.precision is not Precision.DAY:
+        return None
+    day = ref.first_day()
+    found = match.groupdict()
+    if kind == "next-week":
+        day += dt.timedelta(days=7)
+    elif kind == "last-week":
+        day -= dt.timedelta(days=7)
+    elif kind == "ago" and (found.get("unit") or found.get("unit1") or "").lower() == "bulan":
+        return _months_away(ref, -_count(match))
+    elif kind == "ago":
+        per = 1 if (found.get("unit") or found.get("unit1") or "").lower() == "hari" else 7
+        day -= dt.timedelta(days=per * _count(match))
+    elif kind in ("last-weekday", "next-weekday"):
+        weekday = WEEKDAY_NUMBERS[(found.get("weekday") or found.get("weekday2") or "").lower()]
+        if kind == "last-weekday":
+            day -= dt.timedelta(days=(day.weekday() - weekday) % 7 or 7)
+        else:
+            day += dt.timedelta(days=(weekday - day.weekday()) % 7 or 7)
+    else:
+        return None
+    return PartialDate(day.year, day.month, day.day)
