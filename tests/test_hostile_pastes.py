@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from conftest import run_cli
 
-from generator import names
+from generator import name_words, names
 from generator.load import MAX_ARTICLE_BYTES
 from generator.scaffold import ScaffoldError, scaffold
 from generator.strict_yaml import parse
@@ -179,9 +179,10 @@ def test_the_name_finder_reads_a_sentence_a_bounded_number_of_times(
     # Looking back over the sentence from each name is what made a one-line article
     # take time quadratic in its length; the text handed to the patterns shows it.
     read: list[int] = []
-    for attribute, value in vars(names).items():
-        if isinstance(value, re.Pattern):
-            monkeypatch.setattr(names, attribute, _Counting(value, read))
+    for module in (names, name_words):  # the passes, and the words and patterns they use
+        for attribute, value in vars(module).items():
+            if isinstance(value, re.Pattern):
+                monkeypatch.setattr(module, attribute, _Counting(value, read))
     sentence = one_line(SENTENCE, 100_000)
     found = names.find_names([sentence])
     assert "Kao Kim Hourn" in [mention.name for mention in found]
