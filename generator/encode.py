@@ -12,7 +12,8 @@ output          fields                              rule
 RSS 2.0         title, description                  :func:`html_text` (then XML-escaped)
 JSON Feed       content_html                        :func:`html_paragraphs`
 JSON Feed       title, summary, content_text        plain text, in :func:`json_bytes`
-TimelineJS      headline, text, display_date        :func:`html_text`, in :func:`json_bytes`
+TimelineJS      headline, text                      :func:`html_text`, in :func:`json_bytes`
+TimelineJS      display_date                        :func:`stripped_html_text`, in the same
 JSON exports    every string                        plain text, in :func:`json_bytes`
 JSON-LD         every string                        plain text, in :func:`script_json`
 sitemaps        loc                                 URLs from validated ids, XML-escaped
@@ -43,6 +44,13 @@ def html_text(text: str) -> str:
     reader that shows an RSS title as plain text would show ``&#x27;`` for an apostrophe.
     """
     return html.escape(fold(text), quote=False)
+
+
+def stripped_html_text(text: str) -> str:
+    """Plain text for a field that TimelineJS first strips of markup (it parses it as HTML
+    and keeps the text, character references decoded) and then shows as HTML (a slide's
+    ``display_date``): escaped twice, what is left after stripping shows exactly the text."""
+    return html.escape(html_text(text), quote=False)
 
 
 def html_paragraphs(text: str) -> str:

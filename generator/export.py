@@ -28,7 +28,7 @@ from generator.corpus import (
 from generator.corrections import correction_feeds
 from generator.dates import PartialDate
 from generator.depends import Stale, Unit
-from generator.encode import html_text, json_bytes, json_text
+from generator.encode import html_text, json_bytes, json_text, stripped_html_text
 from generator.feeds import ITEMS, Feed, Item, json_feed, rss
 from generator.ical import CalendarEvent, briefing_events, events_ics
 from generator.layout import (
@@ -373,7 +373,8 @@ def _briefing(
 
 
 def timelinejs(loaded: LoadedBriefing, language: Language, today: dt.date) -> dict[str, Any]:
-    """A timeline in TimelineJS's JSON format (its texts are HTML: escaped here)."""
+    """A timeline in TimelineJS's JSON format (its texts are HTML: escaped here, a display
+    date twice, since TimelineJS strips it of markup before showing it as HTML)."""
     b = loaded.briefing
 
     def date(value: PartialDate) -> dict[str, str]:
@@ -397,7 +398,7 @@ def timelinejs(loaded: LoadedBriefing, language: Language, today: dt.date) -> di
         if entry.end:
             event["end_date"] = date(entry.end)
         if entry.date_label:
-            event["display_date"] = escaped(entry.date_label)
+            event["display_date"] = stripped_html_text(language.text(entry.date_label))
         events.append(event)
     return {
         "title": {"text": {"headline": escaped(b.title), "text": escaped(b.summary)}},
