@@ -3,6 +3,12 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# From the npm registry when npm is here, pinned: axe-core for the accessibility tests,
+# TimelineJS for the timeline pages (the build copies it into the site). Installed in one
+# command (npm removes what an install without package.json does not name), again when
+# the pins change: the stamp is named by them.
+NODE_PACKAGES := axe-core@4.14.1 @knight-lab/timelinejs@3.9.11
+NODE_STAMP := $(VENV)/node/.installed-$(shell echo '$(NODE_PACKAGES)' | cksum | cut -d' ' -f1)
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site serve test test-fast lint typecheck messages check schema bench scaffold-eval screenshots clean
@@ -12,16 +18,20 @@ $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev]"
-	@# axe-core for the accessibility tests, from the npm registry when npm is here.
-	@if command -v npm >/dev/null 2>&1; then \
-		npm install --silent --no-save --no-audit --no-fund --prefix $(VENV)/node axe-core@4.14.1 \
-		|| echo "axe-core could not be installed: accessibility tests will skip"; \
-	else echo "npm not found: accessibility tests will skip"; fi
 	touch $(STAMP)
+
+$(NODE_STAMP): $(STAMP)
+	@mkdir -p $(VENV)/node
+	@if command -v npm >/dev/null 2>&1; then \
+		npm install --silent --no-save --no-audit --no-fund --prefix $(VENV)/node $(NODE_PACKAGES) \
+		|| echo "axe-core and TimelineJS could not be installed: accessibility tests will skip, timeline pages show lists only"; \
+	else echo "npm not found: accessibility tests will skip, timeline pages show lists only"; fi
+	@rm -f $(VENV)/node/.installed-*
+	touch $(NODE_STAMP)
 
 ## Generate and build the whole bilingual site into site/ (ENGINE=zensical: with Zensical)
 ENGINE ?= mkdocs
-site: $(STAMP)
+site: $(STAMP) $(NODE_STAMP)
 ifeq ($(ENGINE),mkdocs)
 	$(BIN)/mkdocs build --strict
 else
@@ -29,18 +39,18 @@ else
 endif
 
 ## Preview the whole bilingual site at http://127.0.0.1:8000/ with live reload
-serve: $(STAMP)
+serve: $(STAMP) $(NODE_STAMP)
 	$(BIN)/mkdocs serve --dirty
 
 ## Every test, including the ones that build the real site, plus lint and types
-test: $(STAMP)
+test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/ruff check generator tests bench
 	$(BIN)/ruff format --check generator tests bench
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -n auto --dist loadgroup
 
 ## The edit loop: lint, types, and the tests that build no whole site nor open a browser
-test-fast: $(STAMP)
+test-fast: $(STAMP) $(NODE_STAMP)
 	$(BIN)/ruff check generator tests bench
 	$(BIN)/mypy
 	BRIEFINGS_EDIT_LOOP=1 $(BIN)/python -m pytest -q -m "not slow" -n auto --dist loadgroup
@@ -78,7 +88,7 @@ scaffold-eval: $(STAMP)
 
 ## Refresh the README's screenshots from the browser tests' own (needs Chromium)
 SHOTS := home-en-phone-light briefing-id-phone-light timeline-en-phone-dark
-screenshots: $(STAMP)
+screenshots: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest -q tests/test_browser.py -k "page_types and (home or briefing- or timeline)"
 	mkdir -p docs/screenshots
 	for shot in $(SHOTS); do cp screenshots/$$shot.png docs/screenshots/; done

@@ -7,6 +7,8 @@ from __future__ import annotations
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
+from markupsafe import Markup
+
 from generator.corpus import (
     LoadedBriefing,
     chronological,
@@ -14,15 +16,20 @@ from generator.corpus import (
 )
 from generator.coverage import twins, untranslated
 from generator.layout import (
+    TIMELINEJS,
     actor_page,
     briefing_image_url,
     briefing_page,
     briefing_url,
     card_file,
     link,
+    page_url,
     tag_page,
     timeline_data,
+    timeline_view,
+    to_top,
     url_depth,
+    way_up,
 )
 from generator.markup import trusted
 from generator.page_parts import group_by_type, language_name
@@ -32,6 +39,7 @@ from generator.pages import (
     Link,
     Outdated,
     Source,
+    TimelineView,
 )
 from generator.structured import briefing_jsonld
 from generator.translations import changed_on
@@ -92,7 +100,10 @@ def briefing(lx: Localizer, loaded: LoadedBriefing) -> BriefingPage:
         ),
         tags=tuple(Link(lx.text(lx.corpus.tags[t].name), link(path, tag_page(t))) for t in b.tags),
         related=tuple(_related_line(lx, path, other) for other in lx._related[loaded.slug]),
-        timeline_data=trusted(f"{'../' * url_depth(path)}{timeline_data(loaded.slug)}"),
+        # Raw HTML, which MkDocs leaves as it is: by URL.
+        timeline_view=trusted(f"{way_up(path)}{page_url(timeline_view(loaded.slug))}")
+        if events
+        else None,
         missing_translations=bool(untranslated(loaded, lx.lang)),
         twins=real,
         x_default=default,
@@ -113,6 +124,32 @@ def briefing(lx: Localizer, loaded: LoadedBriefing) -> BriefingPage:
     )
 
 
+def timeline(lx: Localizer, loaded: LoadedBriefing) -> TimelineView:
+    """The briefing's timeline in TimelineJS, over its events as its page lists them."""
+    b = loaded.briefing
+    path = timeline_view(loaded.slug)
+    real, default, canonical = _twins(lx, loaded, page_url(path))
+    return TimelineView(
+        path=path,
+        lang=lx.lang,
+        title=lx.text(b.title),
+        description=lx.text(b.summary).text,
+        events=tuple(lx._event(e, loaded) for e in chronological(b.timeline)),
+        briefing_href=link(path, briefing_page(loaded.slug)),
+        timeline_data=_timeline_data(path, loaded.slug),
+        library=to_top(path, TIMELINEJS),
+        twins=real,
+        x_default=default,
+        canonical=canonical,
+    )
+
+
+def _timeline_data(path: PurePosixPath, slug: str) -> Markup:
+    """From where ``path`` is served to the briefing's TimelineJS file (a data file: by
+    URL, which MkDocs leaves as it is)."""
+    return trusted(f"{'../' * url_depth(path)}{timeline_data(slug)}")
+
+
 def _outdated(lx: Localizer, loaded: LoadedBriefing) -> Outdated | None:
     found = [s for s in loaded.stale if s.lang == lx.lang]
     if not found:
@@ -128,14 +165,16 @@ def _related_line(lx: Localizer, path: PurePosixPath, slug: str) -> tuple[Link, 
     return Link(lx.text(other.title), link(path, briefing_page(slug))), lx.date(other.published)
 
 
-def _twins(lx: Localizer, loaded: LoadedBriefing) -> tuple[str, str, str | None]:
-    """Which languages' pages of a briefing are its versions (see BriefingPage.twins),
-    where readers of another language go, and, on a page that only falls back to the
-    original, the original's address as canonical."""
+def _twins(
+    lx: Localizer, loaded: LoadedBriefing, url: str | None = None
+) -> tuple[str, str, str | None]:
+    """Which languages' pages of a briefing (or of its page at ``url``) are its versions
+    (see BriefingPage.twins), where readers of another language go, and, on a page that
+    only falls back to the original, the original's address as canonical."""
     real = twins(loaded, lx.language.order)
     default = lx.language.order[0] if lx.language.order[0] in real else real[0]
     original = lx.language.shown(loaded.briefing.title)
-    canonical = lx.language.absolute(briefing_url(loaded.slug), original)
+    canonical = lx.language.absolute(url or briefing_url(loaded.slug), original)
     return f",{','.join(real)},", default, None if lx.lang in real else canonical
 
 

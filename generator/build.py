@@ -11,6 +11,7 @@ pieces from MkDocs' own build and serve.
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import os
@@ -21,13 +22,28 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from generator.layout import NOT_FOUND, TOP_FILES
+from generator.layout import NOT_FOUND, TIMELINEJS, TOP_FILES
 from generator.pipeline import GenerateResult, generate
 from generator.settings import Settings
 
 log = logging.getLogger("mkdocs.plugins.briefings")
 
 ENGINES = ("mkdocs", "zensical")
+
+# TimelineJS as `make` installs it from the npm registry, into the virtualenv that runs
+# the build; its files that the timeline pages load (the rest are its sources and demos).
+TIMELINEJS_PACKAGE = Path(sys.prefix, "node", "node_modules", "@knight-lab", "timelinejs")
+TIMELINEJS_FILES = (
+    "LICENSE",
+    "dist/js/timeline.js",
+    "dist/js/timeline.js.LICENSE.txt",
+    "dist/css/timeline.css",
+    "dist/css/icons",
+)
+TIMELINEJS_MISSING = (
+    "briefings: TimelineJS is not installed (`make` installs it with npm): the timeline "
+    "pages show their events as a list only"
+)
 
 
 class BuildError(Exception):
@@ -71,6 +87,32 @@ def finish_site(settings: Settings, site_dir: Path) -> None:
     favicon = settings.overrides_dir / "favicon.ico"
     if favicon.is_file():
         shutil.copyfile(favicon, site_dir / "favicon.ico")
+    copy_timelinejs(TIMELINEJS_PACKAGE, site_dir / TIMELINEJS, settings.languages)
+
+
+def copy_timelinejs(package: Path, target: Path, languages: Sequence[str]) -> bool:
+    """TimelineJS's script, styles, icons, license and the languages' locale files (English
+    is in the script), from its npm ``package`` into ``target``, in the layout of its
+    ``dist`` folder, which its styles' links to the icons expect. False, said once, when
+    the package is not there: the timeline pages then show their lists alone."""
+    if not (package / "dist" / "js" / "timeline.js").is_file():
+        _say_missing()
+        return False
+    locales = [f"dist/js/locale/{lang}.json" for lang in languages]
+    for rel in (*TIMELINEJS_FILES, *locales):
+        source = package / rel
+        dest = target / rel.removeprefix("dist/")
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        if source.is_dir():
+            shutil.copytree(source, dest, dirs_exist_ok=True)
+        elif source.is_file():
+            shutil.copyfile(source, dest)
+    return True
+
+
+@functools.cache  # said once a process: serving builds again and again
+def _say_missing() -> None:
+    log.info(TIMELINEJS_MISSING)
 
 
 def swap(built: Path, final: Path) -> None:

@@ -22,9 +22,9 @@ UnitKind = Literal["briefing", "actor", "topic", "lists"]
 
 
 class Unit(NamedTuple):
-    """A group of outputs made together: a briefing's page, export part, TimelineJS file
-    and calendar events; an actor's or a topic's pages and feeds; the archive's lists,
-    site feeds and indexes (``LISTS``)."""
+    """A group of outputs made together: a briefing's page and its timeline's page, export
+    part, TimelineJS file and calendar events; an actor's or a topic's pages and feeds; the
+    archive's lists, site feeds and indexes (``LISTS``)."""
 
     kind: UnitKind
     key: str = ""

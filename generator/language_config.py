@@ -35,6 +35,7 @@ from generator.layout import (
     TIMELINES,
     language_url,
     page_url,
+    timeline_view,
 )
 from generator.settings import Settings
 
@@ -52,6 +53,7 @@ GENERATED_NAV = (
 # its size.
 NOT_IN_NAV = (
     f"/{BRIEFINGS}/*.md",
+    f"/{timeline_view('*')}",
     f"/{ARCHIVE}/*.md",
     f"/{ACTORS}/*.md",
     f"/{ACTORS}/*/*.md",

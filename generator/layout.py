@@ -47,6 +47,9 @@ TOP_PAGE = PurePosixPath("index.html")  # sends a reader to a language
 # GitHub Pages serves it for every missing path: the default language's own 404 page
 # (each language's build makes one, with the site's header and search).
 NOT_FOUND = PurePosixPath("404.html")
+# TimelineJS's script, styles and locales, copied by the build from the npm package
+# (generator/build.py): one copy for every language's timeline pages.
+TIMELINEJS = PurePosixPath("timelinejs")
 SITEMAP_INDEX = PurePosixPath("sitemap.xml")
 ROBOTS = PurePosixPath("robots.txt")
 TOP_FILES = (TOP_PAGE, SITEMAP_INDEX, ROBOTS)  # generated; the 404 page is copied
@@ -121,6 +124,13 @@ def timeline_data(slug: str) -> PurePosixPath:
     return DATA / "timelines" / f"{slug}.json"
 
 
+def timeline_view(slug: str) -> PurePosixPath:
+    """A briefing's timeline shown by TimelineJS, its events listed too: served at
+    ``briefings/<slug>/timeline/``, in the folder of the briefing's URL (beside its image,
+    whose name has a suffix)."""
+    return BRIEFINGS / slug / "timeline.md"
+
+
 @functools.cache  # ids repeat on every page that links them
 def tag_page(tag_id: str) -> PurePosixPath:
     return TAGS / f"{tag_id}.md"
@@ -169,6 +179,12 @@ def from_root(url: str) -> Markup:
 def way_up(page: PurePosixPath) -> Markup:
     """From where ``page`` is served up to the language's root: ``../../``."""
     return _link(url_depth(page), "")
+
+
+def to_top(page: PurePosixPath, target: PurePosixPath) -> Markup:
+    """From where ``page`` is served to ``target`` in the site's top folder (beside the
+    languages' folders): ``../../../timelinejs/``."""
+    return _link(url_depth(page) + 1, f"{target}/")
 
 
 @functools.lru_cache(maxsize=65_536)

@@ -170,7 +170,11 @@ class Localizer:
     def build(self, unit: Unit) -> list[Page]:
         """The pages of one unit (``generator.depends`` says which units are stale)."""
         if unit.kind == "briefing":
-            return [briefing_pages.briefing(self, self._by_slug[unit.key])]
+            loaded = self._by_slug[unit.key]
+            page = briefing_pages.briefing(self, loaded)
+            if not loaded.briefing.timeline:
+                return [page]
+            return [page, briefing_pages.timeline(self, loaded)]
         if unit.kind == "actor":
             return list(subject_pages.actor(self, unit.key))
         if unit.kind == "topic":

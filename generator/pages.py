@@ -167,7 +167,7 @@ class BriefingPage(Page):
     sources: tuple[Source, ...] = ()
     tags: tuple[Link, ...] = ()
     related: tuple[tuple[Link, str], ...] = ()  # other briefings and their dates
-    timeline_data: Markup = field(default_factory=Markup)  # its TimelineJS file
+    timeline_view: Markup | None = None  # its timeline's page (TimelineJS), if it has events
     missing_translations: bool = False
     # The languages whose page of this briefing is a translation, ",id,en," (so that the
     # theme can test `",en," in twins`), and where readers of another language are sent.
@@ -180,6 +180,21 @@ class BriefingPage(Page):
     card_url: str = ""  # absolute, its share card's, for link previews
     jsonld: Markup = field(default_factory=Markup)
     kind: Kind | None = None
+
+
+@dataclass(frozen=True)
+class TimelineView(Page):
+    """A briefing's timeline in TimelineJS, which the page loads from the site's top
+    folder, over the same events as a list (what shows without JavaScript or library)."""
+
+    template: ClassVar[str] = "timeline_view.md.j2"
+    events: tuple[Event, ...] = ()
+    briefing_href: Markup = field(default_factory=Markup)
+    timeline_data: Markup = field(default_factory=Markup)  # its TimelineJS file
+    library: Markup = field(default_factory=Markup)  # TimelineJS's folder
+    twins: str = ""  # as BriefingPage's
+    x_default: str = ""
+    canonical: str | None = None
 
 
 @dataclass(frozen=True)
@@ -343,6 +358,7 @@ class AboutPage(Page):
 # (tests/test_units.py checks that every template has exactly one).
 PAGE_KINDS: tuple[type[Page], ...] = (
     BriefingPage,
+    TimelineView,
     ActorPage,
     HomePage,
     BriefingsIndex,

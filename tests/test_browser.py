@@ -89,6 +89,7 @@ PAGE_TYPES = {
     "actor": "actors/fumio-kishida/",
     "actors": "actors/",
     "timeline": "timeline/",
+    "timelinejs": "briefings/japan-nato-liaison-office/timeline/",  # a briefing's, in TimelineJS
     "topic": "tags/nato/",
     "tags": "tags/",
     "about": "about/",

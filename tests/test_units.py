@@ -401,7 +401,9 @@ def test_an_edited_briefing_is_generated_first_and_the_rest_follows(tmp_path: Pa
     assert first is not None
     assert sorted(map(str, first.written)) == [
         "en/docs/briefings/briefing-00003.md",
+        "en/docs/briefings/briefing-00003/timeline.md",  # its title is there too
         "id/docs/briefings/briefing-00003.md",
+        "id/docs/briefings/briefing-00003/timeline.md",
     ]
     assert "First " in (served / "id/docs/briefings/briefing-00003.md").read_text()
     assert "First " not in (served / "id/docs/briefings/index.md").read_text()  # later
