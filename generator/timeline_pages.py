@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from generator.corpus import (
     LoadedBriefing,
 )
+from generator.events import one_per_event
 from generator.layout import (
     FEED_ICS,
     TIMELINE,
@@ -55,10 +56,17 @@ def timelines(lx: Localizer) -> list[TimelinePage]:
         newest_first = sorted(
             by_year[year], key=lambda item: (item[0].date.sort_key, item[1].slug), reverse=True
         )
-        parts = paginate(timeline_page(year), newest_first, limit)
-        pages += [_year_page(lx, path, year, chunk, pager, used) for path, chunk, pager in parts]
+        # Pages of events, not of entries: an event several briefings record is never
+        # cut in two by a page break (each page shows it once, events.py).
+        texts = [lx._event(entry, loaded).text.text for entry, loaded in newest_first]
+        events = one_per_event([(item[0], item) for item in newest_first], texts)
+        parts = paginate(timeline_page(year), events, limit)
+        pages += [
+            _year_page(lx, path, year, [item for event in chunk for item in event], pager, used)
+            for path, chunk, pager in parts
+        ]
         hrefs = tuple(link(TIMELINE, path) for path, _, _ in parts)
-        year_links.append((year, len(newest_first), hrefs))
+        year_links.append((year, len(events), hrefs))
     for stale in lx._memo.timeline_pages.keys() - used:
         del lx._memo.timeline_pages[stale]
     index = lx._index(

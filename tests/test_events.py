@@ -9,7 +9,11 @@ from conftest import newsroom_project, run_cli
 
 from generator.dates import PartialDate
 from generator.events import collation_key, event_groups
+from generator.load import load_corpus
+from generator.localize import Localizer
 from generator.models import TimelineEntry
+from generator.settings import PageSizes, Settings
+from generator.timeline_pages import timelines
 
 
 def entry(date: str, text: str, **more: object) -> tuple[TimelineEntry, str]:
@@ -117,3 +121,17 @@ def test_date_ranges_follow_cldr_with_a_closed_dash_between_numbers(
     start: str, end: str, lang: str, expected: str
 ) -> None:
     assert PartialDate.parse(start).format_range(PartialDate.parse(end), lang) == expected
+
+
+def test_a_page_break_of_a_long_timeline_never_cuts_an_event_in_two(tmp_path: Path) -> None:
+    settings = Settings(root=newsroom_project(tmp_path / "project"))
+    corpus = load_corpus(settings)
+    localizer = Localizer(corpus, settings.language("en"), page_sizes=PageSizes(timeline_events=1))
+    index, *pages = timelines(localizer)
+    shown = [e for page in pages for group in page.years for e in group.events]  # type: ignore[attr-defined]
+    keys = [(e.date.iso(), e.text.text) for e in shown]
+    assert len(keys) == len(set(keys)), "an event on two pages"
+    award = [e for e in shown if e.date.iso() == "2016-07-12"]
+    assert len(award) == 1 and award[0].also, "the shared event, once, with its other briefing"
+    counted = sum(count for _, count, _ in index.year_links)  # type: ignore[attr-defined]
+    assert counted == len(shown)
