@@ -13,24 +13,28 @@ import json
 import os
 import platform
 import re
-import resource
 import statistics
-import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from bench import search
 from bench.compare import compare, summary
+from bench.processes import run_child, timed, timed_cpu
 from bench.project import ENV, PROJECT_PARTS, ROOT, copy_parts, make_project
 from bench.serve import fetch, mkdocs_serve
+from bench.site_figures import (
+    first_query_bytes_estimate,
+    html_pages,
+    lunr_index_bytes,
+    pages_listing,
+    search_in_browser,
+    tree_bytes,
+)
 from generator import Settings, generate
-from generator.layout import briefing_page, briefing_url
 from generator.parallel import can_fork
 from generator.pipeline import Caches
 
@@ -50,27 +54,6 @@ def fresh_copy(project: Path, target: Path) -> Path:
     """
     copy_parts(project, target, (*PROJECT_PARTS, "content"))
     return target
-
-
-def timed(function: Any, *args: Any, **kwargs: Any) -> tuple[float, Any]:
-    started = time.perf_counter()
-    result = function(*args, **kwargs)
-    return time.perf_counter() - started, result
-
-
-def timed_cpu(function: Any, *args: Any, **kwargs: Any) -> tuple[float, float, float, Any]:
-    """Wall seconds, then user and kernel CPU seconds of this process and of the
-    children it waited for (generation's forked processes), then the result."""
-    before = _cpu()
-    seconds, result = timed(function, *args, **kwargs)
-    after = _cpu()
-    return seconds, after[0] - before[0], after[1] - before[1], result
-
-
-def _cpu() -> tuple[float, float]:
-    own = resource.getrusage(resource.RUSAGE_SELF)
-    children = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + children.ru_utime, own.ru_stime + children.ru_stime
 
 
 def file_costs(folder: Path, count: int = 2000) -> dict[str, float]:
@@ -99,149 +82,6 @@ def parse_floor(project: Path) -> float:
         elif path.suffix == ".txt":
             path.read_bytes().decode("utf-8")
     return time.perf_counter() - started
-
-
-def run_child(args: list[str], cwd: Path) -> tuple[float, int, str]:
-    """Wall seconds, peak memory in bytes, stderr of a command.
-
-    Peak memory is the largest sum of the memory of the command and all its
-    descendants alive at the same moment, sampled every 50 ms: a build whose
-    process waits while Pagefind runs holds both in memory at once, which the
-    largest single process (``ru_maxrss``) would understate.
-    """
-    started = time.perf_counter()
-    with subprocess.Popen(
-        args, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
-    ) as process:
-        peak = [0]
-        done = threading.Event()
-
-        def sample() -> None:
-            while not done.wait(0.05):
-                peak[0] = max(peak[0], tree_memory(process.pid))
-
-        sampler = threading.Thread(target=sample, daemon=True)
-        sampler.start()
-        assert process.stderr is not None
-        stderr = process.stderr.read()
-        process.wait()
-        done.set()
-        sampler.join()
-    seconds = time.perf_counter() - started
-    if process.returncode != 0:
-        raise RuntimeError(f"{' '.join(args)} failed:\n{stderr[-3000:]}")
-    return seconds, peak[0], stderr
-
-
-def tree_memory(root: int) -> int:
-    """Memory of a process and all its descendants, now (Linux /proc), in bytes.
-
-    Each process counts its proportional set size: pages it shares with another
-    (a forked child and its parent, before either writes to them) are split
-    between them rather than counted twice, so the sum is the memory in use.
-    """
-    children: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:
-            continue  # the process ended meanwhile
-        parent = int(stat[stat.rindex(")") + 2 :].split()[1])
-        children.setdefault(parent, []).append(int(entry.name))
-    total, todo = 0, [root]
-    while todo:
-        pid = todo.pop()
-        total += _pss(pid)
-        todo += children.get(pid, [])
-    return total
-
-
-def _pss(pid: int) -> int:
-    try:
-        rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
-    except OSError:
-        return 0  # ended meanwhile
-    for line in rollup.splitlines():
-        if line.startswith("Pss:"):
-            return int(line.split()[1]) * 1024
-    return 0
-
-
-def pages_listing(tree: Path, slug: str) -> int:
-    """Generated pages that mention a briefing: the most an edit of it should re-render.
-    (Markdown links name its file, the HTML of timeline entries its URL.)"""
-    names = (str(briefing_page(slug)), briefing_url(slug))
-    texts = (page.read_text(encoding="utf-8") for page in tree.rglob("*.md"))
-    return sum(1 for text in texts if any(name in text for name in names))
-
-
-def tree_bytes(folder: Path) -> int:
-    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
-
-
-def html_pages(site: Path) -> int:
-    return sum(1 for p in site.rglob("*.html") if "pagefind" not in p.parts)
-
-
-def first_query_bytes_estimate(site: Path, lang: str) -> int:
-    """What Pagefind's UI would download for a first query in one language, from the
-    bundle's files, where no browser can measure it.
-
-    The fixed part (entry, script, UI, the language's WASM and metadata), the
-    largest index chunk (a query loads the chunk of its word) and five result
-    fragments of average size (the first page of results).
-    """
-    bundle = site / lang / "pagefind"
-    fixed = ["pagefind-entry.json", "pagefind.js", "pagefind-ui.js", "pagefind-ui.css"]
-    size = sum((bundle / name).stat().st_size for name in fixed)
-    size += (bundle / f"wasm.{lang}.pagefind").stat().st_size
-    size += sum(p.stat().st_size for p in bundle.glob(f"pagefind.{lang}_*.pf_meta"))
-    chunks = [p.stat().st_size for p in (bundle / "index").glob(f"{lang}_*.pf_index")]
-    fragments = [p.stat().st_size for p in (bundle / "fragment").glob(f"{lang}_*.pf_fragment")]
-    size += max(chunks, default=0)
-    size += 5 * (sum(fragments) // max(len(fragments), 1))
-    return size
-
-
-def lunr_index_bytes(project: Path, lang: str) -> tuple[int, float]:
-    """The size of Material's monolithic lunr index for the same language site."""
-    config = project / "build" / lang / "mkdocs.lunr.yml"
-    config.write_text(
-        f"INHERIT: mkdocs.yml\nsite_dir: {project / 'lunr-site'}\nplugins:\n  - search\n",
-        encoding="utf-8",
-    )
-    seconds, _, _ = run_child(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)], project
-    )
-    index = project / "lunr-site" / "search" / "search_index.json"
-    return index.stat().st_size, seconds
-
-
-def search_in_browser(project: Path, site: Path, estimate: int) -> dict[str, Any]:
-    """A first one-word query in each language, measured in a browser, and a search for
-    the whole title of the first briefing, which should find it first. Without a
-    browser, the estimate from the bundle's files stands in for the bytes."""
-    slug = "briefing-00000"
-    briefing = yaml.safe_load(
-        (project / "content" / "briefings" / slug / "briefing.yaml").read_text()
-    )
-    row: dict[str, Any] = {}
-    for lang in ("en", "id"):
-        title = briefing["title"][lang].rstrip(".")
-        word = title.split()[0].lower()
-        found = search.probe(site, lang, word, title, f"/{lang}/briefings/{slug}/")
-        if found is None:
-            return {"search_measured_in": "estimate", "search_first_query_bytes": estimate}
-        row[f"search_{lang}_word"] = word
-        row[f"search_{lang}_first_query_bytes"] = found.first_query_bytes
-        row[f"search_{lang}_first_query_results"] = found.first_query_results
-        row[f"search_{lang}_title_rank"] = found.title_rank
-    row["search_measured_in"] = "chromium"
-    row["search_first_query_bytes"] = row["search_en_first_query_bytes"]
-    row["search_title_ranks"] = f"{row['search_en_title_rank']}/{row['search_id_title_rank']}"
-    return row
 
 
 def serve_edit_seconds(project: Path, edits: int = 3) -> list[tuple[float, float]]:
