@@ -6,16 +6,13 @@ through Playwright, which is told where it is and never downloads a browser.
 
 from __future__ import annotations
 
-import functools
-import gzip
 import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from axe import AXE, serious_violations
+from browsing import open_page, transferred
 from conftest import build, copy_project
-from playwright import sync_api  # a pinned dev dependency, like the rest of the suite's
 from playwright.sync_api import expect
 
 from bench.search import (
@@ -80,47 +77,6 @@ def test_search_finds_a_briefing_by_a_word_of_its_key_points(browser: object, se
 
 
 # -- readers' paths through the site ----------------------------------------------------------
-
-SCREENSHOTS = Path(__file__).resolve().parents[1] / "screenshots"
-PAGE_TYPES = {
-    "home": "",
-    "briefing": "briefings/japan-nato-liaison-office/",
-    "briefings": "briefings/",
-    "actor": "actors/fumio-kishida/",
-    "actors": "actors/",
-    "timeline": "timeline/",
-    "timelinejs": "briefings/japan-nato-liaison-office/timeline/",  # a briefing's, in TimelineJS
-    "topic": "tags/nato/",
-    "tags": "tags/",
-    "about": "about/",
-    "search": "search/",
-}
-WIDTHS = {"phone": (390, 844), "desktop": (1280, 900)}
-PHONE_WIDTHS = (320, 360, 390, 430)
-
-
-def open_page(
-    browser: object,
-    url: str,
-    errors: list[str],
-    size: tuple[int, int] = (1280, 900),
-    scheme: str = "light",
-) -> object:
-    """A page loaded in Chromium, every console error and failed request noted in ``errors``."""
-    page = browser.new_page(viewport={"width": size[0], "height": size[1]}, color_scheme=scheme)  # type: ignore[attr-defined]
-    page.on("console", lambda m: m.type == "error" and errors.append(f"{url}: {m.text}"))
-    page.on("pageerror", lambda e: errors.append(f"{url}: {e}"))
-    # (A request the browser drops because the reader went on to another page is no failure.)
-    page.on(
-        "requestfailed",
-        lambda r: r.failure != "net::ERR_ABORTED" and errors.append(f"{url}: failed {r.url}"),
-    )
-    page.on("response", lambda r: r.status >= 400 and errors.append(f"{url}: {r.status} {r.url}"))
-    # Every page of the site links an icon, which Chromium asks for last, after the load
-    # event: once it is answered, nothing is left to fail (without networkidle's wait).
-    with page.expect_response(lambda r: "favicon" in r.url):
-        page.goto(url)
-    return page
 
 
 def test_language_switcher_leads_to_the_same_page(browser: object, served: str) -> None:
@@ -220,112 +176,6 @@ def test_without_javascript_the_timeline_shows_no_filter(browser: object, served
         assert page.locator(".briefing-timeline li:visible").count() > 1
     finally:
         context.close()
-
-
-def serve_text(html: str, route: object) -> None:
-    route.fulfill(body=html, content_type="text/html; charset=utf-8")  # type: ignore[attr-defined]
-
-
-@pytest.mark.spread
-@pytest.mark.parametrize("lang", ["id", "en"])
-@pytest.mark.parametrize("kind", list(PAGE_TYPES))
-def test_page_types_have_no_console_error_nor_serious_accessibility_violation(
-    browser: object, served: str, lang: str, kind: str
-) -> None:
-    errors: list[str] = []
-    violations: dict[str, list[str]] = {}
-    SCREENSHOTS.mkdir(exist_ok=True)
-    for width, size in WIDTHS.items():
-        for scheme in ("light", "dark"):
-            page = open_page(browser, f"{served}/{lang}/{PAGE_TYPES[kind]}", errors, size, scheme)
-            try:
-                shot = SCREENSHOTS / f"{kind}-{lang}-{width}-{scheme}.png"
-                page.screenshot(path=str(shot), full_page=False)  # type: ignore[attr-defined]
-                if found := serious_violations(page):
-                    violations[f"{width} {scheme}"] = found
-            finally:
-                page.close()  # type: ignore[attr-defined]
-    assert errors == []
-    assert violations == {}
-    if not AXE.is_file():
-        pytest.skip("axe-core is not installed (make installs it with npm when npm is here)")
-
-
-@pytest.mark.parametrize("path", ["", "no/such/page/"])
-def test_the_top_folders_pages_pass_the_same_checks(
-    browser: object, served: str, path: str
-) -> None:
-    """The language chooser and the 404 page. The chooser's script sends a browser on at
-    once: what is checked of it is what a reader without JavaScript gets."""
-    errors: list[str] = []
-    violations: dict[str, list[str]] = {}
-    for width, size in WIDTHS.items():
-        for scheme in ("light", "dark"):
-            page = browser.new_page(  # type: ignore[attr-defined]
-                viewport={"width": size[0], "height": size[1]}, color_scheme=scheme
-            )
-            try:
-                page.on("pageerror", lambda e: errors.append(str(e)))
-                if not path:
-                    html = page.request.get(f"{served}/").text()
-                    without_scripts = re.sub(r"<script.*?</script>", "", html, flags=re.S)
-                    page.route(f"{served}/", functools.partial(serve_text, without_scripts))
-                page.goto(f"{served}/{path}")
-                if page.evaluate("document.documentElement.scrollWidth") > size[0]:
-                    errors.append(f"{width}: wider than {size[0]} px")
-                if found := serious_violations(page):
-                    violations[f"{width} {scheme}"] = found
-            finally:
-                page.close()
-    assert errors == []
-    assert violations == {}
-
-
-@pytest.mark.parametrize("lang", ["id", "en"])
-def test_no_page_is_wider_than_a_phone(browser: object, served: str, lang: str) -> None:
-    wider: list[str] = []
-    page = browser.new_page()  # type: ignore[attr-defined]
-    try:
-        for kind, path in PAGE_TYPES.items():
-            for width in PHONE_WIDTHS:
-                page.set_viewport_size({"width": width, "height": 800})
-                # "load": images and styles are in, which is all a page's width depends on.
-                page.goto(f"{served}/{lang}/{path}", wait_until="load")
-                scroll = page.evaluate("document.documentElement.scrollWidth")
-                if scroll > width:
-                    wider.append(f"{kind} at {width} px: {scroll} px wide")
-    finally:
-        page.close()
-    assert wider == []
-
-
-def transferred(page: object, sizes: dict[str, int]) -> None:
-    """Count what each response would weigh gzip-compressed, as GitHub Pages sends it."""
-
-    def note(response: object) -> None:
-        try:
-            body = response.body()  # type: ignore[attr-defined]
-        except sync_api.Error:  # a redirect or an aborted request has no body
-            return
-        sizes[response.url] = len(gzip.compress(body, 6))  # type: ignore[attr-defined]
-
-    page.on("response", note)  # type: ignore[attr-defined]
-
-
-@pytest.mark.parametrize("lang", ["id", "en"])
-def test_a_briefing_page_weighs_under_100_kb_compressed(
-    browser: object, served: str, lang: str
-) -> None:
-    sizes: dict[str, int] = {}
-    page = browser.new_page()  # type: ignore[attr-defined]
-    try:
-        transferred(page, sizes)
-        page.goto(f"{served}/{lang}/briefings/japan-nato-liaison-office/")
-        page.wait_for_load_state("networkidle")
-    finally:
-        page.close()
-    assert not any("/cards/" in url for url in sizes)  # the share card is for previews
-    assert 0 < sum(sizes.values()) <= 100_000, sorted(sizes.items(), key=lambda kv: -kv[1])
 
 
 def find(page: object, query: str) -> list[tuple[str, str, str]]:
