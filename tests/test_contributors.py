@@ -495,8 +495,9 @@ def test_pull_requests_list_the_pages_they_add_change_and_remove(project: Path) 
     )
     listed = {(kind, path) for kind, _, path in rows}
     for lang in ("en", "id"):
-        assert ("added", f"{lang}/briefings/new-office/index.html") in listed, page
-        assert ("removed", f"{lang}/briefings/old-office/index.html") in listed, page
+        for page_of in ("", "timeline/"):  # a briefing's page and its timeline's
+            assert ("added", f"{lang}/briefings/new-office/{page_of}index.html") in listed, page
+            assert ("removed", f"{lang}/briefings/old-office/{page_of}index.html") in listed, page
         assert not any("about/" in path for _, path in listed)  # unchanged pages are not
     assert ("changed", f"en/briefings/{SEED_SLUG}/index.html") in listed
     assert len(listed) == len(rows)  # each page once
@@ -507,7 +508,7 @@ def test_pull_requests_list_the_pages_they_add_change_and_remove(project: Path) 
     )
     assert "<img" not in page and 'href="javascript' not in page
     assert not cells["en/briefings/old-office/index.html"].startswith("<a")
-    assert re.search(r"<h4>en: 1 added, \d+ changed, 1 removed</h4>", page), page
+    assert re.search(r"<h4>en: 2 added, \d+ changed, 2 removed</h4>", page), page
 
     plain = run_cli(project, "compare", "base-site", "site", real=True)
     assert plain.returncode == 0, plain.stderr
