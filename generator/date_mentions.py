@@ -14,11 +14,15 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from generator.date_patterns import (
+    DIGIT,
+    MONTH_WORD,
+    NEEDS,
     NUMBER_WORDS,
     PATTERNS,
     SEASONS,
     WEEKDAY,
     WEEKDAY_NUMBERS,
+    WEEKDAY_WORD,
 )
 from generator.dates import MONTHS, PartialDate, Precision
 from generator.mentions import is_heading, sentences
@@ -42,7 +46,12 @@ def _raw(paragraphs: Sequence[str]) -> Iterator[tuple[int, str, str, re.Match[st
         # come in order too, so one pass over both finds the overlaps.
         taken: list[tuple[int, int]] = []
         kept: list[tuple[str, re.Match[str]]] = []
+        holds = _holds(sentence)
         for kind, pattern in PATTERNS:
+            if not all(
+                need in holds if isinstance(need, str) else need & holds for need in NEEDS[kind]
+            ):
+                continue
             added: list[tuple[int, int]] = []
             i = 0
             for match in pattern.finditer(sentence):
@@ -58,6 +67,25 @@ def _raw(paragraphs: Sequence[str]) -> Iterator[tuple[int, str, str, re.Match[st
         kept.sort(key=lambda found: found[1].start())
         for kind, match in kept:
             yield index, sentence, kind, match
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+_DIGIT = re.compile(r"\d")
+_MONTH_NAMES = tuple(MONTHS)
+_WEEKDAY_NAMES = tuple(WEEKDAY_NUMBERS)
+
+
+def _holds(sentence: str) -> set[str]:
+    """The sentence's words in lower case, and which of ``NEEDS``'s kinds of word it has."""
+    words = {word.lower() for word in _WORD.findall(sentence)}
+    kinds = set()
+    if _DIGIT.search(sentence):
+        kinds.add(DIGIT)
+    if any(word.endswith(_MONTH_NAMES) for word in words):
+        kinds.add(MONTH_WORD)
+    if any(word.endswith(_WEEKDAY_NAMES) for word in words):
+        kinds.add(WEEKDAY_WORD)
+    return words | kinds
 
 
 def _month(match: re.Match[str], group: str = "month") -> int:

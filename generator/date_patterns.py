@@ -256,3 +256,47 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
 ]
+
+# What a sentence must hold for each pattern to match in it, so that text without dates
+# is read once for its words instead of once per pattern: every group must be met, by a
+# digit, a word ending in a month's or a weekday's name (the patterns do not all start
+# at a word's start), or one of the words.
+DIGIT, MONTH_WORD, WEEKDAY_WORD = "<digit>", "<month>", "<weekday>"  # never a word
+_LAST = frozenset({"lalu", "kemarin", "last"})
+_NEXT = frozenset({"mendatang", "depan", "next"})
+_THIS = frozenset({"ini", "this"})
+NEEDS: dict[str, tuple[str | frozenset[str], ...]] = {
+    **dict.fromkeys(
+        ("day-range", "month-range", "day-month-year", "month-day-year", "month-month-year"),
+        (DIGIT, MONTH_WORD),
+    ),
+    **dict.fromkeys(
+        ("month-year", "day-range-in-year", "month-range-in-year"), (DIGIT, MONTH_WORD)
+    ),
+    "day-month": (DIGIT, MONTH_WORD),
+    **dict.fromkeys(("numeric", "numeric-in-year", "year"), (DIGIT,)),
+    "month-month-this-year": (MONTH_WORD, _THIS),
+    "ago": (frozenset({"lalu"}),),
+    "days-later": (
+        frozenset({"harinya", "day", "kemudian", "setelahnya", "sesudahnya", "berikutnya"}),
+    ),
+    "days-before": (frozenset({"sebelumnya", "before"}),),
+    "last-month": (MONTH_WORD, _LAST),
+    "last-season": (_LAST,),
+    "month": (MONTH_WORD, frozenset({"bulan", "in"})),
+    "coming-month": (MONTH_WORD, _NEXT),
+    "last-weekday": (WEEKDAY_WORD, frozenset({"lalu", "last"})),
+    "next-weekday": (WEEKDAY_WORD, _NEXT),
+    "last-week": (_LAST,),
+    "this-month": (_THIS,),
+    "today": (frozenset({"ini", "today", "tonight"}),),
+    "this-year": (_THIS,),
+    "last-year": (frozenset({"lalu", "last"}),),
+    "next-year": (frozenset({"depan", "next"}),),
+    "last-month-ago": (frozenset({"lalu", "last"}),),
+    "next-month": (frozenset({"depan", "next"}),),
+    "next-week": (frozenset({"depan", "next"}),),
+    "named-month": (MONTH_WORD,),
+    "weekday": (WEEKDAY_WORD, frozenset({"pada", "on"})),
+    "weekday-time": (WEEKDAY_WORD,),
+}
