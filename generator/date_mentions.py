@@ -103,7 +103,13 @@ _ABSOLUTE = (
     "month-year",
 )
 # Stated without a year: the article's, or the next or last one if that is nearer.
-_IN_YEAR = ("day-range-in-year", "month-range-in-year", "numeric-in-year", "day-month")
+_IN_YEAR = (
+    "day-range-in-year",
+    "month-range-in-year",
+    "numeric-range-in-year",
+    "numeric-in-year",
+    "day-month",
+)
 # A sentence about plans: its dates are after the article's own.
 _FUTURE = re.compile(
     r"\b(?:akan|dijadwalkan|direncanakan|rencananya|mendatang|will|scheduled)\b", re.I
@@ -135,12 +141,18 @@ def _reference(
         if kind in _ABSOLUTE and (date := _absolute(kind, match)) is not None
     ]
     found = [(index, sentence, date) for index, sentence, date, _ in absolute]
+    # The article's own date: the first in the opening lines written after its weekday
+    # ("Selasa, 9 Desember 2025 10:15 WIB") or before a dateline's dash ("Jakarta,
+    # 3 Maret 2026 - "), else the first day stated there.
     dateline = [
         date
         for index, sentence, date, match in absolute
         if index < opening
         and date.precision is Precision.DAY
-        and _AFTERWEEKDAY.search(sentence, max(0, match.start() - 12), match.start())
+        and (
+            _AFTERWEEKDAY.search(sentence, max(0, match.start() - 12), match.start())
+            or _STAMP_END.match(sentence, match.end(), match.end() + STAMP_END_CHARACTERS)
+        )
     ]
     for index, _, date in found:
         if index < opening and date.precision is Precision.DAY:
@@ -183,6 +195,8 @@ def _in_year(kind: str, match: re.Match[str], ref: PartialDate) -> PartialDate |
     g = match.groupdict()
     if kind == "numeric-in-year":
         month = int(g["mon"])
+    elif kind == "numeric-range-in-year":
+        month = int(g["mon1"])
     else:
         month = _month(match, "month1" if kind == "month-range-in-year" else "month")
     day = int(g["day1"] if kind.endswith("range-in-year") else g["day"])
@@ -198,7 +212,7 @@ def _in_year(kind: str, match: re.Match[str], ref: PartialDate) -> PartialDate |
     return best
 
 
-_MONTH_RANGES = ("month-month-year", "month-month-this-year")
+_MONTH_RANGES = ("month-month-year", "month-month-this-year", "month-month-in-year")
 # Days by which a year-less date must be nearer in the next or last year to be put there:
 # "(5/1)" in a story of 28 December is next January; "12 Mei" in November is last May.
 _NEAR_YEAR_END = 180
@@ -206,12 +220,14 @@ _NEAR_YEAR_END = 180
 
 def _range_end(kind: str, match: re.Match[str], start: PartialDate) -> PartialDate | None:
     """The last day (or month) of a range, if it is one and ends after it starts."""
-    if kind not in (*_MONTH_RANGES, "day-range", "month-range", *_IN_YEAR[:2]):
+    if kind not in (*_MONTH_RANGES, "day-range", "month-range", *_IN_YEAR[:3]):
         return None
     g = match.groupdict()
     year = int(g["year"]) if g.get("year") else start.year
-    month = _month(match)
+    month = int(g["mon"]) if kind == "numeric-range-in-year" else _month(match)
     if kind in _MONTH_RANGES:
+        if kind == "month-month-in-year" and month < start.month:  # November hingga Januari
+            year += 1
         end = PartialDate(year, month)
         return end if end.sort_key > start.sort_key else None
     if month < start.month:  # 30 Desember-2 Januari
@@ -234,18 +250,20 @@ def find_dates(
     # "Sehari kemudian, ... Senin (13/11/2023)": the sentence's own day says which.
     stated = {(index, sentence) for index, sentence, kind, _ in raw if kind in _STATED_DAY}
     future: dict[tuple[int, str], bool] = {}  # a sentence about plans, asked once
-    stamps = {index for index, paragraph in enumerate(paragraphs) if _is_stamp(paragraph)}
+    no_events: set[tuple[int, str]] = set()
+    stamps = _stamps(paragraphs)
+    labels = {i for i, paragraph in enumerate(paragraphs) if _is_stamp(paragraph)} - stamps
     for index, sentence, kind, match in raw:
         if kind in ("days-later", "days-before") and (index, sentence) in stated:
             continue
-        if index in stamps or _STAMP_END.match(
-            sentence, match.end(), match.end() + STAMP_END_CHARACTERS
-        ):
-            # A timestamp or a dateline dates the article, not an event; the article's
-            # date says so again where something happens on it.
-            continue
-        if (index, sentence) not in future:
+        if (index, sentence) not in future:  # asked once a sentence: it may be long
             future[index, sentence] = _FUTURE.search(sentence) is not None
+            if _NOT_EVENT.search(sentence):
+                no_events.add((index, sentence))
+        if (index, sentence) in no_events or _no_event(
+            kind, match, sentence, stamp=index in stamps, label=index in labels
+        ):
+            continue
         date: PartialDate | None = _absolute(kind, match)
         season, end, approximate = None, None, False
         if date is None and reference is not None:
@@ -266,10 +284,62 @@ def find_dates(
             found.append(mention)
             if date.precision is Precision.DAY:
                 last_day = mention
-    return found
+    return _with_live_entries(paragraphs, found, reference)
+
+
+def _no_event(kind: str, match: re.Match[str], sentence: str, *, stamp: bool, label: bool) -> bool:
+    """A date that is no event's: a timestamp's or a dateline's, which date the article
+    (its date says so again where something happens on it); a relative one in a subhead
+    ("Pekan depan" names a section); a law's year ("Nomor 4 Tahun 2009")."""
+    return (
+        stamp
+        or bool(_STAMP_END.match(sentence, match.end(), match.end() + STAMP_END_CHARACTERS))
+        or (label and kind not in _STATED)
+        or (
+            kind == "year"
+            and bool(_LAW_NUMBER.search(sentence, max(0, match.start() - 20), match.start()))
+        )
+    )
+
+
+def _with_live_entries(
+    paragraphs: Sequence[str], found: list[DateMention], reference: PartialDate | None
+) -> list[DateMention]:
+    """A live blog's entries, each headed by a clock time, happen on its stamp's day."""
+    entries = [index for index, paragraph in enumerate(paragraphs) if _ENTRY.match(paragraph)]
+    if len(entries) < LIVE_ENTRIES or reference is None or reference.precision is not Precision.DAY:
+        return found
+    first = entries[0]
+    entry = DateMention(reference, paragraphs[first].strip(), paragraphs[first].strip(), first + 1)
+    return sorted([*found, entry], key=lambda mention: mention.line)
+
+
+# "22.10 WIB" alone on a line: an entry of a live blog
+_ENTRY = re.compile(r"\s*[0-2]?\d[.:][0-5]\d(?:\s*(?:WIB|WITA|WIT|GMT|UTC))?\s*$")
+LIVE_ENTRIES = 2
+# Sentences whose dates are no events: when a live blog is next updated, a link to
+# another story.
+_NOT_EVENT = re.compile(
+    r"\b(?:pembaruan|update)\s+(?:berikutnya|selanjutnya)\b|\bnext\s+update\b|"
+    r"^(?:baca\s+juga|read\s+more)\b",
+    re.I,
+)
+# "Undang-Undang Nomor 4 Tahun 2009": the law's year, not an event's
+_LAW_NUMBER = re.compile(r"\b(?:nomor|no\.)\s*\d+[a-z]?\s+$", re.I)
 
 
 _APPROXIMATE = ("next-week", "last-week")
+
+
+def _stamps(paragraphs: Sequence[str]) -> set[int]:
+    """The lines that date the article: timestamps anywhere, and short date lines above
+    its first paragraph; below it, a short date line heads an entry of a timeline."""
+    stamps, opening = set(), True
+    for index, paragraph in enumerate(paragraphs):
+        if _is_stamp(paragraph) and (opening or _CLOCK.search(paragraph)):
+            stamps.add(index)
+        opening = opening and is_heading(paragraph)
+    return stamps
 
 
 def _is_stamp(paragraph: str) -> bool:
@@ -287,6 +357,7 @@ STAMP_WORDS = 6
 # What ends a dateline after its date: "Jakarta, 22 Januari 2026 - ", "12 Maret (Reuters) -".
 STAMP_END_CHARACTERS = 16  # read no further than this past a date
 _STAMP_END = re.compile(r"\s*(?:\([A-Za-z]+\)\s*)?(?:-|\u2013|\u2014)")
+_STATED = (*_ABSOLUTE, *_IN_YEAR, "year")
 _STATED_DAY = ("day-range", "month-range", "numeric", "day-month-year", "month-day-year", *_IN_YEAR)
 
 
@@ -314,9 +385,14 @@ def _relative(
         # The last season that had begun before the reference date.
         year = ref.year if start < (ref.month or 12) else ref.year - 1
         return PartialDate(year, start), season
-    if kind in ("named-month", "month-month-this-year"):
+    if kind in ("named-month", *_MONTH_RANGES[1:]):
         return _month_without_year(kind, match, ref, future), None
-    if kind in ("today", "weekday", "weekday-time"):
+    if kind == "month-year-away":
+        away = (match.group("away") or match.group("away2")).lower()
+        return PartialDate(ref.year + _AWAY[away], _month(match)), None
+    if kind == "weekday-week":
+        return _weekday_of_week(match, ref), None
+    if kind in ("today", "weekday", "weekday-time", "weekday-bare"):
         return _this_week(kind, match, ref, future), None
     return _relative_date(kind, match, ref), None
 
@@ -328,7 +404,8 @@ def _month_without_year(
     "Juni-Agustus tahun ini": from June of the article's year."""
     if kind == "month-month-this-year":
         return PartialDate(ref.year, _month(match, "month1"))
-    month, ref_month = _month(match), ref.month or 12
+    month = _month(match, "month1" if kind == "month-month-in-year" else "month")
+    ref_month = ref.month or 12
     if future:
         return PartialDate(ref.year + (month < ref_month), month)
     return PartialDate(ref.year - (month > ref_month), month)
@@ -351,6 +428,18 @@ def _this_week(
     return PartialDate(day.year, day.month, day.day)
 
 
+def _weekday_of_week(match: re.Match[str], ref: PartialDate) -> PartialDate | None:
+    """ "Kamis pekan lalu": the Thursday of the week before the article's."""
+    if ref.precision is not Precision.DAY:
+        return None
+    day = ref.first_day()
+    monday = day - dt.timedelta(days=day.weekday())
+    weeks = _AWAY[match.group("away").lower()]
+    day = monday + dt.timedelta(days=WEEKDAY_NUMBERS[match.group("weekday").lower()] + 7 * weeks)
+    return PartialDate(day.year, day.month, day.day)
+
+
+_AWAY = {"depan": 1, "next": 1, "lalu": -1, "kemarin": -1, "last": -1, "ini": 0, "this": 0}
 _YEARS_AWAY = {"this-year": 0, "last-year": -1, "next-year": 1}
 _MONTHS_AWAY = {"this-month": 0, "last-month-ago": -1, "next-month": 1}
 

@@ -37,6 +37,7 @@ _SEASON = (
 )
 
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
+_PART = r"(?:(?:awal|akhir|pertengahan|early|late|mid)[\s-]+)?"
 _TO = r"\s*(?:-|\u2013|hingga|sampai(?:\s+dengan)?|s\.d\.?|to|until)\s*"
 WEEKDAY = (
     r"(?P<weekday>senin|selasa|rabu|kamis|jumat|sabtu|minggu|"
@@ -96,19 +97,50 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(_MONTH + r"\s+(?P<day>[0-3]?\d),\s*(?P<year>(?:19|20)\d\d)\b", re.I),
     ),
     # Januari hingga Maret 2025: months of one year; Juni-Agustus tahun ini.
+    # akhir November hingga awal Desember 2025: the part of a month does not narrow it
     (
         "month-month-year",
-        re.compile(_MONTH.replace("month", "month1") + _TO + _MONTH + r"\s+" + _YEAR, re.I),
+        re.compile(
+            _PART + _MONTH.replace("month", "month1") + _TO + _PART + _MONTH + r"\s+" + _YEAR, re.I
+        ),
     ),
     (
         "month-month-this-year",
         re.compile(
-            _MONTH.replace("month", "month1") + _TO + _MONTH + r"\s+(?:tahun\s+ini|this\s+year)\b",
+            _PART
+            + _MONTH.replace("month", "month1")
+            + _TO
+            + _PART
+            + _MONTH
+            + r"\s+(?:tahun\s+ini|this\s+year)\b",
+            re.I,
+        ),
+    ),
+    # pada akhir November hingga awal Desember, sejak Juni hingga Agustus: the nearest
+    # such months, as "pada Mei" is
+    (
+        "month-month-in-year",
+        re.compile(
+            r"\b(?:pada|sejak|mulai|antara|awal|akhir|pertengahan)\s+"
+            + _PART
+            + _MONTH.replace("month", "month1")
+            + _TO
+            + _PART
+            + _MONTH
+            + r"(?![\s,]*\d)",
             re.I,
         ),
     ),
     # Januari 2023, January 2023
     ("month-year", re.compile(_MONTH + r"\s+(?:tahun\s+)?(?P<year>(?:19|20)\d\d)\b", re.I)),
+    # Maret tahun depan, Maret tahun lalu, March next year: that month of the year named
+    (
+        "month-year-away",
+        re.compile(
+            _MONTH + r"\s+(?:tahun\s+(?P<away>depan|lalu|ini)|(?P<away2>next|last|this)\s+year)\b",
+            re.I,
+        ),
+    ),
     # Without a year, which is the article's: 12 hingga 14 Mei, 30 Mei-2 Juni,
     # Jumat (28/3), 31 Maret.
     (
@@ -124,6 +156,15 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             + r"(?P<day>[0-3]?\d)\s+"
             + _MONTH,
             re.I,
+        ),
+    ),
+    # Senin (3/11) hingga Rabu (5/11)
+    (
+        "numeric-range-in-year",
+        re.compile(
+            r"\((?P<day1>[0-3]?\d)/(?P<mon1>[01]?\d)\)(?:\s+(?:pagi|siang|sore|malam))?"
+            + _TO
+            + r"(?:[^\W\d_]+\s*)?\((?P<day>[0-3]?\d)/(?P<mon>[01]?\d)\)"
         ),
     ),
     ("numeric-in-year", re.compile(r"\((?P<day>[0-3]?\d)/(?P<mon>[01]?\d)\)")),
@@ -191,6 +232,16 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
+    # Kamis pekan lalu, pada Senin minggu depan: that day of the week before or after
+    (
+        "weekday-week",
+        re.compile(
+            r"\b(?:pada\s+)?"
+            + WEEKDAY
+            + r"\s+(?:pekan|minggu)\s+(?P<away>lalu|kemarin|depan|ini)\b",
+            re.I,
+        ),
+    ),
     # Senin lalu, last Monday
     (
         "last-weekday",
@@ -239,6 +290,12 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
+    # "tiba di Jakarta, Rabu, untuk ...", "kata Wahyu di Manila, Selasa.": a wire story's
+    # bare weekday after a place, as "pada Rabu" is
+    (
+        "weekday-bare",
+        re.compile(r",\s*" + WEEKDAY + r"(?=\s*[,.;])", re.I),
+    ),
     # Selasa malam, Rabu pagi: that day of the article's week, as "pada Rabu" is
     (
         "weekday-time",
@@ -276,6 +333,8 @@ NEEDS: dict[str, tuple[str | frozenset[str], ...]] = {
     "day-month": (DIGIT, MONTH_WORD),
     **dict.fromkeys(("numeric", "numeric-in-year", "year"), (DIGIT,)),
     "month-month-this-year": (MONTH_WORD, _THIS),
+    "month-month-in-year": (MONTH_WORD,),
+    "numeric-range-in-year": (DIGIT,),
     "ago": (frozenset({"lalu"}),),
     "days-later": (
         frozenset({"harinya", "day", "kemudian", "setelahnya", "sesudahnya", "berikutnya"}),
@@ -299,4 +358,7 @@ NEEDS: dict[str, tuple[str | frozenset[str], ...]] = {
     "named-month": (MONTH_WORD,),
     "weekday": (WEEKDAY_WORD, frozenset({"pada", "on"})),
     "weekday-time": (WEEKDAY_WORD,),
+    "weekday-bare": (WEEKDAY_WORD,),
+    "weekday-week": (WEEKDAY_WORD, frozenset({"pekan", "minggu"})),
+    "month-year-away": (MONTH_WORD, frozenset({"depan", "lalu", "ini", "next", "last", "this"})),
 }
