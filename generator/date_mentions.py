@@ -17,15 +17,14 @@ from generator.date_patterns import (
     DIGIT,
     MONTH_WORD,
     NEEDS,
-    NUMBER_WORDS,
     PATTERNS,
-    SEASONS,
     WEEKDAY,
     WEEKDAY_NUMBERS,
     WEEKDAY_WORD,
 )
 from generator.dates import MONTHS, PartialDate, Precision
 from generator.mentions import is_heading, sentences
+from generator.relative_dates import MONTH_RANGES, days_from, month_number, relative
 
 
 @dataclass(frozen=True)
@@ -86,11 +85,6 @@ def _holds(sentence: str) -> set[str]:
     if any(word.endswith(_WEEKDAY_NAMES) for word in words):
         kinds.add(WEEKDAY_WORD)
     return words | kinds
-
-
-def _month(match: re.Match[str], group: str = "month") -> int:
-    found = match.groupdict()
-    return MONTHS[(found.get(group) or found.get(f"{group}2") or "").lower()]
 
 
 _ABSOLUTE = (
@@ -176,13 +170,13 @@ def _absolute(kind: str, match: re.Match[str]) -> PartialDate | None:
     if kind == "numeric":
         month, day = int(g["mon"]), int(g["day"])
     elif kind == "month-year":
-        month, day = _month(match), 0
+        month, day = month_number(match), 0
     elif kind == "month-month-year":
-        month, day = _month(match, "month1"), 0
+        month, day = month_number(match, "month1"), 0
     elif kind == "month-range":
-        month, day = _month(match, "month1"), int(g["day1"])
+        month, day = month_number(match, "month1"), int(g["day1"])
     else:
-        month, day = _month(match), int(g["day1"] if kind == "day-range" else g["day"])
+        month, day = month_number(match), int(g["day1"] if kind == "day-range" else g["day"])
     try:
         return PartialDate.parse(f"{g['year']}-{month:02d}" + (f"-{day:02d}" if day else ""))
     except ValueError:
@@ -198,7 +192,7 @@ def _in_year(kind: str, match: re.Match[str], ref: PartialDate) -> PartialDate |
     elif kind == "numeric-range-in-year":
         month = int(g["mon1"])
     else:
-        month = _month(match, "month1" if kind == "month-range-in-year" else "month")
+        month = month_number(match, "month1" if kind == "month-range-in-year" else "month")
     day = int(g["day1"] if kind.endswith("range-in-year") else g["day"])
     around = ref.first_day() if ref.month else dt.date(ref.year, 7, 1)
     best: PartialDate | None = None
@@ -212,20 +206,17 @@ def _in_year(kind: str, match: re.Match[str], ref: PartialDate) -> PartialDate |
     return best
 
 
-_MONTH_RANGES = ("month-month-year", "month-month-this-year", "month-month-in-year")
-# Days by which a year-less date must be nearer in the next or last year to be put there:
-# "(5/1)" in a story of 28 December is next January; "12 Mei" in November is last May.
 _NEAR_YEAR_END = 180
 
 
 def _range_end(kind: str, match: re.Match[str], start: PartialDate) -> PartialDate | None:
     """The last day (or month) of a range, if it is one and ends after it starts."""
-    if kind not in (*_MONTH_RANGES, "day-range", "month-range", *_IN_YEAR[:3]):
+    if kind not in (*MONTH_RANGES, "day-range", "month-range", *_IN_YEAR[:3]):
         return None
     g = match.groupdict()
     year = int(g["year"]) if g.get("year") else start.year
-    month = int(g["mon"]) if kind == "numeric-range-in-year" else _month(match)
-    if kind in _MONTH_RANGES:
+    month = int(g["mon"]) if kind == "numeric-range-in-year" else month_number(match)
+    if kind in MONTH_RANGES:
         if kind == "month-month-in-year" and month < start.month:  # November hingga Januari
             year += 1
         end = PartialDate(year, month)
@@ -271,10 +262,10 @@ def find_dates(
                 date = _in_year(kind, match, reference)
             elif kind in ("days-later", "days-before"):
                 anchor = last_day.date if last_day else reference
-                date = _days_from(kind, match, anchor)
+                date = days_from(kind, match, anchor)
                 approximate = last_day is not None and last_day.approximate
             else:
-                date, season = _relative(kind, match, reference, future[index, sentence])
+                date, season = relative(kind, match, reference, future[index, sentence])
                 approximate = season is not None or kind in _APPROXIMATE
         if date is not None:
             end = _range_end(kind, match, date)
@@ -359,140 +350,3 @@ STAMP_END_CHARACTERS = 16  # read no further than this past a date
 _STAMP_END = re.compile(r"\s*(?:\([A-Za-z]+\)\s*)?(?:-|\u2013|\u2014)")
 _STATED = (*_ABSOLUTE, *_IN_YEAR, "year")
 _STATED_DAY = ("day-range", "month-range", "numeric", "day-month-year", "month-day-year", *_IN_YEAR)
-
-
-def _count(match: re.Match[str]) -> int:
-    """How many days, weeks, ...: "dua", "2", or 1 for "sehari", "keesokan harinya"."""
-    count = (match.groupdict().get("count") or "").lower()
-    return int(count) if count.isdigit() else NUMBER_WORDS.get(count, 1)
-
-
-def _days_from(kind: str, match: re.Match[str], anchor: PartialDate) -> PartialDate | None:
-    if anchor.precision is not Precision.DAY:
-        return None
-    days = _count(match) * (1 if kind == "days-later" else -1)
-    day = anchor.first_day() + dt.timedelta(days=days)
-    return PartialDate(day.year, day.month, day.day)
-
-
-def _relative(
-    kind: str, match: re.Match[str], ref: PartialDate, future: bool = False
-) -> tuple[PartialDate | None, str | None]:
-    """A date said relative to the article's (``ref``), and its season if it names one."""
-    if kind == "last-season":
-        name = (match.groupdict().get("season") or match.groupdict().get("season2") or "").lower()
-        season, start = SEASONS[name]
-        # The last season that had begun before the reference date.
-        year = ref.year if start < (ref.month or 12) else ref.year - 1
-        return PartialDate(year, start), season
-    if kind in ("named-month", *_MONTH_RANGES[1:]):
-        return _month_without_year(kind, match, ref, future), None
-    if kind == "month-year-away":
-        away = (match.group("away") or match.group("away2")).lower()
-        return PartialDate(ref.year + _AWAY[away], _month(match)), None
-    if kind == "weekday-week":
-        return _weekday_of_week(match, ref), None
-    if kind in ("today", "weekday", "weekday-time", "weekday-bare"):
-        return _this_week(kind, match, ref, future), None
-    return _relative_date(kind, match, ref), None
-
-
-def _month_without_year(
-    kind: str, match: re.Match[str], ref: PartialDate, future: bool
-) -> PartialDate:
-    """ "pada Mei": the nearest May, after the article's in a sentence about plans;
-    "Juni-Agustus tahun ini": from June of the article's year."""
-    if kind == "month-month-this-year":
-        return PartialDate(ref.year, _month(match, "month1"))
-    month = _month(match, "month1" if kind == "month-month-in-year" else "month")
-    ref_month = ref.month or 12
-    if future:
-        return PartialDate(ref.year + (month < ref_month), month)
-    return PartialDate(ref.year - (month > ref_month), month)
-
-
-def _this_week(
-    kind: str, match: re.Match[str], ref: PartialDate, future: bool
-) -> PartialDate | None:
-    """ "hari ini": the article's day; "pada Rabu": that day of the article's week up
-    to its day, or the next one in a sentence about plans."""
-    if ref.precision is not Precision.DAY:
-        return None
-    day = ref.first_day()
-    if kind != "today":
-        weekday = WEEKDAY_NUMBERS[match.group("weekday").lower()]
-        if future:
-            day += dt.timedelta(days=(weekday - day.weekday()) % 7)
-        else:
-            day -= dt.timedelta(days=(day.weekday() - weekday) % 7)
-    return PartialDate(day.year, day.month, day.day)
-
-
-def _weekday_of_week(match: re.Match[str], ref: PartialDate) -> PartialDate | None:
-    """ "Kamis pekan lalu": the Thursday of the week before the article's."""
-    if ref.precision is not Precision.DAY:
-        return None
-    day = ref.first_day()
-    monday = day - dt.timedelta(days=day.weekday())
-    weeks = _AWAY[match.group("away").lower()]
-    day = monday + dt.timedelta(days=WEEKDAY_NUMBERS[match.group("weekday").lower()] + 7 * weeks)
-    return PartialDate(day.year, day.month, day.day)
-
-
-_AWAY = {"depan": 1, "next": 1, "lalu": -1, "kemarin": -1, "last": -1, "ini": 0, "this": 0}
-_YEARS_AWAY = {"this-year": 0, "last-year": -1, "next-year": 1}
-_MONTHS_AWAY = {"this-month": 0, "last-month-ago": -1, "next-month": 1}
-
-
-def _relative_date(kind: str, match: re.Match[str], ref: PartialDate) -> PartialDate | None:
-    ref_month = ref.month or 12
-    if kind in ("last-month", "coming-month", "month"):
-        month = _month(match)
-        year = ref.year
-        if kind == "last-month" and month > ref_month:
-            year -= 1
-        elif kind == "coming-month" and month <= ref_month:
-            year += 1
-        return PartialDate(year, month)
-    if kind in _YEARS_AWAY:
-        return PartialDate(ref.year + _YEARS_AWAY[kind])
-    if kind == "year":
-        return PartialDate(int(match.group("year")))
-    if kind in _MONTHS_AWAY:
-        return _months_away(ref, _MONTHS_AWAY[kind])
-    if kind == "ago" and (match.group("unit") or match.group("unit1")).lower() == "tahun":
-        return PartialDate(ref.year - _count(match))
-    return _relative_day(kind, match, ref)
-
-
-def _months_away(ref: PartialDate, months: int) -> PartialDate | None:
-    if not ref.month:
-        return None
-    year, month = divmod(ref.year * 12 + ref.month - 1 + months, 12)
-    return PartialDate(year, month + 1)
-
-
-def _relative_day(kind: str, match: re.Match[str], ref: PartialDate) -> PartialDate | None:
-    """Pekan depan, Senin lalu, dua hari lalu: counted in days from the article's day."""
-    if ref.precision is not Precision.DAY:
-        return None
-    day = ref.first_day()
-    found = match.groupdict()
-    if kind == "next-week":
-        day += dt.timedelta(days=7)
-    elif kind == "last-week":
-        day -= dt.timedelta(days=7)
-    elif kind == "ago" and (found.get("unit") or found.get("unit1") or "").lower() == "bulan":
-        return _months_away(ref, -_count(match))
-    elif kind == "ago":
-        per = 1 if (found.get("unit") or found.get("unit1") or "").lower() == "hari" else 7
-        day -= dt.timedelta(days=per * _count(match))
-    elif kind in ("last-weekday", "next-weekday"):
-        weekday = WEEKDAY_NUMBERS[(found.get("weekday") or found.get("weekday2") or "").lower()]
-        if kind == "last-weekday":
-            day -= dt.timedelta(days=(day.weekday() - weekday) % 7 or 7)
-        else:
-            day += dt.timedelta(days=(weekday - day.weekday()) % 7 or 7)
-    else:
-        return None
-    return PartialDate(day.year, day.month, day.day)
