@@ -192,6 +192,7 @@ def data_files(
         feeds if feeds is not None else {},
     )
     files: dict[PurePosixPath, bytes] = {}
+    # Each function once: one makes the site's RSS and JSON Feed from one Feed.
     for make in dict.fromkeys(output.make for output in DATA_OUTPUTS):
         files.update(make(made))
     return files

@@ -57,3 +57,12 @@ def test_the_table_paths_are_the_ones_layout_gives() -> None:
     assert len(names) == len(set(names))
     for pattern in PATTERNS:
         assert not pattern.is_absolute() and ".." not in pattern.parts
+
+
+def test_an_outputs_unit_is_the_one_its_paths_are_made_per() -> None:
+    # A file per briefing is made again with its briefing's unit, one per actor or topic
+    # with theirs; one file of the site with any change (the lists).
+    for output in DATA_OUTPUTS:
+        paths = " ".join(map(str, output.paths))
+        per = "briefing" if "<slug>" in paths else "actor and topic" if "<id>" in paths else "lists"
+        assert output.unit == per, output.name
