@@ -46,31 +46,20 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     fixtures are made once; a test marked `spread`, one of the longest, lets each of its
     cases go to any worker, so that no module keeps one worker busy long after the
     others are done."""
-    groups: dict[str, bool] = {}  # by group: whether it is long (slow, or spread)
+    group_of: dict[str, str] = {}  # by test
+    long: dict[str, bool] = {}  # by group, in the order met: whether slow or spread
     for item in items:
         if SITE_FIXTURES.intersection(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
-        group = item.nodeid.partition("::")[0]
         spread = item.get_closest_marker("spread") is not None
-        if spread:
-            group = item.nodeid
+        group = group_of[item.nodeid] = item.nodeid if spread else item.nodeid.partition("::")[0]
         item.add_marker(pytest.mark.xdist_group(group))
-        long = spread or item.get_closest_marker("slow") is not None
-        groups[group] = groups.get(group, False) or long
+        slow = item.get_closest_marker("slow") is not None
+        long[group] = long.get(group, False) or spread or slow
     # Groups go to workers in this order: the long ones first, so that the quick ones
     # fill the gaps at the end instead of a long one starting last.
-    order = {group: number for number, group in enumerate(groups)}
-
-    def first_the_slow(item: pytest.Item) -> tuple[bool, int]:
-        group = _group(item)
-        return (not groups[group], order[group])
-
-    items.sort(key=first_the_slow)
-
-
-def _group(item: pytest.Item) -> str:
-    marker = item.get_closest_marker("xdist_group")
-    return str(marker.args[0]) if marker is not None else ""
+    order = {group: (not is_long, number) for number, (group, is_long) in enumerate(long.items())}
+    items.sort(key=lambda item: order[group_of[item.nodeid]])
 
 
 def examples(full: int) -> int:
