@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from axe import AXE, serious_violations
-from browsing import open_page, serve_text, transferred
+from browsing import Tab, serve_text, transferred
 
 from bench.search import chromium, serve_folder
 
@@ -63,16 +63,18 @@ def test_page_types_have_no_console_error_nor_serious_accessibility_violation(
     errors: list[str] = []
     violations: dict[str, list[str]] = {}
     SCREENSHOTS.mkdir(exist_ok=True)
-    for width, size in WIDTHS.items():
-        for scheme in ("light", "dark"):
-            page = open_page(browser, f"{served}/{lang}/{PAGE_TYPES[kind]}", errors, size, scheme)
-            try:
+    tab = Tab(browser, errors)
+    tab.as_first_visits()
+    try:
+        for width, size in WIDTHS.items():
+            for scheme in ("light", "dark"):
+                tab.load(f"{served}/{lang}/{PAGE_TYPES[kind]}", size, scheme)
                 shot = SCREENSHOTS / f"{kind}-{lang}-{width}-{scheme}.png"
-                page.screenshot(path=str(shot), full_page=False)  # type: ignore[attr-defined]
-                if found := serious_violations(page):
+                tab.page.screenshot(path=str(shot), full_page=False)
+                if found := serious_violations(tab.page):
                     violations[f"{width} {scheme}"] = found
-            finally:
-                page.close()  # type: ignore[attr-defined]
+    finally:
+        tab.close()
     assert errors == []
     assert violations == {}
     if not AXE.is_file():
