@@ -6,16 +6,13 @@ import os
 import shutil
 from html import unescape
 from pathlib import Path, PurePosixPath
-from types import SimpleNamespace
 
-import jinja2
 import markdown
 import pytest
 import yaml
 from conftest import SEED_SLUG, add_outsider_briefing, copy_project, require_seed
 from hypothesis import given
 from hypothesis import strategies as st
-from markupsafe import Markup
 
 import generator
 import generator.load
@@ -24,14 +21,11 @@ from bench.corpus import write_corpus
 from bench.project import make_project
 from generator.article import parse_article
 from generator.dates import FullDate, PartialDate, Precision
-from generator.i18n import translators
 from generator.layout import page_url, pages_at
 from generator.markup import escape_inline, escape_paragraphs, front_matter
-from generator.pages import PAGE_KINDS
 from generator.parallel import can_fork, map_parts
 from generator.pipeline import Caches
 from generator.preview import Edit, edited_content
-from generator.render import Renderer, make_environment
 from generator.write import write_tree
 
 
@@ -120,67 +114,6 @@ def test_escaped_text_renders_as_the_literal_text(hostile: str) -> None:
     inner = html.removeprefix("<ul>\n<li>").removesuffix("</li>\n</ul>")
     assert "<" not in inner.replace("&lt;", "")
     assert unescape(inner) == hostile
-
-
-def test_templates_escape_every_value_and_keep_our_markup(tmp_path: Path) -> None:
-    (tmp_path / "t.md.j2").write_text(
-        "{% macro m() %}<b>{% endmacro %}{{ text }}|{{ number }}|{{ ours }}|{{ m() }}"
-    )
-    env = make_environment(tmp_path)
-    shown = env.get_template("t.md.j2").render(text="<i>*x*</i>", number=3, ours=Markup("<hr>"))
-    assert shown == "&lt;i&gt;&#42;x&#42;&lt;/i&gt;|3|<hr>|<b>"
-
-
-def test_interface_strings_are_translated_formatted_and_escaped(tmp_path: Path) -> None:
-    (tmp_path / "t.md.j2").write_text(
-        '{% for n in [1, 2] %}{{ _("Updated %(date)s", date=d) }} {{ ngettext("%(num)d a",'
-        ' "%(num)d as", n) }} {{ f(n) }};{% endfor %}'
-    )
-    env = make_environment(tmp_path)
-    catalog = {"Updated %(date)s": "Diperbarui %(date)s"}
-    shown = env.get_template("t.md.j2").render(
-        _=lambda message, **values: catalog[message] % values,
-        ngettext=lambda one, more, n: (one if n == 1 else more) % {"num": n},
-        f=lambda n: f"<{n}>",
-        d="1 *Mei*",
-    )
-    assert shown == (
-        "Diperbarui 1 &#42;Mei&#42; 1 a &lt;1&gt;;Diperbarui 1 &#42;Mei&#42; 2 as &lt;2&gt;;"
-    )
-
-
-def test_a_misspelt_or_undefined_name_stops_rendering_naming_it(tmp_path: Path) -> None:
-    (tmp_path / "typo.md.j2").write_text("{{ page.titel }}")
-    (tmp_path / "missing.md.j2").write_text("{{ nothing.title }}")
-    env = make_environment(tmp_path)
-    with pytest.raises(jinja2.UndefinedError, match="titel"):
-        env.get_template("typo.md.j2").render(page=SimpleNamespace(title="A"))
-    with pytest.raises(jinja2.UndefinedError, match="nothing"):
-        env.get_template("missing.md.j2").render()
-
-
-def test_templates_are_compiled_before_any_page(tmp_path: Path) -> None:
-    # Generation compiles every template before it forks, so that the processes
-    # rendering pages inherit them: none is compiled again once rendering starts.
-    project = copy_project(tmp_path / "project")
-    locales = translators(project / "locales", ("id", "en"))
-    renderer = Renderer(project / "templates", locales)
-    renderer.compile_templates()
-
-    def compile_again(*args: object, **kwargs: object) -> None:
-        raise AssertionError(f"compiled again: {args[1:2]}")
-
-    renderer.env.compile = compile_again  # type: ignore[method-assign,assignment]
-    names = renderer.env.list_templates(extensions=["j2"])
-    assert "briefing.md.j2" in names and "_timeline_entry.md.j2" in names
-    for name in names:
-        renderer.env.get_template(name)
-    # A broken template stops generation before any page, even one no page uses yet,
-    # naming its file and line.
-    (project / "templates" / "unused.md.j2").write_text("ok\n{% if %}\n", encoding="utf-8")
-    with pytest.raises(jinja2.TemplateSyntaxError) as raised:
-        Renderer(project / "templates", locales).compile_templates()
-    assert raised.value.name == "unused.md.j2" and raised.value.lineno == 2
 
 
 @pytest.mark.parametrize(
@@ -482,10 +415,3 @@ def test_a_save_is_a_content_edit_only_inside_briefing_folders_and_registries(
     assert edit(briefings / "b" / "images" / "x.png") is None
     assert edit(tmp_path / "templates" / "briefing.md.j2") is None
     assert edit() is None
-
-
-def test_every_page_template_has_exactly_one_kind_of_page() -> None:
-    templates = Path(__file__).parents[1] / "templates"
-    pages = {p.name for p in templates.glob("*.md.j2") if not p.name.startswith("_")}
-    kinds = [kind.template for kind in PAGE_KINDS]
-    assert sorted(kinds) == sorted(pages)  # each template once, none without a kind
