@@ -111,8 +111,29 @@ def _with_dates(sentence: str, *dates: str | None) -> Markup:
     return trusted(escaped)
 
 
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Templates this process has compiled, by path and source: a later environment
+    (a template edited while serving, the next generation in one process) compiles only
+    a template whose text changed. Jinja checks the source before it reuses code."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if (code := self._code.get(bucket.key)) is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+# Code compiled under make_environment's settings, which every environment here shares.
+_COMPILED = _CompiledTemplates()
+
+
 def make_environment(templates_dir: Path) -> jinja2.Environment:
     env = jinja2.Environment(
+        bytecode_cache=_COMPILED,
         loader=jinja2.FileSystemLoader(templates_dir),
         undefined=jinja2.StrictUndefined,
         # autoescape makes macro results Markup; finalize does the real escaping

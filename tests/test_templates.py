@@ -82,3 +82,29 @@ def test_every_page_template_has_exactly_one_kind_of_page() -> None:
     kinds = [kind.template for kind in PAGE_KINDS]
     assert sorted(kinds) == sorted(pages)  # each template once, none without a kind
 
+
+def test_an_environment_compiles_again_only_the_templates_edited_since_the_last(
+    tmp_path: Path,
+) -> None:
+    # Each generation makes its environment anew (a template edited while serving, the
+    # next generation in one process), and reuses the code of every unchanged template.
+    (tmp_path / "edited.md.j2").write_text("first {{ x }}")
+    (tmp_path / "kept.md.j2").write_text("kept {{ x }}")
+    first = make_environment(tmp_path)
+    assert [first.get_template(n).render(x=1) for n in ("edited.md.j2", "kept.md.j2")] == [
+        "first 1",
+        "kept 1",
+    ]
+    (tmp_path / "edited.md.j2").write_text("second {{ x }}")
+    second = make_environment(tmp_path)
+    compiled: list[str] = []
+    compile_now = second.compile
+
+    def compile_noted(source: str, name: str | None = None, *args: object) -> object:
+        compiled.append(str(name))
+        return compile_now(source, name, *args)  # type: ignore[call-overload]
+
+    second.compile = compile_noted  # type: ignore[method-assign,assignment]
+    assert second.get_template("edited.md.j2").render(x=2) == "second 2"
+    assert second.get_template("kept.md.j2").render(x=2) == "kept 2"
+    assert compiled == ["edited.md.j2"]
