@@ -31,9 +31,10 @@ class Tab:
     def __init__(self, browser: object, errors: list[str]) -> None:
         self.page: sync_api.Page = browser.new_page()  # type: ignore[attr-defined]
         self.address = ""
+        self.errors = errors  # where the next are noted
 
         def note(text: str) -> None:
-            errors.append(f"{self.address}: {text}")
+            self.errors.append(f"{self.address}: {text}")
 
         self.page.on("console", lambda m: note(m.text) if m.type == "error" else None)
         self.page.on("pageerror", lambda e: note(str(e)))

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from axe import AXE, serious_violations
+from browsing import Tab
 from PIL import Image
 from playwright.sync_api import Browser, Page, expect
 
@@ -66,21 +67,27 @@ def served(newsroom_site: Path) -> Iterator[str]:
         yield base
 
 
+@pytest.fixture(scope="module")
+def tab(browser: Browser) -> Iterator[Tab]:
+    """One tab for the module's pages, each loaded as a reader's first visit: a new page
+    for each would cost Chromium a new process and cold caches every time."""
+    opened = Tab(browser, [])
+    opened.as_first_visits()
+    yield opened
+    opened.close()
+
+
 @pytest.fixture
-def open_at(browser: Browser, served: str) -> Iterator[object]:
-    """Opens a path of the site at a viewport; closes the pages it opened after the test."""
-    opened: list[Page] = []
+def open_at(tab: Tab, served: str) -> Iterator[object]:
+    """Opens a path of the site at a viewport; no console error nor failed request follows."""
+    errors = tab.errors = []
 
     def open_page(path: str, view: str = "desktop") -> Page:
-        width, height = VIEWPORTS[view]
-        page = browser.new_page(viewport={"width": width, "height": height})
-        opened.append(page)
-        page.goto(f"{served}{path}")
-        return page
+        tab.load(f"{served}{path}", VIEWPORTS[view])
+        return tab.page
 
     yield open_page
-    for page in opened:
-        page.close()
+    assert errors == []
 
 
 @every_view

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from axe import AXE, serious_violations
+from browsing import Tab
 from playwright.sync_api import Page, expect
 
 from bench.search import chromium, serve_folder
@@ -47,14 +48,24 @@ def served(newsroom_site: Path) -> Iterator[str]:
         yield base
 
 
-@pytest.fixture
-def page(browser: object, request: pytest.FixtureRequest) -> Iterator[Page]:
-    size = SIZES[getattr(request, "param", "desktop")]
-    errors: list[str] = []
-    opened: Page = browser.new_page(viewport={"width": size[0], "height": size[1]})  # type: ignore[attr-defined]
-    opened.on("pageerror", lambda e: errors.append(str(e)))
+@pytest.fixture(scope="module")
+def tab(browser: object) -> Iterator[Tab]:
+    """One tab for the module's pages, each loaded as a reader's first visit: a new page
+    for each would cost Chromium a new process and cold caches every time."""
+    opened = Tab(browser, [])
+    opened.as_first_visits()
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def page(tab: Tab, request: pytest.FixtureRequest) -> Iterator[Page]:
+    """The tab, at the test's size (``desktop`` unless it asks for ``phone``); no console
+    error nor failed request follows."""
+    size = SIZES[getattr(request, "param", "desktop")]
+    errors = tab.errors = []
+    tab.page.set_viewport_size({"width": size[0], "height": size[1]})
+    yield tab.page
     assert errors == []
 
 
