@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import io
 import os
 import re
@@ -287,16 +288,29 @@ def newsroom_project(dest: Path) -> Path:
     return project
 
 
+def built_once(factory: pytest.TempPathFactory, name: str, make: Callable[[Path], Path]) -> Path:
+    """The site ``make`` builds from a project it writes where it is told: built by the
+    first of the run's workers to ask for it, read by every other, which waits."""
+    base = factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # the run's folder, above each worker's own
+    folder, made = base / name, base / f"{name}.built"
+    with (base / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when closed
+        if not made.is_file():
+            shutil.rmtree(folder, ignore_errors=True)  # the rest of a build that failed
+            made.write_text(str(make(folder / "project")), encoding="utf-8")
+    return Path(made.read_text(encoding="utf-8"))
+
+
 @pytest.fixture(scope="session")
 def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site exactly as the repository ships it."""
-    return build(copy_project(tmp_path_factory.mktemp("shipped") / "project"))
+    return built_once(tmp_path_factory, "shipped", lambda dest: build(copy_project(dest)))
 
 
-@pytest.fixture(scope="session")
-def full_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The shipped site plus the seed article (when present) and an outsider's briefing."""
-    project = copy_project(tmp_path_factory.mktemp("full") / "project")
+def _full(dest: Path) -> Path:
+    project = copy_project(dest)
     if SEED.is_file():
         add_seed_article(project)
     add_outsider_briefing(project)
@@ -304,16 +318,23 @@ def full_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def newsroom_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A site of seven briefings: the shipped one, the outsider's and the newsroom's."""
-    project = newsroom_project(tmp_path_factory.mktemp("newsroom") / "project")
-    return build(project, env={"SOURCE_DATE_EPOCH": NEWSROOM_DAY})
+def full_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped site plus the seed article (when present) and an outsider's briefing."""
+    return built_once(tmp_path_factory, "full", _full)
 
 
 @pytest.fixture(scope="session")
-def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The shipped site plus a briefing whose every field is an attack (fixtures/hostile)."""
-    project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
+def newsroom_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A site of seven briefings: the shipped one, the outsider's and the newsroom's."""
+    return built_once(
+        tmp_path_factory,
+        "newsroom",
+        lambda dest: build(newsroom_project(dest), env={"SOURCE_DATE_EPOCH": NEWSROOM_DAY}),
+    )
+
+
+def _hostile(dest: Path) -> Path:
+    project = copy_project(dest)
     folder = project / "content" / "briefings" / HOSTILE_SLUG
     folder.mkdir()
     for name in ("briefing.yaml", "article.id.md"):
@@ -322,6 +343,12 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         with (project / "content" / registry).open("a", encoding="utf-8") as out:
             out.write("\n" + (FIXTURES / "hostile" / registry).read_text(encoding="utf-8"))
     return build(project)
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped site plus a briefing whose every field is an attack (fixtures/hostile)."""
+    return built_once(tmp_path_factory, "hostile", _hostile)
 
 
 @pytest.fixture(scope="session")
