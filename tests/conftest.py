@@ -25,6 +25,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEED = ROOT.parent / "shared" / "seeds" / "japan-nato-liaison-office.id.txt"
 SEED_SLUG = "japan-nato-liaison-office"
 HOSTILE_SLUG = "hostile"
+OUTSIDER = "indonesia-joins-brics"  # the briefing add_outsider_briefing adds
 # Every build of the suite is made on 1 January 2024 (what is "coming up" depends on the
 # day), in this process and in the commands it runs.
 BUILD_DAY = "1704067200"
@@ -68,7 +69,8 @@ def examples(full: int) -> int:
     return max(3, full // 10) if EDIT_LOOP else full
 
 
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "https://briefings.example.org/"}
+SITE_URL = "https://briefings.example.org/"  # the site the suite's builds are made for
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL}
 
 
 def copy_project(dest: Path) -> Path:
@@ -245,8 +247,8 @@ def add_outsider_briefing(project: Path) -> None:
     """A briefing written following only the README and the format guide."""
     source = FIXTURES / "outsider"
     shutil.copytree(
-        source / "indonesia-joins-brics",
-        project / "content" / "briefings" / "indonesia-joins-brics",
+        source / OUTSIDER,
+        project / "content" / "briefings" / OUTSIDER,
     )
     with (project / "content" / "actors.yaml").open("a", encoding="utf-8") as actors:
         actors.write("\n" + (source / "actors-extra.yaml").read_text(encoding="utf-8"))
@@ -369,8 +371,12 @@ def project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")
 
 
+# What `read_page` gives: a built page's text, by site and URL path.
+Read = Callable[[Path, str], str]
+
+
 @pytest.fixture
-def read_page() -> Callable[[Path, str], str]:
+def read_page() -> Read:
     def read(site: Path, url_path: str) -> str:
         path = site / url_path.strip("/") / "index.html"
         assert path.is_file(), f"no page at /{url_path.strip('/')}/"

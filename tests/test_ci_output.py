@@ -12,7 +12,8 @@ from pathlib import Path
 
 import cmarkgfm
 from cmarkgfm.cmark import Options
-from conftest import SEED_SLUG, examples, pull_request_summary, run_cli, run_mkdocs
+from conftest import examples, pull_request_summary, run_cli, run_mkdocs
+from content_edits import BRIEFING
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -25,7 +26,6 @@ from generator.terminal import (
     visible,
 )
 
-BRIEFING = f"content/briefings/{SEED_SLUG}/briefing.yaml"
 CI = {"GITHUB_ACTIONS": "true"}
 # A misspelt key, in a YAML double-quoted scalar: a newline, then every way into the log.
 HOSTILE_KEY = (

@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import SEED_SLUG, build, run_cli, run_mkdocs
-
-BRIEFING = f"content/briefings/{SEED_SLUG}/briefing.yaml"
+from content_edits import BRIEFING
 
 
 def edit(project: Path, rel: str, old: str, new: str) -> None:

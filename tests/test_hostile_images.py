@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import SEED_SLUG, run_cli
+from content_edits import BRIEFING, FOLDER, errors_of, line_of, replace
 from PIL import Image, ImageCms
 
 from generator.images import (
@@ -22,8 +23,6 @@ from generator.images import (
     clean_image,
 )
 
-BRIEFING = f"content/briefings/{SEED_SLUG}/briefing.yaml"
-FOLDER = f"content/briefings/{SEED_SLUG}"
 SECRETS = (b"<script>", b"https://beacon.example/", b"GPS 35.6586 N 139.7454 E")
 HTML = b"<html><script>fetch('https://beacon.example/p.gif')</script>GPS 35.6586 N 139.7454 E"
 SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
@@ -199,3 +198,93 @@ def test_briefings_check_names_the_line_of_a_jpeg_of_thousands_of_scans(project:
     assert (
         f"{BRIEFING}:{line}:3: image.file: 'photo.jpg' is a JPEG of more than {MAX_SCANS} scans"
     ) in result.stderr
+
+
+def photo(kind: str = "JPEG", size: tuple[int, int] = (40, 30), **options: object) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", size, (200, 30, 30)).save(out, kind, **options)
+    return out.getvalue()
+
+
+def with_image(project: Path, name: str, data: bytes) -> None:
+    (project / FOLDER / name).write_bytes(data)
+    replace(project, "tags:", f"image:\n  file: {name}\n  credit: Test\ntags:")
+
+
+def huge_png_header(width: int = 100_000, height: int = 100_000) -> bytes:
+    """A valid 1x1 PNG whose header claims another size."""
+    raw = bytearray(photo("PNG", (1, 1)))
+    ihdr = raw.index(b"IHDR")
+    raw[ihdr + 4 : ihdr + 12] = struct.pack(">II", width, height)
+    crc = zlib.crc32(bytes(raw[ihdr : ihdr + 17]))
+    raw[ihdr + 17 : ihdr + 21] = struct.pack(">I", crc)
+    return bytes(raw)
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        (
+            "photo.jpg",
+            b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+            "'photo.jpg' is markup (SVG, XML or HTML), which can hold a script",
+        ),
+        ("photo.jpg", photo("PNG"), "'photo.jpg' holds a PNG image; name it with .png"),
+        ("photo.png", photo("GIF"), "'photo.png' is a GIF image; use a JPEG, PNG or WebP image"),
+        (
+            "photo.png",
+            huge_png_header(),
+            "'photo.png' claims to be larger than a photo can be; the limit",
+        ),
+        ("photo.png", huge_png_header(9_000, 10), "'photo.png' is 9,000 x 10 pixels; the limit"),
+        ("photo.jpg", photo()[:200], "'photo.jpg' cannot be read as a JPEG image"),
+        (
+            "photo.webp",
+            b"RIFF\x00\x00\x00\x00WEBPVP8 junk",
+            "'photo.webp' cannot be read as a WebP image",
+        ),
+    ],
+)
+def test_images_are_judged_by_their_bytes(
+    project: Path, name: str, data: bytes, message: str
+) -> None:
+    with_image(project, name, data)
+    line = line_of(project, f"file: {name}")
+    assert f"{BRIEFING}:{line}:3: image.file: {message}" in errors_of(project)
+
+
+def test_an_image_over_the_size_limit_is_not_read(project: Path) -> None:
+    with_image(project, "photo.jpg", b"\xff\xd8\xff" + b"\x00" * 10_000_000)
+    assert f"{FOLDER}/photo.jpg: file is 10,000,003 bytes; the limit is 10,000,000" in errors_of(
+        project
+    )
+
+
+def test_published_images_carry_no_metadata(project: Path) -> None:
+    exif = Image.Exif()
+    exif[0x010F] = "Camera maker"  # Make
+    exif[0x013B] = "Photographer at home"  # Artist
+    original = photo(exif=exif.tobytes(), comment=b"taken at home")
+    with Image.open(io.BytesIO(original)) as image:
+        assert image.getexif()
+    with_image(project, "photo.jpg", original)
+    result = run_cli(project, "render", "--out", str(project / "out"))
+    assert result.returncode == 0, result.stderr
+    for lang in ("id", "en"):
+        published = project / "out" / lang / "docs" / "briefings" / SEED_SLUG / "photo.jpg"
+        with Image.open(published) as image:
+            assert image.format == "JPEG" and image.size == (40, 30)
+            assert not image.getexif()
+            assert "comment" not in image.info
+        assert b"taken at home" not in published.read_bytes()
+
+
+def test_a_photo_taken_sideways_is_published_upright(project: Path) -> None:
+    exif = Image.Exif()
+    exif[0x0112] = 6  # Orientation: rotate 90 degrees to show
+    with_image(project, "photo.jpg", photo(exif=exif.tobytes()))
+    result = run_cli(project, "render", "--out", str(project / "out"))
+    assert result.returncode == 0, result.stderr
+    published = project / "out" / "en" / "docs" / "briefings" / SEED_SLUG / "photo.jpg"
+    with Image.open(published) as image:
+        assert image.size == (30, 40)

@@ -2,32 +2,26 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
-import shutil
 import xml.etree.ElementTree as ET
-from collections.abc import Callable
 from pathlib import Path
 
 import feedparser
-import icalendar
 import pytest
-from conftest import SEED_SLUG, add_outsider_briefing, broken_entry_links, build, copy_project
+from conftest import (
+    OUTSIDER,
+    SEED_SLUG,
+    SITE_URL,
+    Read,
+    add_outsider_briefing,
+    broken_entry_links,
+    build,
+    copy_project,
+)
 from html_parts import Elements, content_of
-from PIL import Image
 
-from generator import Settings, cards, generate
-from generator.list_pages import home
-from generator.load import load_corpus
-from generator.localize import Localizer
-from generator.settings import PageSizes
-from generator.timeline_pages import timelines
-
-OUTSIDER = "indonesia-joins-brics"  # the briefing add_outsider_briefing adds
-
-Read = Callable[[Path, str], str]
-ROOT = "https://briefings.example.org/"
+from generator import Settings, generate
 
 
 def jsonld(html: str) -> dict[str, object]:
@@ -45,8 +39,8 @@ def test_rss_feed_newest_first_with_summaries_in_the_language(full_site: Path, l
     assert channel.findtext("language") == lang
     items = channel.findall("item")
     assert [i.findtext("link") for i in items] == [
-        f"{ROOT}{lang}/briefings/indonesia-joins-brics/",
-        f"{ROOT}{lang}/briefings/{SEED_SLUG}/",
+        f"{SITE_URL}{lang}/briefings/indonesia-joins-brics/",
+        f"{SITE_URL}{lang}/briefings/{SEED_SLUG}/",
     ]
     summary = items[1].findtext("description") or ""
     assert summary.startswith("<p>NATO dan Jepang" if lang == "id" else "<p>NATO and Japan")
@@ -55,8 +49,8 @@ def test_rss_feed_newest_first_with_summaries_in_the_language(full_site: Path, l
 def test_json_feed_and_feed_links_in_every_head(full_site: Path, read_page: Read) -> None:
     feed = json.loads((full_site / "en" / "feeds" / "feed.json").read_text())
     assert feed["version"] == "https://jsonfeed.org/version/1.1"
-    assert feed["feed_url"] == f"{ROOT}en/feeds/feed.json"
-    assert feed["items"][0]["url"] == f"{ROOT}en/briefings/indonesia-joins-brics/"
+    assert feed["feed_url"] == f"{SITE_URL}en/feeds/feed.json"
+    assert feed["items"][0]["url"] == f"{SITE_URL}en/briefings/indonesia-joins-brics/"
     for path in ("en/about", f"en/briefings/{SEED_SLUG}", "en/timeline"):
         page = Elements(read_page(full_site, path))
         links = [a for a in page.find("link", rel="alternate") if "type" in a]
@@ -73,9 +67,9 @@ def test_briefing_json_ld(full_site: Path, read_page: Read, lang: str) -> None:
     assert data["@type"] == "AnalysisNewsArticle"
     assert data["inLanguage"] == lang
     if lang == "id":
-        assert data["workTranslation"] == [{"@id": f"{ROOT}en/briefings/{SEED_SLUG}/"}]
+        assert data["workTranslation"] == [{"@id": f"{SITE_URL}en/briefings/{SEED_SLUG}/"}]
     else:
-        assert data["translationOfWork"] == {"@id": f"{ROOT}id/briefings/{SEED_SLUG}/"}
+        assert data["translationOfWork"] == {"@id": f"{SITE_URL}id/briefings/{SEED_SLUG}/"}
     based_on = data["isBasedOn"]
     assert isinstance(based_on, dict) and based_on["author"] == {
         "@type": "Person",
@@ -124,7 +118,7 @@ def test_link_preview_tags_in_the_page_language(full_site: Path, read_page: Read
     assert page.find("meta", property="og:locale", content="id_ID")
     assert page.find("meta", property="og:locale:alternate", content="en_US")
     assert page.find("meta", property="og:type", content="article")
-    card = f"{ROOT}id/cards/indonesia-joins-brics.png"
+    card = f"{SITE_URL}id/cards/indonesia-joins-brics.png"
     assert page.find("meta", property="og:image", content=card)
     assert page.find("meta", content="summary_large_image")
     assert page.find("meta", attrs_name="twitter:image", content=card)
@@ -184,31 +178,6 @@ def test_actor_page_gives_the_actors_role_in_each_briefing(
     assert f"/briefings/{OUTSIDER}/" in brics and "<br>" not in brics
 
 
-def test_timeline_says_each_date_once_at_its_precision(full_site: Path, read_page: Read) -> None:
-    html = content_of(read_page(full_site, "en/timeline"))
-    said = dict(re.findall(r'<time datetime="([^"]+)">([^<]+)</time>', html))
-    assert said["2023-01"] == "January 2023"  # a month, no "some time in the month"
-    assert said["2025"] == "2025"
-    assert said["2023-05"] == "around May 2023"  # approximate: "around", once
-    assert said["2022-06"] == "Summer 2022"  # the date_label instead of the date
-    assert "some time" not in html and "approximate date" not in html
-    indonesian = content_of(read_page(full_site, "id/timeline"))
-    said = dict(re.findall(r'<time datetime="([^"]+)">([^<]+)</time>', indonesian))
-    assert said["2023-05"] == "sekitar Mei 2023" and said["2022-06"] == "Musim panas 2022"
-    # Status in a word (its marker's shape is CSS), beside the date.
-    assert re.search(
-        r'<time datetime="2025">2025</time> <span class="briefing-status '
-        r'briefing-status--expected">expected</span>',
-        html,
-    )
-    page = Elements(html)
-    items = page.find("li")
-    # Filters: a form (shown by script), every event tagged with its actors and topics.
-    assert page.find("select", name="actor") and page.find("select", name="topic")
-    assert any("jens-stoltenberg" in li.get("data-actors", "") for li in items)
-    assert any("nato" in li.get("data-tags", "").split() for li in items)
-
-
 def test_merged_timelines_name_each_events_briefing(full_site: Path, read_page: Read) -> None:
     def entries(path: str) -> list[str]:
         html = content_of(read_page(full_site, path))
@@ -228,37 +197,6 @@ def test_merged_timelines_name_each_events_briefing(full_site: Path, read_page: 
             slug = re.search(r'briefings/([a-z0-9-]+)/">', line)
             text = entry.split("<br>")[1].split(" (<a")[0].split("<span")[0]  # links vary by depth
             assert slug is not None and text in "".join(entries(f"en/briefings/{slug.group(1)}"))
-
-
-def test_long_timeline_gets_pages_per_year(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "p")
-    add_outsider_briefing(project)
-    corpus = load_corpus(Settings(root=project))
-    english = Settings(root=project).language("en")
-    localizer = Localizer(corpus, english, page_sizes=PageSizes(timeline_events=2))
-    pages = {str(p.path): p for p in timelines(localizer)}
-    assert set(pages) == {
-        "timeline.md",
-        "timeline/2025.md",
-        "timeline/2023.md",
-        "timeline/2023/2.md",
-        "timeline/2022.md",
-    }
-    index = pages["timeline.md"]
-    assert [(y, n, len(links)) for y, n, links in index.year_links] == [  # type: ignore[attr-defined]
-        (2025, 2, 1),
-        (2023, 3, 2),
-        (2022, 2, 1),
-    ]
-    first, second = pages["timeline/2023.md"], pages["timeline/2023/2.md"]
-    assert [e.date.iso() for e in first.years[0].events] == ["2023-07-11", "2023-05"]  # type: ignore[attr-defined]
-    assert [e.date.iso() for e in second.years[0].events] == ["2023-01"]  # type: ignore[attr-defined]
-    assert first.pager and (first.pager.number, first.pager.count) == (1, 2)
-    assert first.pager.older == "../timeline/2023/2.md" and first.pager.newer is None
-    assert second.pager and second.pager.newer == "../../timeline/2023.md"
-    # An event's links start at the language's root, the same on every page: the
-    # renderer puts each page's way up in front (followed in the next test's build).
-    assert first.years[0].events[0].briefing.href == "briefings/japan-nato-liaison-office/"  # type: ignore[attr-defined]
 
 
 def test_long_listings_continue_on_numbered_pages(tmp_path: Path, read_page: Read) -> None:
@@ -304,7 +242,7 @@ def test_long_listings_continue_on_numbered_pages(tmp_path: Path, read_page: Rea
 def generated_seed_pages(project: Path, out: Path) -> tuple[str, str]:
     """Generate ``project`` into ``out``: the seed briefing's Markdown, English and
     Indonesian."""
-    generate(Settings(root=project, site_url=ROOT), out_dir=out)
+    generate(Settings(root=project, site_url=SITE_URL), out_dir=out)
     page = Path("docs") / "briefings" / f"{SEED_SLUG}.md"
     return (out / "en" / page).read_text(), (out / "id" / page).read_text()
 
@@ -357,7 +295,7 @@ def test_a_briefing_lists_related_briefings_by_what_they_share(tmp_path: Path) -
             text = re.sub(r"^tags: .*$", "tags: [nato]", text, count=1, flags=re.M)
         (briefings / slug / "briefing.yaml").write_text(text, encoding="utf-8")
     out = tmp_path / "out"
-    generate(Settings(root=project, site_url=ROOT), out_dir=out)
+    generate(Settings(root=project, site_url=SITE_URL), out_dir=out)
     page = (out / "en" / "docs" / "briefings" / f"{SEED_SLUG}.md").read_text(encoding="utf-8")
     related = page.split("## Related briefings", 1)[1]
     items = re.findall(
@@ -376,29 +314,6 @@ def test_a_briefing_lists_related_briefings_by_what_they_share(tmp_path: Path) -
     # Only briefings sharing an actor or a topic are related.
     outsider = (out / "en" / "docs" / "briefings" / f"{OUTSIDER}.md").read_text(encoding="utf-8")
     assert "vilnius-summit.md" in outsider and "nato-only.md" not in outsider
-
-
-@pytest.mark.parametrize("lang", ["id", "en"])
-def test_the_timeline_is_a_calendar_to_subscribe_to(
-    full_site: Path, read_page: Read, lang: str
-) -> None:
-    raw = (full_site / lang / "feeds" / "events.ics").read_bytes()
-    calendar = icalendar.Calendar.from_ical(raw)
-    events = {str(e["UID"]): e for e in calendar.walk("VEVENT")}
-    assert len(events) == raw.split(b"\r\n").count(b"BEGIN:VEVENT")
-    # Events known to the day (of both briefings), from a year before the build's day on;
-    # those known only to their month or year stay on the timeline pages.
-    starts = sorted(e["DTSTART"].dt for e in events.values())
-    assert starts == [dt.date(2023, 7, 11), dt.date(2025, 1, 6)]
-    summit = next(e for e in events.values() if e["DTSTART"].dt == dt.date(2023, 7, 11))
-    assert summit["DTEND"].dt == dt.date(2023, 7, 13)  # the day after its end
-    assert str(summit["STATUS"]) == "CONFIRMED"
-    assert str(summit["URL"]) == f"{ROOT}{lang}/briefings/{SEED_SLUG}/"
-    summary = str(summit["SUMMARY"])
-    assert summary.startswith("KTT NATO" if lang == "id" else "NATO summit")
-    assert all(uid.startswith(f"{lang}-") for uid in events)
-    # The timeline page offers it.
-    assert 'href="../feeds/events.ics"' in read_page(full_site, f"{lang}/timeline/")
 
 
 def test_authors_and_corrections_are_shown_and_carried(tmp_path: Path) -> None:
@@ -459,14 +374,14 @@ def test_each_topic_and_actor_has_feeds_to_follow(
 ) -> None:
     topic = feedparser.parse((full_site / lang / "feeds" / "topics" / "nato.xml").read_bytes())
     assert not topic.bozo and topic.feed.title == "Briefings: NATO"
-    assert [e.link for e in topic.entries] == [f"{ROOT}{lang}/briefings/{SEED_SLUG}/"]
+    assert [e.link for e in topic.entries] == [f"{SITE_URL}{lang}/briefings/{SEED_SLUG}/"]
     actor = json.loads((full_site / lang / "feeds" / "actors" / "china.json").read_text())
-    assert actor["feed_url"] == f"{ROOT}{lang}/feeds/actors/china.json"
-    assert actor["home_page_url"] == f"{ROOT}{lang}/actors/china/"
+    assert actor["feed_url"] == f"{SITE_URL}{lang}/feeds/actors/china.json"
+    assert actor["home_page_url"] == f"{SITE_URL}{lang}/actors/china/"
     # The outsider's briefing (2025) and the seed (2023) both name China: newest first.
     assert [item["url"] for item in actor["items"]] == [
-        f"{ROOT}{lang}/briefings/{OUTSIDER}/",
-        f"{ROOT}{lang}/briefings/{SEED_SLUG}/",
+        f"{SITE_URL}{lang}/briefings/{OUTSIDER}/",
+        f"{SITE_URL}{lang}/briefings/{SEED_SLUG}/",
     ]
     assert 'href="../../feeds/actors/china.xml"' in read_page(full_site, f"{lang}/actors/china/")
     assert 'href="../../feeds/topics/nato.json"' in read_page(full_site, f"{lang}/tags/nato/")
@@ -482,9 +397,9 @@ def test_every_page_names_its_twins_for_search_engines(full_site: Path, read_pag
                 if "hreflang" in a
             }
             assert twins == {
-                "id": f"{ROOT}id/{path}",
-                "en": f"{ROOT}en/{path}",
-                "x-default": f"{ROOT}id/{path}",
+                "id": f"{SITE_URL}id/{path}",
+                "en": f"{SITE_URL}en/{path}",
+                "x-default": f"{SITE_URL}id/{path}",
             }
 
 
@@ -493,114 +408,8 @@ def test_the_top_folder_has_a_sitemap_index_and_robots_txt(full_site: Path) -> N
     ns = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
     listed = [loc.text for loc in index.iter(f"{ns}loc")]
     assert index.tag == f"{ns}sitemapindex"
-    assert listed == [f"{ROOT}id/sitemap.xml", f"{ROOT}en/sitemap.xml"]
+    assert listed == [f"{SITE_URL}id/sitemap.xml", f"{SITE_URL}en/sitemap.xml"]
     for url in listed:
-        assert (full_site / str(url).removeprefix(ROOT)).is_file()
+        assert (full_site / str(url).removeprefix(SITE_URL)).is_file()
     robots = (full_site / "robots.txt").read_text(encoding="utf-8")
-    assert f"Sitemap: {ROOT}sitemap.xml" in robots.splitlines()
-
-
-@pytest.mark.parametrize("lang", ["id", "en"])
-def test_each_briefing_has_a_share_card_in_each_language(full_site: Path, lang: str) -> None:
-    title = {"id": "Indonesia bergabung dengan BRICS", "en": "Indonesia joins BRICS"}[lang]
-    with Image.open(full_site / lang / "cards" / "indonesia-joins-brics.png") as card:
-        assert card.format == "PNG" and card.size == (1200, 630)
-        card.load()
-        # The briefing has a photo: the card shows it (as published), the title over it.
-        photo = (
-            full_site / lang / "briefings" / "indonesia-joins-brics" / "photo.png"
-        ).read_bytes()
-        expected = cards.Card(title, _published(lang), "Briefings", photo=photo)
-        assert card.info[cards.STAMP] == expected.key
-        # Drawn, not blank: white text on the band.
-        assert card.convert("RGB").getcolors(2**16) is not None
-        assert (255, 255, 255) in {c for _, c in card.convert("RGB").getcolors(2**16) or []}
-
-
-def _published(lang: str) -> str:
-    return {"id": "10 Januari 2025", "en": "January 10, 2025"}[lang]
-
-
-def test_a_share_card_is_drawn_again_only_when_what_it_shows_changes(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "p")
-    settings = Settings(root=project)
-    generate(settings)
-    card = project / "build" / "en" / "docs" / "cards" / f"{SEED_SLUG}.png"
-    # A card the next build keeps shows it was not drawn again: these extra bytes stay.
-    card.write_bytes(card.read_bytes() + b"kept")
-    generate(settings)
-    assert card.read_bytes().endswith(b"kept")
-    briefing = project / "content" / "briefings" / SEED_SLUG / "briefing.yaml"
-    text = briefing.read_text(encoding="utf-8")
-    briefing.write_text(text.replace("en: A NATO liaison office", "en: A NATO office"), "utf-8")
-    generate(settings)
-    assert not card.read_bytes().endswith(b"kept")
-    with Image.open(card) as drawn:
-        drawn.load()
-        assert (
-            drawn.info[cards.STAMP]
-            == cards.Card(
-                "A NATO office in Tokyo brings Japan closer, not into the alliance",
-                "June 2, 2023",
-                "Briefings",
-            ).key
-        )
-
-
-def test_cards_restored_alone_into_a_fresh_clone_are_reused_as_the_pages_workflow_does(
-    tmp_path: Path,
-) -> None:
-    # The Pages workflow restores only build/*/docs/cards from the Actions cache.
-    first = copy_project(tmp_path / "first")
-    generate(Settings(root=first))
-    fresh = copy_project(tmp_path / "fresh")
-    for lang in ("id", "en"):
-        cards_dir = Path(lang, "docs", "cards")
-        shutil.copytree(first / "build" / cards_dir, fresh / "build" / cards_dir)
-    card = fresh / "build" / "en" / "docs" / "cards" / f"{SEED_SLUG}.png"
-    card.write_bytes(card.read_bytes() + b"kept")
-    generate(Settings(root=fresh))
-    assert card.read_bytes().endswith(b"kept")  # checked by its stamp, not drawn again
-
-
-def test_the_front_page_lists_the_latest_briefings_and_what_is_coming_up(
-    full_site: Path, read_page: Read
-) -> None:
-    html = content_of(read_page(full_site, "en"))
-    page = Elements(html)
-    titles = [a["href"] for a in page.find("a") if a.get("href", "").startswith("briefings/")]
-    assert titles.index(f"briefings/{OUTSIDER}/") < titles.index(f"briefings/{SEED_SLUG}/")
-    text = page.text
-    assert "January 10, 2025" in text and "June 2, 2023" in text  # dates in the language
-    assert "Indonesia becomes a full member of BRICS" in text  # summaries
-    assert page.find("a", href="tags/economy/")  # topics
-    assert page.find("img", src=f"briefings/{OUTSIDER}/photo.png")  # its own image
-    # Coming up, on 1 January 2024 (SOURCE_DATE_EPOCH): expected events from that day on,
-    # soonest first; the July 2023 one is past.
-    coming = html[html.index('id="coming-up"') : html.index("</section>")]
-    said = re.findall(r'<time datetime="([^"]+)">', coming)
-    assert said == ["2025"]
-    assert 'href="feeds/events.ics"' in coming
-    indonesian = Elements(content_of(read_page(full_site, "id"))).text
-    assert "Agenda mendatang" in indonesian and "10 Januari 2025" in indonesian
-
-
-def test_coming_up_follows_the_build_date(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "p")
-    yaml_file = project / "content" / "briefings" / SEED_SLUG / "briefing.yaml"
-    text = yaml_file.read_text(encoding="utf-8")
-    yaml_file.write_text(
-        text.replace(
-            "  - date: 2023-07-11\n    end: 2023-07-12\n",
-            "  - date: 2023-07\n    status: expected\n",
-        ),
-        encoding="utf-8",
-    )
-    corpus = load_corpus(Settings(root=project))
-    english = Settings(root=project).language("en")
-
-    def coming(day: dt.date) -> list[str]:
-        return [e.iso for e in home(Localizer(corpus, english, today=day)).coming]
-
-    assert coming(dt.date(2023, 7, 31)) == ["2023-07"]  # a month is coming up to its last day
-    assert coming(dt.date(2023, 8, 1)) == []
+    assert f"Sitemap: {SITE_URL}sitemap.xml" in robots.splitlines()
