@@ -22,7 +22,9 @@ def open_page(
 
 class Tab:
     """A page that notes in ``errors`` every console error and failed request of what it
-    loads, each after the address it was loading.
+    loads, each after the address it was loading. Every load is a reader's first visit:
+    what the site stored is forgotten before its scripts run (Material stores the colour
+    scheme it showed, and a page loaded again in the dark would show the light one).
 
     Loading the variants of one address in one tab halves the page checks' processor
     time: Chromium keeps the tab's process, its compiled scripts and its cache.
@@ -32,6 +34,7 @@ class Tab:
         self.page: sync_api.Page = browser.new_page()  # type: ignore[attr-defined]
         self.address = ""
         self.errors = errors  # where the next are noted
+        self.page.add_init_script("localStorage.clear(); sessionStorage.clear();")
 
         def note(text: str) -> None:
             self.errors.append(f"{self.address}: {text}")
@@ -45,12 +48,6 @@ class Tab:
             lambda r: note(f"failed {r.url}") if r.failure != "net::ERR_ABORTED" else None,
         )
         self.page.on("response", lambda r: note(f"{r.status} {r.url}") if r.status >= 400 else None)
-
-    def as_first_visits(self) -> None:
-        """Every later load starts as a reader's first visit: what the site stored is
-        forgotten before its scripts run (Material stores the colour scheme it showed, and
-        a page loaded again in the dark would show the light one)."""
-        self.page.add_init_script("localStorage.clear(); sessionStorage.clear();")
 
     def load(self, url: str, size: tuple[int, int] = (1280, 900), scheme: str = "light") -> None:
         """Load ``url`` anew, in a window of ``size`` with a ``scheme`` preference."""

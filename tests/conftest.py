@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from browsing import Tab
 from playwright import sync_api
 
 from bench.project import PROJECT_PARTS, ROOT, copy_parts
@@ -369,6 +370,15 @@ def browser() -> Iterator[sync_api.Browser]:
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="module")
+def tab(browser: sync_api.Browser) -> Iterator[Tab]:
+    """One tab for a module's pages: a new page for each would cost Chromium a new
+    process and cold caches every time."""
+    opened = Tab(browser, [])
+    yield opened
+    opened.close()
 
 
 # What `read_page` gives: a built page's text, by site and URL path.

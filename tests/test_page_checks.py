@@ -64,7 +64,6 @@ def test_page_types_have_no_console_error_nor_serious_accessibility_violation(
     violations: dict[str, list[str]] = {}
     SCREENSHOTS.mkdir(exist_ok=True)
     tab = Tab(browser, errors)
-    tab.as_first_visits()
     try:
         for width, size in WIDTHS.items():
             for scheme in ("light", "dark"):
@@ -90,7 +89,6 @@ def test_the_top_folders_pages_pass_the_same_checks(
     errors: list[str] = []
     violations: dict[str, list[str]] = {}
     tab = Tab(browser, [])  # (the 404 page's own status is no error)
-    tab.as_first_visits()
     page = tab.page
     try:
         page.on("pageerror", lambda e: errors.append(str(e)))

@@ -67,16 +67,6 @@ def served(newsroom_site: Path) -> Iterator[str]:
         yield base
 
 
-@pytest.fixture(scope="module")
-def tab(browser: Browser) -> Iterator[Tab]:
-    """One tab for the module's pages, each loaded as a reader's first visit: a new page
-    for each would cost Chromium a new process and cold caches every time."""
-    opened = Tab(browser, [])
-    opened.as_first_visits()
-    yield opened
-    opened.close()
-
-
 @pytest.fixture
 def open_at(tab: Tab, served: str) -> Iterator[object]:
     """Opens a path of the site at a viewport; no console error nor failed request follows."""

@@ -48,16 +48,6 @@ def served(newsroom_site: Path) -> Iterator[str]:
         yield base
 
 
-@pytest.fixture(scope="module")
-def tab(browser: object) -> Iterator[Tab]:
-    """One tab for the module's pages, each loaded as a reader's first visit: a new page
-    for each would cost Chromium a new process and cold caches every time."""
-    opened = Tab(browser, [])
-    opened.as_first_visits()
-    yield opened
-    opened.close()
-
-
 @pytest.fixture
 def page(tab: Tab, request: pytest.FixtureRequest) -> Iterator[Page]:
     """The tab, at the test's size (``desktop`` unless it asks for ``phone``); no console
