@@ -7,8 +7,6 @@ from pathlib import Path
 from conftest import SEED_SLUG, run_cli
 
 BRIEFING = f"content/briefings/{SEED_SLUG}/briefing.yaml"
-
-
 FOLDER = f"content/briefings/{SEED_SLUG}"
 
 

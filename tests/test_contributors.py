@@ -18,7 +18,7 @@ from conftest import (
     require_seed,
     run_cli,
 )
-from content_edits import BRIEFING
+from content_edits import BRIEFING, replace
 
 
 def scaffold_seed(project: Path, slug: str = "seed") -> Path:
@@ -230,14 +230,10 @@ def test_check_can_report_on_given_paths_only(project: Path) -> None:
 
 
 def test_status_lists_missing_translations(project: Path) -> None:
-    path = project / BRIEFING
-    text = path.read_text(encoding="utf-8")
-    path.write_text(
-        text.replace(
-            "    en: A liaison office in Tokyo would be NATO's first in Asia, meant to ease consultations with partners such as Australia, New Zealand and South Korea.\n",
-            "",
-        ),
-        encoding="utf-8",
+    replace(
+        project,
+        "    en: A liaison office in Tokyo would be NATO's first in Asia, meant to ease consultations with partners such as Australia, New Zealand and South Korea.\n",
+        "",
     )
     result = run_cli(project, "status")
     assert result.returncode == 0

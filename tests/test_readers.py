@@ -19,6 +19,7 @@ from conftest import (
     build,
     copy_project,
 )
+from content_edits import replace
 from html_parts import Elements, content_of
 
 from generator import Settings, generate
@@ -318,21 +319,16 @@ def test_a_briefing_lists_related_briefings_by_what_they_share(tmp_path: Path) -
 
 def test_authors_and_corrections_are_shown_and_carried(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
-    yaml_file = project / "content" / "briefings" / SEED_SLUG / "briefing.yaml"
-    text = yaml_file.read_text(encoding="utf-8")
-    yaml_file.write_text(
-        text.replace(
-            "published: 2023-06-02\n",
-            "published: 2023-06-02\n"
-            "authors: [Mai Nguyen, Ahmad Fauzi]\n"
-            "corrections:\n"
-            "  - date: 2023-06-10\n"
-            "    text:\n"
-            "      id: Kunjungan Stoltenberg terjadi pada Januari 2023, bukan Februari.\n"
-            "      en: Stoltenberg's visit was in January 2023, not February.\n",
-            1,
-        ),
-        encoding="utf-8",
+    replace(
+        project,
+        "published: 2023-06-02\n",
+        "published: 2023-06-02\n"
+        "authors: [Mai Nguyen, Ahmad Fauzi]\n"
+        "corrections:\n"
+        "  - date: 2023-06-10\n"
+        "    text:\n"
+        "      id: Kunjungan Stoltenberg terjadi pada Januari 2023, bukan Februari.\n"
+        "      en: Stoltenberg's visit was in January 2023, not February.\n",
     )
     out = tmp_path / "out"
     english, indonesian = generated_seed_pages(project, out)

@@ -17,6 +17,7 @@ from conftest import (
     add_outsider_briefing,
     copy_project,
 )
+from content_edits import replace
 from html_parts import Elements, content_of
 
 from generator import Settings
@@ -130,14 +131,10 @@ def test_the_front_page_lists_the_latest_briefings_and_what_is_coming_up(
 
 def test_coming_up_follows_the_build_date(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "p")
-    yaml_file = project / "content" / "briefings" / SEED_SLUG / "briefing.yaml"
-    text = yaml_file.read_text(encoding="utf-8")
-    yaml_file.write_text(
-        text.replace(
-            "  - date: 2023-07-11\n    end: 2023-07-12\n",
-            "  - date: 2023-07\n    status: expected\n",
-        ),
-        encoding="utf-8",
+    replace(
+        project,
+        "  - date: 2023-07-11\n    end: 2023-07-12\n",
+        "  - date: 2023-07\n    status: expected\n",
     )
     corpus = load_corpus(Settings(root=project))
     english = Settings(root=project).language("en")
