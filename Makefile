@@ -89,7 +89,7 @@ scaffold-eval: $(STAMP)
 ## Refresh the README's screenshots from the browser tests' own (needs Chromium)
 SHOTS := home-en-phone-light briefing-id-phone-light timeline-en-phone-dark
 screenshots: $(STAMP) $(NODE_STAMP)
-	$(BIN)/python -m pytest -q tests/test_page_checks.py -k "page_types and (home or briefing- or timeline)"
+	BRIEFINGS_SCREENSHOTS=1 $(BIN)/python -m pytest -q tests/test_page_checks.py -k "page_types and (home or briefing- or timeline)"
 	mkdir -p docs/screenshots
 	for shot in $(SHOTS); do cp screenshots/$$shot.png docs/screenshots/; done
 
