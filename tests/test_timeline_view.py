@@ -54,14 +54,12 @@ def served(newsroom_site: Path) -> Iterator[str]:
 
 
 class Opened:
-    """A page at a viewport, with every request it made and every dialog it opened."""
+    """A tab that notes every request, dialog and page error of what it loads last."""
 
-    def __init__(self, browser: Browser, view: str, javascript: bool) -> None:
-        width, height = VIEWPORTS[view]
-        self.context = browser.new_context(
-            viewport={"width": width, "height": height}, java_script_enabled=javascript
-        )
+    def __init__(self, browser: Browser, javascript: bool) -> None:
+        self.context = browser.new_context(java_script_enabled=javascript)
         self.page = self.context.new_page()
+        self.page.add_init_script("localStorage.clear(); sessionStorage.clear();")
         self.requests: list[str] = []
         self.dialogs: list[str] = []
         self.errors: list[str] = []
@@ -69,21 +67,36 @@ class Opened:
         self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
 
+    def load(self, url: str, view: str) -> Opened:
+        width, height = VIEWPORTS[view]
+        self.requests.clear()
+        self.dialogs.clear()
+        self.errors.clear()
+        self.page.set_viewport_size({"width": width, "height": height})
+        self.page.goto(url)
+        return self
+
+
+@pytest.fixture(scope="module")
+def tabs(browser: Browser) -> Iterator[dict[bool, Opened]]:
+    """A tab with JavaScript and one without for the module's pages: a new page for each
+    would cost Chromium a new process and cold caches every time."""
+    made = {javascript: Opened(browser, javascript) for javascript in (True, False)}
+    yield made
+    for opened in made.values():
+        opened.context.close()
+
 
 @pytest.fixture
-def open_at(browser: Browser) -> Iterator[object]:
-    opened: list[Opened] = []
+def open_at(tabs: dict[bool, Opened]) -> Iterator[object]:
+    used: list[Opened] = []
 
     def open_page(url: str, view: str = "desktop", *, javascript: bool = True) -> Opened:
-        made = Opened(browser, view, javascript)
-        opened.append(made)
-        made.page.goto(url)
-        return made
+        used.append(tabs[javascript])
+        return tabs[javascript].load(url, view)
 
     yield open_page
-    for made in opened:
-        made.context.close()
-    assert [e for made in opened for e in made.errors] == []
+    assert [e for opened in used for e in opened.errors] == []
 
 
 def events_of(site: Path, lang: str, slug: str) -> list[dict[str, object]]:
@@ -161,20 +174,20 @@ def test_without_javascript_the_timeline_page_lists_every_event(
 
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_without_timelinejs_in_the_site_the_timeline_page_lists_every_event(
-    open_at: object, browser: Browser, served: str, newsroom_site: Path, lang: str
+    tabs: dict[bool, Opened], served: str, newsroom_site: Path, lang: str
 ) -> None:
     # As a site built without npm: nothing under timelinejs/ (the browser is refused it).
-    made = Opened(browser, "phone", javascript=True)
-    made.context.route("**/timelinejs/**", lambda route: route.abort())
+    page = tabs[True].page
+    page.route("**/timelinejs/**", lambda route: route.abort())
     try:
-        made.page.goto(f"{served}/{lang}/briefings/{SUMMIT}/timeline/")
-        items = made.page.locator("details.briefing-timeline-list ol.briefing-timeline > li")
+        tabs[True].load(f"{served}/{lang}/briefings/{SUMMIT}/timeline/", "phone")
+        items = page.locator("details.briefing-timeline-list ol.briefing-timeline > li")
         expect(items).to_have_count(len(events_of(newsroom_site, lang, SUMMIT)))
         expect(items.first).to_be_visible()
-        expect(made.page.locator(".briefing-timelinejs")).to_be_hidden()
-        assert made.errors == []
+        expect(page.locator(".briefing-timelinejs")).to_be_hidden()
+        assert tabs[True].errors == []
     finally:
-        made.context.close()
+        page.unroute("**/timelinejs/**")
 
 
 def test_a_build_without_timelinejs_says_so_once_and_copies_nothing(
