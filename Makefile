@@ -47,13 +47,13 @@ test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/ruff check generator tests bench
 	$(BIN)/ruff format --check generator tests bench
 	$(BIN)/mypy
-	$(BIN)/python -m pytest -n auto --dist loadgroup
+	$(BIN)/python -m pytest -n auto --dist load --maxschedchunk 1
 
 ## The edit loop: lint, types, and the tests that build no whole site nor open a browser
 test-fast: $(STAMP) $(NODE_STAMP)
 	$(BIN)/ruff check generator tests bench
 	$(BIN)/mypy
-	BRIEFINGS_EDIT_LOOP=1 $(BIN)/python -m pytest -q -m "not slow" -n auto --dist loadgroup
+	BRIEFINGS_EDIT_LOOP=1 $(BIN)/python -m pytest -q -m "not slow" -n auto --dist load --maxschedchunk 1
 
 ## Validate content and print every problem (file:line: field: message)
 check: $(STAMP)

@@ -44,25 +44,23 @@ SITE_FIXTURES = frozenset(
 
 @pytest.hookimpl(tryfirst=True)  # before `-m "not slow"` deselects
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """A test reading a built site is `slow` (`make test-fast` leaves it out). Workers
-    (`make test` runs `--dist loadgroup`) take a module at a time, so that a module's
-    fixtures are made once; a test marked `spread`, one of the longest, lets each of its
-    cases go to any worker, so that no module keeps one worker busy long after the
-    others are done."""
-    group_of: dict[str, str] = {}  # by test
-    long: dict[str, bool] = {}  # by group, in the order met: whether slow or spread
+    """A test reading a built site is `slow` (`make test-fast` leaves it out).
+
+    Workers take the tests one at a time (`make test` runs `--dist load --maxschedchunk
+    1`) in this order: the slow and `long` ones first, so that quick ones fill the gaps
+    at the end instead of a long one starting last; a module's tests stay together, so
+    that a worker makes a module's fixtures about once.
+    """
+    module_order: dict[str, int] = {}
+    first: dict[str, bool] = {}  # by test
     for item in items:
         if SITE_FIXTURES.intersection(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
-        spread = item.get_closest_marker("spread") is not None
-        group = group_of[item.nodeid] = item.nodeid if spread else item.nodeid.partition("::")[0]
-        item.add_marker(pytest.mark.xdist_group(group))
-        slow = item.get_closest_marker("slow") is not None
-        long[group] = long.get(group, False) or spread or slow
-    # Groups go to workers in this order: the long ones first, so that the quick ones
-    # fill the gaps at the end instead of a long one starting last.
-    order = {group: (not is_long, number) for number, (group, is_long) in enumerate(long.items())}
-    items.sort(key=lambda item: order[group_of[item.nodeid]])
+        module_order.setdefault(item.nodeid.partition("::")[0], len(module_order))
+        first[item.nodeid] = any(item.get_closest_marker(name) for name in ("slow", "long"))
+    items.sort(
+        key=lambda item: (not first[item.nodeid], module_order[item.nodeid.partition("::")[0]])
+    )
 
 
 def examples(full: int) -> int:

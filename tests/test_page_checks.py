@@ -57,7 +57,6 @@ WIDTHS = {"phone": (390, 844), "desktop": (1280, 900)}
 PHONE_WIDTHS = (320, 360, 430)  # and 390, the page checks' phone
 
 
-@pytest.mark.spread
 @pytest.mark.parametrize("lang", ["id", "en"])
 @pytest.mark.parametrize("kind", list(PAGE_TYPES))
 def test_page_types_have_no_console_error_nor_serious_accessibility_violation(

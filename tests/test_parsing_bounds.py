@@ -41,7 +41,6 @@ PASTED = {
 
 
 @pytest.mark.slow  # a megabyte each: the bound holds, but not in the edit loop
-@pytest.mark.spread
 @pytest.mark.parametrize("text", PASTED.values(), ids=PASTED.keys())
 def test_pasted_worst_cases_are_checked_within_seconds(project: object, text: str) -> None:
     use_article(project, "article.id.txt", text)
@@ -50,7 +49,6 @@ def test_pasted_worst_cases_are_checked_within_seconds(project: object, text: st
 
 
 @pytest.mark.slow
-@pytest.mark.spread
 @pytest.mark.parametrize("name", ["dots and spaces", "a flood of brackets", "a flood of tags"])
 def test_pasted_worst_cases_build_within_minutes(project: object, name: str) -> None:
     use_article(project, "article.id.txt", PASTED[name])

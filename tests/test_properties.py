@@ -58,7 +58,7 @@ def sandbox(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return copy_project(tmp_path_factory.mktemp("props") / "project")
 
 
-@pytest.mark.spread  # each takes about half a minute: not both on one worker
+@pytest.mark.long
 @settings(
     max_examples=examples(200),
     deadline=None,
@@ -81,7 +81,7 @@ def test_every_input_builds_or_is_refused_with_file_and_line(sandbox: Path, docu
         shutil.rmtree(out, ignore_errors=True)
 
 
-@pytest.mark.spread  # each takes about half a minute: not both on one worker
+@pytest.mark.long
 @settings(
     max_examples=examples(150),
     deadline=None,

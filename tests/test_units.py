@@ -253,7 +253,7 @@ def test_writer_touches_only_what_changed_and_only_its_own_files(tmp_path: Path,
     assert (out / "notes.txt").read_text() == "kept: not written by the generator"
 
 
-@pytest.mark.spread  # the module's longest: on a worker of its own
+@pytest.mark.long  # the module's longest
 def test_a_rebuild_after_edits_equals_a_fresh_build(tmp_path: Path) -> None:
     # What serve does: generation again and again with the same caches, which localize
     # only the units an edit touches. After each kind of edit, the tree must be what a
