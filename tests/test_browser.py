@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from browsing import open_page, transferred
-from conftest import build, copy_project
+from conftest import build, built_once, copy_project
 from playwright.sync_api import expect
 
 from bench.search import (
@@ -361,8 +361,11 @@ def test_without_javascript_a_missing_address_shows_the_default_languages_page(
 def in_a_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The shipped site built for, and served in, a folder of its server (a project site
     on GitHub Pages): its base URL, the folder included."""
-    project = copy_project(tmp_path_factory.mktemp("folder") / "project")
-    site = build(project, env={"SITE_URL": "https://example.org/briefings/"})
+    site = built_once(
+        tmp_path_factory,
+        "in-a-folder",
+        lambda dest: build(copy_project(dest), env={"SITE_URL": "https://example.org/briefings/"}),
+    )
     with serve_folder(site, under="/briefings/") as base:
         yield f"{base}/briefings"
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import feedparser
 import pytest
-from conftest import SEED_SLUG, add_outsider_briefing, build, copy_project, run_mkdocs
+from conftest import SEED_SLUG, add_outsider_briefing, build, built_once, copy_project, run_mkdocs
 from html_parts import Elements, content_of
 
 from generator.settings import Masthead, Settings
@@ -67,7 +67,11 @@ def set_masthead(project: Path, options: str) -> None:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("corrections") / "project")
+    return built_once(tmp_path_factory, "corrections", build_with_corrections)
+
+
+def build_with_corrections(dest: Path) -> Path:
+    project = copy_project(dest)
     add_outsider_briefing(project)
     for slug in (SEED_SLUG, OUTSIDER_SLUG):
         add_corrections(project, slug, [(d, t) for s, d, t in reversed(NEWEST_FIRST) if s == slug])

@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import copy_project, run_cli
+from conftest import built_once, copy_project, run_cli
 
 pytestmark = pytest.mark.slow
 
@@ -75,7 +75,11 @@ def pages(site: Path) -> set[str]:
 
 @pytest.fixture(scope="module")
 def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("zensical") / "project")
+    return built_once(tmp_path_factory, "zensical", build_with_zensical)
+
+
+def build_with_zensical(dest: Path) -> Path:
+    project = copy_project(dest)
     result = run_cli(project, "build", "--engine", "zensical", timeout=900, real=True)
     assert result.returncode == 0, result.stderr
     return project / "site"

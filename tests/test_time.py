@@ -14,7 +14,7 @@ from pathlib import Path
 import icalendar
 import pytest
 import yaml
-from conftest import ENV, SEED_SLUG, copy_project, run_cli, run_mkdocs
+from conftest import ENV, SEED_SLUG, built_once, copy_project, run_cli, run_mkdocs
 from playwright.sync_api import Browser, expect
 
 from bench.search import chromium, serve_folder
@@ -83,11 +83,16 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return make_project(tmp_path_factory.mktemp("time") / "project")
 
 
-@pytest.fixture(scope="module")
-def site(project: Path) -> Path:
+def build_on_the_day(dest: Path) -> Path:
+    project = make_project(dest)
     built = run_mkdocs(project, "build", "--strict", timeout=600, env={"SOURCE_DATE_EPOCH": DAY})
     assert built.returncode == 0, built.stderr
     return project / "site"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return built_once(tmp_path_factory, "time", build_on_the_day)
 
 
 def line_of(project: Path, needle: str) -> int:
