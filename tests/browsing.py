@@ -20,6 +20,16 @@ def open_page(
     return tab.page
 
 
+def open_in(
+    tab: Tab, url: str, errors: list[str], size: tuple[int, int] = (1280, 900)
+) -> sync_api.Page:
+    """``url`` loaded in ``tab`` (see Tab), its console errors and failed requests noted in
+    ``errors``: the page."""
+    tab.errors = errors
+    tab.load(url, size)
+    return tab.page
+
+
 class Tab:
     """A page that notes in ``errors`` every console error and failed request of what it
     loads, each after the address it was loading. Every load is a reader's first visit:

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browsing import open_page, transferred
+from browsing import Tab, open_in, open_page, transferred
 from conftest import build, built_once, copy_project
 from playwright.sync_api import expect
 
@@ -39,57 +39,52 @@ def served(full_site: Path) -> Iterator[str]:
         yield base
 
 
-def search(browser: object, url: str) -> list[str]:
+def search(tab: Tab, url: str) -> list[str]:
     """The links the search page shows for the query in ``url``."""
-    page = browser.new_page()  # type: ignore[attr-defined]
-    try:
-        page.goto(url)
-        page.wait_for_function(RESULTS_SHOWN, timeout=30_000)
-        links = page.query_selector_all(RESULT_LINKS)
-        if not links:
-            raise AssertionError(f"no results for {url}: {page.text_content(RESULTS)!r}")
-        return [link.get_attribute("href") or "" for link in links]
-    finally:
-        page.close()
+    errors: list[str] = []
+    page = open_in(tab, url, errors)
+    page.wait_for_function(RESULTS_SHOWN, timeout=30_000)
+    links = page.query_selector_all(RESULT_LINKS)
+    if not links:
+        raise AssertionError(f"no results for {url}: {page.text_content(RESULTS)!r}")
+    assert errors == []
+    return [link.get_attribute("href") or "" for link in links]
 
 
-def test_indonesian_search_matches_inflected_forms(browser: object, served: str) -> None:
+def test_indonesian_search_matches_inflected_forms(tab: Tab, served: str) -> None:
     # "untung" (profit) must find pages that only say "menguntungkan" (profitable).
-    found = search(browser, f"{served}/id/search/?q=untung")
+    found = search(tab, f"{served}/id/search/?q=untung")
     assert "/id/briefings/indonesia-joins-brics/" in found
     # Only briefings: pages that list one (the briefings index, its topics, its
     # actors, the timeline) repeat its summary, and search leaves that out.
     assert all(re.fullmatch(r"/id/briefings/[a-z0-9-]+/", url) for url in found), found
 
 
-def test_search_returns_only_pages_of_the_current_language(browser: object, served: str) -> None:
-    english = search(browser, f"{served}/en/search/?q=NATO")
-    indonesian = search(browser, f"{served}/id/search/?q=NATO")
+def test_search_returns_only_pages_of_the_current_language(tab: Tab, served: str) -> None:
+    english = search(tab, f"{served}/en/search/?q=NATO")
+    indonesian = search(tab, f"{served}/id/search/?q=NATO")
     assert "/en/briefings/japan-nato-liaison-office/" in english
     assert "/id/briefings/japan-nato-liaison-office/" in indonesian
     assert all(url.startswith("/en/") for url in english)
     assert all(url.startswith("/id/") for url in indonesian)
 
 
-def test_search_finds_a_briefing_by_a_word_of_its_key_points(browser: object, served: str) -> None:
-    found = search(browser, f"{served}/en/search/?q=consultations")
+def test_search_finds_a_briefing_by_a_word_of_its_key_points(tab: Tab, served: str) -> None:
+    found = search(tab, f"{served}/en/search/?q=consultations")
     assert "/en/briefings/japan-nato-liaison-office/" in found
 
 
 # -- readers' paths through the site ----------------------------------------------------------
 
 
-def test_language_switcher_leads_to_the_same_page(browser: object, served: str) -> None:
+def test_language_switcher_leads_to_the_same_page(tab: Tab, served: str) -> None:
     errors: list[str] = []
-    page = open_page(browser, f"{served}/id/briefings/japan-nato-liaison-office/", errors)
-    try:
-        page.click(".md-header__option .md-select button")  # type: ignore[attr-defined]
-        page.click('a.md-select__link[hreflang="en"]')  # type: ignore[attr-defined]
-        page.wait_for_url("**/en/briefings/japan-nato-liaison-office/")  # type: ignore[attr-defined]
-        assert page.locator("html").get_attribute("lang") == "en"  # type: ignore[attr-defined]
-        assert "Key points" in page.inner_text("article")  # type: ignore[attr-defined]
-    finally:
-        page.close()  # type: ignore[attr-defined]
+    page = open_in(tab, f"{served}/id/briefings/japan-nato-liaison-office/", errors)
+    page.click(".md-header__option .md-select button")
+    page.click('a.md-select__link[hreflang="en"]')
+    page.wait_for_url("**/en/briefings/japan-nato-liaison-office/")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert "Key points" in page.inner_text("article")
     assert errors == []
 
 
@@ -114,54 +109,46 @@ def test_a_page_view_does_not_download_the_sitemap(browser: object, served: str)
     assert all(size < 1000 for size in sitemaps.values()), sitemaps
 
 
-def test_timeline_filter_hides_and_shows_events(browser: object, served: str) -> None:
+def test_timeline_filter_hides_and_shows_events(tab: Tab, served: str) -> None:
     errors: list[str] = []
-    page = open_page(browser, f"{served}/en/timeline/", errors)
-    try:
-        total = page.locator(".briefing-timeline li").count()  # type: ignore[attr-defined]
-        visible = page.locator(".briefing-timeline li:not([hidden])")  # type: ignore[attr-defined]
-        hidden = page.locator(".briefing-timeline li[hidden]")  # type: ignore[attr-defined]
-        expect(page.locator("form.briefing-filter")).to_be_visible()  # type: ignore[attr-defined]
-        page.select_option("select[name=actor]", "indonesia")  # type: ignore[attr-defined]
-        expect(page).to_have_url(re.compile(r"/en/timeline/\?actor=indonesia$"))  # type: ignore[arg-type]
-        expect(hidden).not_to_have_count(0)
-        expect(visible).not_to_have_count(0)
-        assert all(
-            "indonesia" in (actors or "").split()
-            for actors in visible.evaluate_all("els => els.map(e => e.dataset.actors)")
-        )
-        page.select_option("select[name=actor]", "")  # type: ignore[attr-defined]
-        page.select_option("select[name=topic]", "nato")  # type: ignore[attr-defined]
-        expect(page).to_have_url(re.compile(r"/en/timeline/\?topic=nato$"))  # type: ignore[arg-type]
-        expect(hidden).not_to_have_count(0)
-        expect(visible).not_to_have_count(0)
-        page.select_option("select[name=topic]", "")  # type: ignore[attr-defined]
-        expect(visible).to_have_count(total)
-    finally:
-        page.close()  # type: ignore[attr-defined]
+    page = open_in(tab, f"{served}/en/timeline/", errors)
+    total = page.locator(".briefing-timeline li").count()
+    visible = page.locator(".briefing-timeline li:not([hidden])")
+    hidden = page.locator(".briefing-timeline li[hidden]")
+    expect(page.locator("form.briefing-filter")).to_be_visible()
+    page.select_option("select[name=actor]", "indonesia")
+    expect(page).to_have_url(re.compile(r"/en/timeline/\?actor=indonesia$"))
+    expect(hidden).not_to_have_count(0)
+    expect(visible).not_to_have_count(0)
+    assert all(
+        "indonesia" in (actors or "").split()
+        for actors in visible.evaluate_all("els => els.map(e => e.dataset.actors)")
+    )
+    page.select_option("select[name=actor]", "")
+    page.select_option("select[name=topic]", "nato")
+    expect(page).to_have_url(re.compile(r"/en/timeline/\?topic=nato$"))
+    expect(hidden).not_to_have_count(0)
+    expect(visible).not_to_have_count(0)
+    page.select_option("select[name=topic]", "")
+    expect(visible).to_have_count(total)
     assert errors == []
 
 
-def test_a_filtered_timeline_can_be_shared_and_an_empty_one_reset(
-    browser: object, served: str
-) -> None:
+def test_a_filtered_timeline_can_be_shared_and_an_empty_one_reset(tab: Tab, served: str) -> None:
     errors: list[str] = []
     # An actor of one briefing, a topic of the other: nothing matches both.
-    page = open_page(browser, f"{served}/en/timeline/?actor=jens-stoltenberg&topic=economy", errors)
-    try:
-        expect(page.locator("select[name=actor]")).to_have_value("jens-stoltenberg")  # type: ignore[attr-defined]
-        expect(page.locator("select[name=topic]")).to_have_value("economy")  # type: ignore[attr-defined]
-        expect(page.locator(".briefing-timeline li:not([hidden])")).to_have_count(0)  # type: ignore[attr-defined]
-        empty = page.locator(".briefing-filter__empty")  # type: ignore[attr-defined]
-        expect(empty).to_be_visible()
-        expect(empty).to_contain_text("No event matches")
-        empty.locator("button").click()
-        # The form resets, then the filter applies in the next task (setTimeout 0).
-        expect(empty).to_be_hidden()
-        expect(page.locator(".briefing-timeline li[hidden]")).to_have_count(0)  # type: ignore[attr-defined]
-        expect(page).to_have_url(f"{served}/en/timeline/")  # type: ignore[arg-type]
-    finally:
-        page.close()  # type: ignore[attr-defined]
+    page = open_in(tab, f"{served}/en/timeline/?actor=jens-stoltenberg&topic=economy", errors)
+    expect(page.locator("select[name=actor]")).to_have_value("jens-stoltenberg")
+    expect(page.locator("select[name=topic]")).to_have_value("economy")
+    expect(page.locator(".briefing-timeline li:not([hidden])")).to_have_count(0)
+    empty = page.locator(".briefing-filter__empty")
+    expect(empty).to_be_visible()
+    expect(empty).to_contain_text("No event matches")
+    empty.locator("button").click()
+    # The form resets, then the filter applies in the next task (setTimeout 0).
+    expect(empty).to_be_hidden()
+    expect(page.locator(".briefing-timeline li[hidden]")).to_have_count(0)
+    expect(page).to_have_url(f"{served}/en/timeline/")
     assert errors == []
 
 
@@ -226,39 +213,33 @@ def test_the_header_searches_as_you_type_briefings_first(
     assert 0 < first_query <= 200_000, sorted(sizes.items(), key=lambda kv: -kv[1])
 
 
-def test_the_header_search_is_worked_by_keyboard(browser: object, served: str) -> None:
+def test_the_header_search_is_worked_by_keyboard(tab: Tab, served: str) -> None:
     errors: list[str] = []
-    page = open_page(browser, f"{served}/en/", errors)
-    try:
-        results = find(page, "liaison")
-        box = page.locator("#briefing-find-q")  # type: ignore[attr-defined]
-        expect(box).to_have_attribute("aria-expanded", "true")
-        page.keyboard.press("ArrowDown")  # type: ignore[attr-defined]
-        expect(box).to_have_attribute("aria-activedescendant", "briefing-find-0")
-        page.keyboard.press("Escape")  # type: ignore[attr-defined]
-        expect(box).to_have_attribute("aria-expanded", "false")
-        expect(page.locator(".briefing-find__panel")).to_be_hidden()  # type: ignore[attr-defined]
-        page.keyboard.press("ArrowDown")  # type: ignore[attr-defined]
-        page.keyboard.press("Enter")  # type: ignore[attr-defined]
-        page.wait_for_url(f"{served}{results[0][0]}")  # type: ignore[attr-defined]
-    finally:
-        page.close()  # type: ignore[attr-defined]
+    page = open_in(tab, f"{served}/en/", errors)
+    results = find(page, "liaison")
+    box = page.locator("#briefing-find-q")
+    expect(box).to_have_attribute("aria-expanded", "true")
+    page.keyboard.press("ArrowDown")
+    expect(box).to_have_attribute("aria-activedescendant", "briefing-find-0")
+    page.keyboard.press("Escape")
+    expect(box).to_have_attribute("aria-expanded", "false")
+    expect(page.locator(".briefing-find__panel")).to_be_hidden()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{served}{results[0][0]}")
     assert errors == []
     assert all("/contribute/" not in href for href, _, _ in results)
 
 
-def test_readers_navigation_holds_reader_pages_only(browser: object, served: str) -> None:
+def test_readers_navigation_holds_reader_pages_only(tab: Tab, served: str) -> None:
     errors: list[str] = []
-    page = open_page(browser, f"{served}/en/briefings/japan-nato-liaison-office/", errors)
-    try:
-        nav = page.locator("nav.md-nav--primary a.md-nav__link")  # type: ignore[attr-defined]
-        labels = [label.strip() for label in nav.all_inner_texts() if label.strip()]
-        page.goto(f"{served}/en/about/")  # type: ignore[attr-defined]
-        contribute = page.locator("article a", has_text="Contribute")  # type: ignore[attr-defined]
-        contribute.click()
-        page.wait_for_url(f"{served}/en/contribute/")  # type: ignore[attr-defined]
-    finally:
-        page.close()  # type: ignore[attr-defined]
+    page = open_in(tab, f"{served}/en/briefings/japan-nato-liaison-office/", errors)
+    nav = page.locator("nav.md-nav--primary a.md-nav__link")
+    labels = [label.strip() for label in nav.all_inner_texts() if label.strip()]
+    page.goto(f"{served}/en/about/")
+    contribute = page.locator("article a", has_text="Contribute")
+    contribute.click()
+    page.wait_for_url(f"{served}/en/contribute/")
     assert labels == ["Latest briefings", "Briefings", "Timeline", "Actors", "Topics", "About"]
     assert errors == []
 
@@ -405,20 +386,17 @@ WORDS_HOME = {"id": "Halaman utama", "en": "Home page"}
 
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_a_reader_follows_a_related_briefing_and_the_calendar(
-    browser: object, served: str, lang: str
+    tab: Tab, served: str, lang: str
 ) -> None:
     # The two briefings share an actor (China) and a topic (diplomacy).
     errors: list[str] = []
-    page = open_page(browser, f"{served}/{lang}/briefings/japan-nato-liaison-office/", errors)
-    try:
-        heading = {"en": "Related briefings", "id": "Briefing terkait"}[lang]
-        related = page.locator(f"h2:has-text('{heading}') + .briefing-related a").first  # type: ignore[attr-defined]
-        related.click()
-        page.wait_for_url(f"{served}/{lang}/briefings/indonesia-joins-brics/")  # type: ignore[attr-defined]
-        page.goto(f"{served}/{lang}/")  # type: ignore[attr-defined]
-        calendar = page.locator("#coming-up ~ p a.briefing-calendar, a.briefing-calendar").first  # type: ignore[attr-defined]
-        response = page.request.get(calendar.evaluate("a => a.href"))  # type: ignore[attr-defined]
-        assert response.ok and response.text().startswith("BEGIN:VCALENDAR")
-    finally:
-        page.close()  # type: ignore[attr-defined]
+    page = open_in(tab, f"{served}/{lang}/briefings/japan-nato-liaison-office/", errors)
+    heading = {"en": "Related briefings", "id": "Briefing terkait"}[lang]
+    related = page.locator(f"h2:has-text('{heading}') + .briefing-related a").first
+    related.click()
+    page.wait_for_url(f"{served}/{lang}/briefings/indonesia-joins-brics/")
+    page.goto(f"{served}/{lang}/")
+    calendar = page.locator("#coming-up ~ p a.briefing-calendar, a.briefing-calendar").first
+    response = page.request.get(calendar.evaluate("a => a.href"))
+    assert response.ok and response.text().startswith("BEGIN:VCALENDAR")
     assert errors == []
