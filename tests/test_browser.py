@@ -260,7 +260,7 @@ def test_briefing_prints_as_a_short_brief(browser: object, served: str) -> None:
 
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_search_results_show_hostile_titles_and_excerpts_as_text(
-    browser: object, hostile_site: Path, lang: str
+    tab: Tab, hostile_site: Path, lang: str
 ) -> None:
     # Pagefind keeps each page's title and metadata, and the search boxes put them into
     # their results: markup typed into a title must arrive there as text.
@@ -268,21 +268,18 @@ def test_search_results_show_hostile_titles_and_excerpts_as_text(
     errors: list[str] = []
     with serve_folder(hostile_site) as base:
         for url in (f"{base}/{lang}/search/?q={word}", f"{base}/{lang}/"):
-            page = open_page(browser, url, errors)
-            try:
-                if url.endswith("/"):
-                    find(page, word)
-                    results = page.locator(".briefing-find__results").first  # type: ignore[attr-defined]
-                else:
-                    page.wait_for_function(RESULTS_SHOWN, timeout=30_000)  # type: ignore[attr-defined]
-                    results = page.locator("#briefing-search-results")  # type: ignore[attr-defined]
-                tags = results.evaluate("r => [...r.querySelectorAll('*')].map(e => e.localName)")
-                hrefs = results.evaluate(
-                    "r => [...r.querySelectorAll('[href],[src]')].map(e => e.href || e.src)"
-                )
-                title = results.locator(".briefing-find__title").first.inner_text()
-            finally:
-                page.close()  # type: ignore[attr-defined]
+            page = open_in(tab, url, errors)
+            if url.endswith("/"):
+                find(page, word)
+                results = page.locator(".briefing-find__results").first
+            else:
+                page.wait_for_function(RESULTS_SHOWN, timeout=30_000)
+                results = page.locator("#briefing-search-results")
+            tags = results.evaluate("r => [...r.querySelectorAll('*')].map(e => e.localName)")
+            hrefs = results.evaluate(
+                "r => [...r.querySelectorAll('[href],[src]')].map(e => e.href || e.src)"
+            )
+            title = results.locator(".briefing-find__title").first.inner_text()
             assert set(tags) <= {"li", "a", "span", "p", "mark"}, tags  # briefings-find.js's
             assert all("evil.example" not in href for href in hrefs), hrefs
             assert title.startswith(f'<script>alert("{lang}")</script>')
@@ -360,22 +357,19 @@ def in_a_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     ],
 )
 def test_a_missing_address_in_a_folder_site_finds_the_theme_and_links_inside_it(
-    browser: object, in_a_folder: str, path: str, lang: str, heading: str
+    tab: Tab, in_a_folder: str, path: str, lang: str, heading: str
 ) -> None:
     errors: list[str] = []
-    page = open_page(browser, f"{in_a_folder}/{path}", errors, size=(390, 844))
-    try:
-        expect(page.locator("article h1")).to_have_text(heading)  # type: ignore[attr-defined]
-        expect(page.locator("html")).to_have_attribute("lang", lang)  # type: ignore[attr-defined]
-        # The theme's stylesheet is found from any depth: the header is the theme's bar.
-        header = page.locator("header.md-header")  # type: ignore[attr-defined]
-        expect(header).to_have_css("position", "sticky")
-        form = page.locator("header form.briefing-find")  # type: ignore[attr-defined]
-        expect(form).to_have_attribute("action", f"/briefings/{lang}/search/")
-        home = page.locator("article a", has_text=WORDS_HOME[lang])  # type: ignore[attr-defined]
-        expect(home).to_have_attribute("href", f"/briefings/{lang}/")
-    finally:
-        page.close()  # type: ignore[attr-defined]
+    page = open_in(tab, f"{in_a_folder}/{path}", errors, size=(390, 844))
+    expect(page.locator("article h1")).to_have_text(heading)
+    expect(page.locator("html")).to_have_attribute("lang", lang)
+    # The theme's stylesheet is found from any depth: the header is the theme's bar.
+    header = page.locator("header.md-header")
+    expect(header).to_have_css("position", "sticky")
+    form = page.locator("header form.briefing-find")
+    expect(form).to_have_attribute("action", f"/briefings/{lang}/search/")
+    home = page.locator("article a", has_text=WORDS_HOME[lang])
+    expect(home).to_have_attribute("href", f"/briefings/{lang}/")
     url = f"{in_a_folder}/{path}"
     missing = "Failed to load resource: the server responded with a status of 404 (Not Found)"
     assert errors == [f"{url}: 404 {url}", f"{url}: {missing}"]  # only the address asked for
