@@ -60,25 +60,21 @@ PHONE_WIDTHS = (320, 360, 430)  # and 390, the page checks' phone
 @pytest.mark.parametrize("lang", ["id", "en"])
 @pytest.mark.parametrize("kind", list(PAGE_TYPES))
 def test_page_types_have_no_console_error_nor_serious_accessibility_violation(
-    browser: object, served: str, lang: str, kind: str
+    tab: Tab, served: str, lang: str, kind: str
 ) -> None:
-    errors: list[str] = []
+    errors = tab.errors = []
     violations: dict[str, list[str]] = {}
-    tab = Tab(browser, errors)
-    try:
-        for width, size in WIDTHS.items():
-            for scheme in ("light", "dark"):
-                tab.load(f"{served}/{lang}/{PAGE_TYPES[kind]}", size, scheme)
-                if (scroll := tab.page.evaluate("document.documentElement.scrollWidth")) > size[0]:
-                    errors.append(f"{width} {scheme}: {scroll} px wide")
-                if TAKE_SCREENSHOTS:
-                    SCREENSHOTS.mkdir(exist_ok=True)
-                    shot = SCREENSHOTS / f"{kind}-{lang}-{width}-{scheme}.png"
-                    tab.page.screenshot(path=str(shot), full_page=False)
-                if found := serious_violations(tab.page):
-                    violations[f"{width} {scheme}"] = found
-    finally:
-        tab.close()
+    for width, size in WIDTHS.items():
+        for scheme in ("light", "dark"):
+            tab.load(f"{served}/{lang}/{PAGE_TYPES[kind]}", size, scheme)
+            if (scroll := tab.page.evaluate("document.documentElement.scrollWidth")) > size[0]:
+                errors.append(f"{width} {scheme}: {scroll} px wide")
+            if TAKE_SCREENSHOTS:
+                SCREENSHOTS.mkdir(exist_ok=True)
+                shot = SCREENSHOTS / f"{kind}-{lang}-{width}-{scheme}.png"
+                tab.page.screenshot(path=str(shot), full_page=False)
+            if found := serious_violations(tab.page):
+                violations[f"{width} {scheme}"] = found
     assert errors == []
     assert violations == {}
     if not AXE.is_file():
