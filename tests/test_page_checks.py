@@ -32,7 +32,7 @@ def served(full_site: Path) -> Iterator[str]:
 
 
 SCREENSHOTS = Path(__file__).resolve().parents[1] / "screenshots"
-# (A tenth of the page checks' processor time: taken when asked, not on every run.)
+# Taken when asked: only the README shows them, and every run would pay for them.
 TAKE_SCREENSHOTS = os.environ.get("BRIEFINGS_SCREENSHOTS") == "1"
 
 
