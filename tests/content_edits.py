@@ -25,5 +25,5 @@ def errors_of(project: Path) -> str:
 def replace(project: Path, old: str, new: str, rel: str = BRIEFING) -> None:
     path = project / rel
     text = path.read_text(encoding="utf-8")
-    assert old in text
+    assert old in text, f"{old!r} not in {rel}"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")

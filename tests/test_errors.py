@@ -9,19 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import SEED_SLUG, build, run_cli, run_mkdocs
-from content_edits import BRIEFING
-
-
-def edit(project: Path, rel: str, old: str, new: str) -> None:
-    path = project / rel
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {rel}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def line_of(project: Path, rel: str, needle: str) -> int:
-    lines = (project / rel).read_text(encoding="utf-8").splitlines()
-    return next(i for i, line in enumerate(lines, 1) if needle in line)
+from content_edits import BRIEFING, line_of, replace
 
 
 def check_errors(project: Path) -> list[str]:
@@ -170,8 +158,8 @@ def check_errors(project: Path) -> list[str]:
 def test_each_mistake_names_file_line_and_field(
     project: Path, old: str, new: str, needle: str, expected: str
 ) -> None:
-    edit(project, BRIEFING, old, new)
-    line = line_of(project, BRIEFING, needle)
+    replace(project, old, new)
+    line = line_of(project, needle)
     errors = check_errors(project)
     assert any(e.startswith(f"{BRIEFING}:{line}:") and expected in e for e in errors), (
         f"line {line}: {expected}\n" + "\n".join(errors)
@@ -192,12 +180,12 @@ def test_missing_required_field_names_it(project: Path) -> None:
 
 
 def test_all_problems_of_a_run_are_reported_at_once(project: Path) -> None:
-    edit(project, BRIEFING, "  - actor: fumio-kishida", "  - actor: nobody")
-    edit(project, "content/actors.yaml", "  type: person\n", "  type: human\n")
-    edit(project, "content/tags.yaml", "  name: {id: NATO, en: NATO}", "  name: [NATO]")
+    replace(project, "  - actor: fumio-kishida", "  - actor: nobody")
+    replace(project, "  type: person\n", "  type: human\n", "content/actors.yaml")
+    replace(project, "  name: {id: NATO, en: NATO}", "  name: [NATO]", "content/tags.yaml")
     errors = check_errors(project)
     assert any("actors.yaml" in e and ".type: 'human' is not allowed" in e for e in errors)
-    line = line_of(project, "content/tags.yaml", "name: [NATO]")
+    line = line_of(project, "name: [NATO]", "content/tags.yaml")
     assert any(
         e.startswith(f"content/tags.yaml:{line}:3: nato.name: expected a mapping") for e in errors
     )
@@ -222,8 +210,8 @@ def test_a_topics_description_is_checked_where_it_is_written_in_either_form(
     assert result.returncode == 1
     lines = result.stderr.splitlines()
     empty, slip = (
-        line_of(project, tags, "description: {id: ''"),
-        line_of(project, tags, "descripton"),
+        line_of(project, "description: {id: ''", tags),
+        line_of(project, "descripton", tags),
     )
     assert (
         f"{tags}:{empty}:17: straits.description.id: is empty; write the text or remove the field"
@@ -233,12 +221,12 @@ def test_a_topics_description_is_checked_where_it_is_written_in_either_form(
         e.startswith(f"{tags}:{slip}:3: straits.descripton: unknown field") and "'description'" in e
         for e in lines
     )
-    ports = line_of(project, tags, "ports:")
+    ports = line_of(project, "ports:", tags)
     assert any(
         e.startswith(f"{tags}:{ports}:1: warning: ports: missing translation: no 'id' text")
         for e in lines
     )
-    described = line_of(project, tags, "  name: {id: Jepang")
+    described = line_of(project, "  name: {id: Jepang", tags)
     assert not any(f"{tags}:{described}" in e for e in lines)  # written well: nothing to say
 
 
@@ -254,15 +242,14 @@ def test_wrong_top_level_shapes_say_what_was_expected(project: Path) -> None:
 
 
 def test_missing_translation_is_a_warning_not_an_error(project: Path) -> None:
-    edit(
+    replace(
         project,
-        BRIEFING,
         "  en: A NATO liaison office in Tokyo brings Japan closer, not into the alliance\n",
         "",
     )
     result = run_cli(project, "check")
     assert result.returncode == 0
-    line = line_of(project, BRIEFING, "title:")
+    line = line_of(project, "title:")
     assert (
         f"{BRIEFING}:{line}:1: warning: title: missing translation: no 'en' text "
         "(the page shows another language)"
@@ -271,7 +258,7 @@ def test_missing_translation_is_a_warning_not_an_error(project: Path) -> None:
 
 
 def test_github_annotations(project: Path) -> None:
-    edit(project, BRIEFING, "  - actor: fumio-kishida", "  - actor: nobody")
+    replace(project, "  - actor: fumio-kishida", "  - actor: nobody")
     result = subprocess.run(
         [sys.executable, "-m", "generator.cli", "check"],
         cwd=project,
@@ -280,7 +267,7 @@ def test_github_annotations(project: Path) -> None:
         text=True,
         check=False,
     )
-    line = line_of(project, BRIEFING, "actor: nobody")
+    line = line_of(project, "actor: nobody")
     assert f"::error file={BRIEFING},line={line},col=" in result.stdout
 
 
@@ -290,8 +277,8 @@ def test_bad_content_fails_the_build_and_leaves_previous_output(project: Path) -
     page = site / "en" / "briefings" / SEED_SLUG / "index.html"
     generated = project / "build" / "en" / "docs" / "briefings" / f"{SEED_SLUG}.md"
     before = (page.read_bytes(), generated.read_bytes())
-    edit(project, BRIEFING, "  en: A NATO liaison office in Tokyo", "  en: Changed title")
-    edit(project, BRIEFING, "  - actor: fumio-kishida", "  - actor: nobody")
+    replace(project, "  en: A NATO liaison office in Tokyo", "  en: Changed title")
+    replace(project, "  - actor: fumio-kishida", "  - actor: nobody")
     result = run_mkdocs(project, "build", "--strict")
     assert result.returncode != 0
     assert f"{BRIEFING}:" in result.stderr and "unknown actor 'nobody'" in result.stderr
@@ -405,7 +392,7 @@ def test_briefings_build_makes_the_site_mkdocs_makes(project: Path) -> None:
         assert (built / page).read_bytes() == (mkdocs_site / page).read_bytes(), page
     assert (built / "en" / "pagefind" / "pagefind-entry.json").is_file()
     # A content error: the built site stays as it was, and nothing is left beside it.
-    edit(project, BRIEFING, "published: 2023-06-02", "published: 2023-13-02")
+    replace(project, "published: 2023-06-02", "published: 2023-13-02")
     before = (built / "en" / "index.html").read_bytes()
     result = run_cli(project, "build", "--site", str(built))
     assert result.returncode == 1 and "published" in result.stderr

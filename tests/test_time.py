@@ -15,6 +15,7 @@ import icalendar
 import pytest
 import yaml
 from conftest import ENV, SEED_SLUG, built_once, copy_project, run_cli, run_mkdocs
+from content_edits import line_of
 from playwright.sync_api import Browser, expect
 
 from bench.search import chromium, serve_folder
@@ -95,20 +96,15 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return built_once(tmp_path_factory, "time", build_on_the_day)
 
 
-def line_of(project: Path, needle: str) -> int:
-    lines = (project / AGENDA).read_text(encoding="utf-8").splitlines()
-    return next(i for i, line in enumerate(lines, 1) if needle in line)
-
-
 def test_check_warns_at_an_expected_event_whose_date_has_passed(project: Path) -> None:
     result = run_cli(project, "check", env={"SOURCE_DATE_EPOCH": DAY})
     assert result.returncode == 0, result.stderr
-    line = line_of(project, "date: 2025-03")
+    line = line_of(project, "date: 2025-03", AGENDA)
     assert (
         f"{AGENDA}:{line}:3: warning: timeline[0]: expected in March 2025, which has passed: "
         "record what happened (status: happened or cancelled) or move the date"
     ) in result.stderr
-    line = line_of(project, "date: '2026-10-10'")
+    line = line_of(project, "date: '2026-10-10'", AGENDA)
     assert f"{AGENDA}:{line}:3: warning: timeline[11]: expected on October 10, 2026," in (
         result.stderr
     )
@@ -120,7 +116,7 @@ def test_check_warns_at_an_expected_event_whose_date_has_passed(project: Path) -
 
 def test_check_warns_when_an_event_that_happened_lies_ahead(project: Path) -> None:
     result = run_cli(project, "check", env={"SOURCE_DATE_EPOCH": DAY})
-    line = line_of(project, "date: '2027-02-01'")
+    line = line_of(project, "date: '2027-02-01'", AGENDA)
     assert (
         f"{AGENDA}:{line}:3: warning: timeline[8]: marked as happened on February 1, 2027, "
         "which is after today (2026-12-05): write status: expected, or correct the date"
