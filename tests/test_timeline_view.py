@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 from axe import AXE, serious_violations
+from browsing import FIRST_VISIT
 from conftest import FIXTURES, HOSTILE_SLUG
 from playwright.sync_api import Browser, Page, expect
 
@@ -59,7 +60,7 @@ class Opened:
     def __init__(self, browser: Browser, javascript: bool) -> None:
         self.context = browser.new_context(java_script_enabled=javascript)
         self.page = self.context.new_page()
-        self.page.add_init_script("localStorage.clear(); sessionStorage.clear();")
+        self.page.add_init_script(FIRST_VISIT)
         self.requests: list[str] = []
         self.dialogs: list[str] = []
         self.errors: list[str] = []
